@@ -1,0 +1,1 @@
+"""Login: local accounts, OpenID Connect single sign-on, two-factor authentication, sessions."""

@@ -1,0 +1,81 @@
+"""Session rules: idle expiry, 'log out everywhere', and the mandatory second factor."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from core.permissions import requires_two_factor
+
+LOGIN_AT = "zw_login_at"
+LAST_SEEN = "zw_last_seen"
+MFA_BY_IDP = "zw_mfa_by_idp"
+
+
+class SessionSecurityMiddleware:
+    """Ends a session after inactivity or when the user chose to log out on all devices."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated and self._expired(request):
+            logout(request)
+            messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+            return redirect(settings.LOGIN_URL)
+        if request.user.is_authenticated:
+            request.session[LAST_SEEN] = int(time.time())
+        return self.get_response(request)
+
+    @staticmethod
+    def _expired(request: HttpRequest) -> bool:
+        last_seen = request.session.get(LAST_SEEN)
+        if last_seen is not None and time.time() - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
+            return True
+        security = getattr(request.user, "security", None)
+        valid_after = getattr(security, "sessions_valid_after", None)
+        if valid_after is None:
+            return False
+        login_at = parse_datetime(request.session.get(LOGIN_AT, "") or "")
+        return login_at is None or login_at <= valid_after
+
+
+#: Paths a user without a verified second factor may still open.
+_TWO_FACTOR_EXEMPT_NAMES = {
+    "accounts:two_factor_setup",
+    "accounts:two_factor_verify",
+    "accounts:logout",
+    "core:help",
+    "core:healthz",
+    "set_language",
+}
+
+
+class TwoFactorRequiredMiddleware:
+    """Users whose role reaches other people's care data must pass a TOTP check first."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object) -> HttpResponse | None:
+        user = request.user
+        if not user.is_authenticated or user.is_verified() or request.session.get(MFA_BY_IDP):  # type: ignore[union-attr]
+            return None
+        match = request.resolver_match
+        name = f"{match.namespace}:{match.url_name}" if match and match.namespace else (match.url_name if match else "")
+        if name in _TWO_FACTOR_EXEMPT_NAMES or request.path.startswith(settings.STATIC_URL):
+            return None
+        if not requires_two_factor(user):
+            return None
+        return redirect("accounts:two_factor_verify")

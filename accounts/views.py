@@ -1,0 +1,138 @@
+"""Login, logout, second factor and the user's own account page."""
+
+from __future__ import annotations
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from accounts import services
+from accounts.forms import LoginForm, TokenForm
+from accounts.middleware import LAST_SEEN, LOGIN_AT
+from core import audit
+from core.models import AuditAction
+from core.permissions import login_required, requires_two_factor
+from organisation.models import RoleAssignment
+
+
+class ZorgwijzerLoginView(LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_valid(form)
+        user = form.get_user()
+        self.request.session[LOGIN_AT] = timezone.now().isoformat()
+        self.request.session[LAST_SEEN] = int(timezone.now().timestamp())
+        audit.record(action=AuditAction.LOGIN, actor=user, obj=user, request=self.request)
+        if requires_two_factor(user):
+            target = "accounts:two_factor_verify"
+            if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                target = "accounts:two_factor_setup"
+            return redirect(f"{redirect(target).url}?next={self.get_redirect_url() or ''}")
+        return response
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        context["oidc_enabled"] = settings.OIDC_ENABLED
+        return context
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        audit.record(action=AuditAction.LOGOUT, actor=request.user, obj=request.user, request=request)
+    logout(request)
+    messages.success(request, _("U bent uitgelogd."))
+    return redirect("core:home")
+
+
+@require_POST
+@login_required
+def logout_everywhere(request: HttpRequest) -> HttpResponse:
+    services.sessions_end_all(user=request.user, request=request)
+    logout(request)
+    messages.success(request, _("U bent op alle apparaten uitgelogd."))
+    return redirect("core:home")
+
+
+def _safe_next(request: HttpRequest) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return settings.LOGIN_REDIRECT_URL
+
+
+def _qr_svg(uri: str) -> str:
+    image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = BytesIO()
+    image.save(buffer)
+    return buffer.getvalue().decode()
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app: scan the QR code (or type the key), then confirm with a code."""
+    device = services.totp_device_pending(user=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["token"]):
+            services.totp_device_confirm(user=request.user, device=device, request=request)
+            otp_login(request, device)
+            messages.success(request, _("Tweestapsverificatie staat aan."))
+            return redirect(_safe_next(request))
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de nieuwe code."))
+    secret = base64.b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "qr_svg": _qr_svg(device.config_url),
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "next": _safe_next(request),
+    }
+    return render(request, "accounts/two_factor_setup.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("accounts:two_factor_setup")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_safe_next(request))
+        audit.record(action=AuditAction.LOGIN_FAILED, actor=request.user, obj=request.user, fields=["tweestapsverificatie"], request=request)
+        form.add_error("token", _("Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw."))
+    return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request)})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    assignments = RoleAssignment.objects.filter(user=request.user).select_related("unit", "node")
+    context = {
+        "assignments": assignments,
+        "person": getattr(request.user, "person", None),
+        "two_factor_required": requires_two_factor(request.user),
+        "two_factor_active": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+    }
+    return render(request, "accounts/profile.html", context)

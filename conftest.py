@@ -1,0 +1,82 @@
+"""Shared fixtures: one persona per role, in one unit and team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from core.permissions import requires_two_factor
+from organisation.constants import Role
+from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
+
+PASSWORD = "Geheim-wachtwoord-123"
+
+#: Roles scoped to a whole unit; the leidinggevende is scoped to a team; others have no scope.
+UNIT_SCOPED = {
+    Role.COORDINATOR_TCO,
+    Role.COLLEGIAAL_ONDERSTEUNER,
+    Role.BEDRIJFSARTS,
+    Role.BMW,
+    Role.EENHEIDSPSYCHOLOOG,
+    Role.CASEMANAGER,
+    Role.HR_ANALIST,
+}
+
+
+@dataclass
+class Organisation:
+    unit: Any
+    team: Any
+    other_team: Any
+    users: dict[str, Any]
+    people: dict[str, Any]
+
+
+@pytest.fixture
+def organisation(db: None) -> Organisation:
+    """A unit with two teams and one user per role (plus a plain employee in the other team)."""
+    unit = UnitFactory(code="testeenheid", name="Testeenheid")
+    team = OrgNodeFactory(unit=unit, name="Team Noord", code="TNOORD")
+    other_team = OrgNodeFactory(unit=unit, name="Team Zuid", code="TZUID")
+    users: dict[str, Any] = {}
+    people: dict[str, Any] = {}
+    for role in Role:
+        user = UserFactory(username=f"persona-{role.value}")
+        people[role.value] = PersonFactory(user=user, team=team, first_name="Persona", last_name=role.label)
+        users[role.value] = user
+        if role == Role.MEDEWERKER:
+            continue
+        scope: dict[str, Any] = {}
+        if role in UNIT_SCOPED:
+            scope = {"unit": unit}
+        elif role == Role.LEIDINGGEVENDE:
+            scope = {"node": team}
+        RoleAssignmentFactory(user=user, role=role, **scope)
+    for role, person in people.items():
+        if role != Role.LEIDINGGEVENDE:
+            person.manager = people[Role.LEIDINGGEVENDE]
+            person.save()
+    people["outsider"] = PersonFactory(team=other_team, first_name="Buiten", last_name="Team")
+    return Organisation(unit=unit, team=team, other_team=other_team, users=users, people=people)
+
+
+def verified_login(client: Any, user: Any) -> None:
+    """Log a user in on the test client, passing the second factor when their role needs it."""
+    client.force_login(user)
+    if requires_two_factor(user):
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", defaults={"confirmed": True})
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+
+
+@pytest.fixture
+def login_as(client: Any) -> Any:
+    def _login(user: Any) -> Any:
+        verified_login(client, user)
+        return client
+
+    return _login

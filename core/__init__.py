@@ -1,0 +1,1 @@
+"""What every Zorgwijzer app shares: permissions, audit trail, logging, health, scheduling."""

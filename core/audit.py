@@ -1,0 +1,95 @@
+"""The audit trail API. Every read of a person's record and every write calls one of these.
+
+``log_read(request, obj)`` after showing a personal record; ``log_change(...)`` inside the
+same transaction as the write it records, so the write and its audit row land together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from core.middleware import current_request_id
+from core.models import AuditAction, AuditEvent
+
+if TYPE_CHECKING:
+    from django.db.models import Model
+    from django.http import HttpRequest
+
+
+def _subject_number(obj: Model | None, person: Any = None) -> str:
+    subject = person if person is not None else obj
+    number = getattr(subject, "employee_number", "")
+    if not number and subject is not None:
+        owner = getattr(subject, "person", None)
+        number = getattr(owner, "employee_number", "") if owner is not None else ""
+    return str(number or "")
+
+
+def _request_facts(request: HttpRequest | None) -> dict[str, Any]:
+    if request is None:
+        return {"request_id": current_request_id()}
+    return {
+        "request_id": getattr(request, "request_id", "") or current_request_id(),
+        "method": request.method or "",
+        "path": request.path[:300],
+        "ip_address": request.META.get("REMOTE_ADDR") or None,
+    }
+
+
+def _actor_facts(actor: Any) -> dict[str, Any]:
+    from core.permissions import roles_of
+
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return {"actor": None, "actor_username": "", "actor_roles": ""}
+    return {
+        "actor": actor,
+        "actor_username": actor.get_username(),
+        "actor_roles": ",".join(sorted(roles_of(actor))),
+    }
+
+
+def record(
+    *,
+    action: str,
+    actor: Any = None,
+    obj: Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    person: Any = None,
+    fields: Iterable[str] = (),
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Append one event to the audit trail."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+    if actor is None and request is not None:
+        actor = request.user
+    return AuditEvent.objects.create(
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        subject_employee_number=_subject_number(obj, person),
+        fields=sorted(set(fields)),
+        **_actor_facts(actor),
+        **_request_facts(request),
+    )
+
+
+def log_read(request: HttpRequest, obj: Model, *, person: Any = None) -> AuditEvent:
+    """Record that the current user viewed a personal record."""
+    return record(action=AuditAction.READ, obj=obj, person=person, request=request)
+
+
+def log_change(
+    *,
+    actor: Any,
+    obj: Model,
+    action: str = AuditAction.UPDATE,
+    fields: Iterable[str] = (),
+    person: Any = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Record a create/update/delete of a personal record (field names only, never values)."""
+    return record(action=action, actor=actor, obj=obj, person=person, fields=fields, request=request)

@@ -1,0 +1,43 @@
+"""The main navigation, built per role from core.permissions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from core import permissions
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    action: str | None  # None: every visitor sees it
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+
+#: Later modules add their entries here, guarded by an action of core.permissions.
+NAVIGATION: list[NavItem] = [
+    NavItem(_("Home"), "core:home", None),
+    NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
+    NavItem(_("Medewerkers"), "organisation:people", "people.view"),
+    NavItem(_("HR-import"), "organisation:import", "organisation.import"),
+    NavItem(_("Audittrail"), "core:audit", "audit.view"),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = request.user
+    items = [item for item in NAVIGATION if item.action is None or permissions.can(user, item.action)]
+    current = request.path
+    nav = [{"label": item.label, "url": item.url(), "current": item.url() == current} for item in items]
+    return {
+        "main_navigation": nav,
+        "user_roles": sorted(permissions.roles_of(user)),
+    }

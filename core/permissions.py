@@ -1,0 +1,186 @@
+"""The one place that decides who may see or do what.
+
+Views, API endpoints, templates and later modules ask this module; nothing else compares
+role names. Two layers:
+
+* **actions** (``can(user, "audit.view")``): which roles may use a capability at all;
+* **objects** (``can_view_person(user, person)``): whether a scoped role reaches one record.
+  A leidinggevende reaches their direct reports and everyone in the nodes they lead;
+  TCO coordinators and care professionals reach people in their own unit; the
+  functioneel beheerder reaches everyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.http import HttpRequest, HttpResponse
+
+    from organisation.models import OrgNode, Person, RoleAssignment
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., Any])
+
+#: Roles that can see other people's care data. They must log in with a second factor.
+CARE_DATA_ROLES: frozenset[str] = frozenset(
+    {
+        Role.LEIDINGGEVENDE,
+        Role.COLLEGIAAL_ONDERSTEUNER,
+        Role.COORDINATOR_TCO,
+        Role.FUNCTIONEEL_BEHEERDER,
+        *CARE_PROFESSIONAL_ROLES,
+    }
+)
+
+#: Roles that see individual people's records (within their scope).
+PEOPLE_VIEWER_ROLES: frozenset[str] = frozenset(
+    {Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES}
+)
+
+#: Capability → the roles that have it. ``AUTHENTICATED`` means any logged-in user.
+AUTHENTICATED = "__authenticated__"
+ACTIONS: dict[str, frozenset[str]] = {
+    "organisation.view": frozenset({AUTHENTICATED}),
+    "people.view": PEOPLE_VIEWER_ROLES,
+    "organisation.import": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+    "audit.view": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+    "roles.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+}
+
+
+def _assignments(user: AnyUser) -> list[RoleAssignment]:
+    """The user's role assignments, loaded once per request/user object."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_zw_assignments", None)
+    if cached is None:
+        from organisation.models import RoleAssignment
+
+        cached = list(RoleAssignment.objects.filter(user=user).select_related("unit", "node"))
+        user._zw_assignments = cached  # type: ignore[union-attr]
+    return cached
+
+
+def roles_of(user: AnyUser) -> frozenset[str]:
+    """All roles of a user. Every logged-in employee is at least a medewerker."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    return frozenset({Role.MEDEWERKER, *(a.role for a in _assignments(user))})
+
+
+def has_role(user: AnyUser, *roles: str) -> bool:
+    return bool(roles_of(user) & set(roles))
+
+
+def is_care_professional(user: AnyUser) -> bool:
+    return bool(roles_of(user) & CARE_PROFESSIONAL_ROLES)
+
+
+def requires_two_factor(user: AnyUser) -> bool:
+    """True when the user holds a role that can see other people's care data."""
+    return bool(roles_of(user) & CARE_DATA_ROLES)
+
+
+def can(user: AnyUser, action: str) -> bool:
+    """Whether the user may use a capability at all. Unknown actions are refused."""
+    allowed = ACTIONS.get(action)
+    if allowed is None or not getattr(user, "is_authenticated", False):
+        return False
+    if AUTHENTICATED in allowed:
+        return True
+    return bool(roles_of(user) & allowed)
+
+
+def _node_ids_below(roots: Iterable[OrgNode]) -> set[int]:
+    """Ids of the given nodes and every node under them (breadth-first, one query per level)."""
+    from organisation.models import OrgNode
+
+    found = {node.pk for node in roots}
+    frontier = set(found)
+    while frontier:
+        frontier = set(OrgNode.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - found
+        found |= frontier
+    return found
+
+
+def _own_person(user: AnyUser) -> Person | None:
+    from organisation.models import Person
+
+    return Person.objects.filter(user_id=getattr(user, "pk", None)).first()
+
+
+def visible_people_filter(user: AnyUser) -> Q:
+    """A filter on Person that selects exactly the people this user may see individually."""
+    nothing = Q(pk__in=[])
+    if not can(user, "people.view"):
+        return nothing
+    assignments = _assignments(user)
+    if any(a.role == Role.FUNCTIONEEL_BEHEERDER for a in assignments):
+        return Q()
+    condition = nothing
+    unit_roles = {Role.COORDINATOR_TCO, *CARE_PROFESSIONAL_ROLES}
+    for assignment in assignments:
+        if assignment.role in unit_roles:
+            if assignment.unit_id:
+                condition |= Q(team__unit_id=assignment.unit_id)
+            elif assignment.node_id:
+                condition |= Q(team_id__in=_node_ids_below([assignment.node]))  # type: ignore[list-item]
+    if any(a.role == Role.LEIDINGGEVENDE for a in assignments):
+        own = _own_person(user)
+        if own is not None:
+            condition |= Q(manager=own)
+        led_nodes = [a.node for a in assignments if a.role == Role.LEIDINGGEVENDE and a.node_id]
+        if led_nodes:
+            condition |= Q(team_id__in=_node_ids_below(led_nodes))  # type: ignore[arg-type]
+        led_units = [a.unit_id for a in assignments if a.role == Role.LEIDINGGEVENDE and a.unit_id]
+        if led_units:
+            condition |= Q(team__unit_id__in=led_units)
+    return condition
+
+
+def visible_people(user: AnyUser, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    from organisation.models import Person
+
+    base = queryset if queryset is not None else Person.objects.all()
+    return base.filter(visible_people_filter(user))
+
+
+def can_view_person(user: AnyUser, person: Person) -> bool:
+    """Whether the user may open this person's record."""
+    if getattr(person, "user_id", None) is not None and person.user_id == getattr(user, "pk", None):
+        return True
+    return visible_people(user).filter(pk=person.pk).exists()
+
+
+def permission_required(action: str) -> Callable[[ViewFunc], ViewFunc]:
+    """View decorator: anonymous visitors go to the login page, others without the action get 403."""
+
+    def decorator(view: ViewFunc) -> ViewFunc:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not can(request.user, action):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        wrapped.required_action = action  # type: ignore[attr-defined]
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def login_required(view: ViewFunc) -> ViewFunc:
+    """View decorator for pages every logged-in user may see."""
+    return permission_required("organisation.view")(view)

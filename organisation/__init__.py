@@ -1,0 +1,1 @@
+"""Units, teams, people, roles and the HR import."""

@@ -1,0 +1,58 @@
+"""factory-boy factories shared by every app's tests."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+
+from organisation.constants import NodeKind, UnitKind
+from organisation.models import OrgNode, Person, RoleAssignment, Unit
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"eenheid-{n}")
+    name = factory.Sequence(lambda n: f"Eenheid {n}")
+    kind = UnitKind.REGIONAL
+
+
+class OrgNodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrgNode
+
+    unit = factory.SubFactory(UnitFactory)
+    code = factory.Sequence(lambda n: f"T{n:05d}")
+    name = factory.Sequence(lambda n: f"Team {n}")
+    kind = NodeKind.TEAM
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
+    password = factory.django.Password("Geheim-wachtwoord-123")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    employee_number = factory.Sequence(lambda n: f"{100000 + n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    team = factory.SubFactory(OrgNodeFactory)
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleAssignment
+
+    user = factory.SubFactory(UserFactory)

@@ -1,0 +1,1 @@
+"""Zorgwijzer: the care system a police organisation offers its people."""

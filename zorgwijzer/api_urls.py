@@ -1,0 +1,13 @@
+"""The /api/v1/ endpoints of every app, collected in one router."""
+
+from __future__ import annotations
+
+from rest_framework.routers import DefaultRouter
+
+from organisation.api import OrgNodeViewSet, UnitViewSet
+
+router = DefaultRouter()
+router.register("eenheden", UnitViewSet, basename="unit")
+router.register("organisatieonderdelen", OrgNodeViewSet, basename="orgnode")
+
+urlpatterns = router.urls
