@@ -10,9 +10,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.permissions import requires_two_factor
 from organisation.constants import Role
-from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
-
-PASSWORD = "Geheim-wachtwoord-123"
+from tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
+    PASSWORD,
+    OrgNodeFactory,
+    PersonFactory,
+    RoleAssignmentFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 #: Roles scoped to a whole unit; the leidinggevende is scoped to a team; others have no scope.
 UNIT_SCOPED = {
@@ -55,8 +60,8 @@ def organisation(db: None) -> Organisation:
         elif role == Role.LEIDINGGEVENDE:
             scope = {"node": team}
         RoleAssignmentFactory(user=user, role=role, **scope)
-    for role, person in people.items():
-        if role != Role.LEIDINGGEVENDE:
+    for key, person in people.items():
+        if key != Role.LEIDINGGEVENDE:
             person.manager = people[Role.LEIDINGGEVENDE]
             person.save()
     people["outsider"] = PersonFactory(team=other_team, first_name="Buiten", last_name="Team")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
@@ -17,23 +20,40 @@ from core.permissions import requires_two_factor
 
 LOGIN_AT = "zw_login_at"
 LAST_SEEN = "zw_last_seen"
+LAST_SEEN_RESOLUTION = 60  # seconds
 MFA_BY_IDP = "zw_mfa_by_idp"
 
 
 class SessionSecurityMiddleware:
-    """Ends a session after inactivity or when the user chose to log out on all devices."""
+    """Ends a session after inactivity or when the user chose to log out on all devices.
+
+    The check runs in ``process_view`` rather than ``__call__``: this middleware sits before
+    the message middleware, so only once every middleware has prepared the request can it
+    tell the user why they were logged out.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated and self._expired(request):
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        if not request.user.is_authenticated:
+            return None
+        if self._expired(request):
             logout(request)
             messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+            if request.method == "GET":
+                return redirect_to_login(request.get_full_path())
             return redirect(settings.LOGIN_URL)
-        if request.user.is_authenticated:
-            request.session[LAST_SEEN] = int(time.time())
-        return self.get_response(request)
+        now = int(time.time())
+        # Refresh at most once a minute: a session write on every request costs a database write.
+        if now - int(request.session.get(LAST_SEEN, 0)) >= LAST_SEEN_RESOLUTION:
+            request.session[LAST_SEEN] = now
+        return None
 
     @staticmethod
     def _expired(request: HttpRequest) -> bool:
@@ -68,9 +88,11 @@ class TwoFactorRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or user.is_verified() or request.session.get(MFA_BY_IDP):  # type: ignore[union-attr]
+        if not user.is_authenticated or user.is_verified() or request.session.get(MFA_BY_IDP):  # type: ignore[union-attr,attr-defined]
             return None
         match = request.resolver_match
         name = f"{match.namespace}:{match.url_name}" if match and match.namespace else (match.url_name if match else "")
@@ -78,4 +100,7 @@ class TwoFactorRequiredMiddleware:
             return None
         if not requires_two_factor(user):
             return None
-        return redirect("accounts:two_factor_verify")
+        target = reverse("accounts:two_factor_verify")
+        if request.method == "GET":
+            target = f"{target}?{urlencode({'next': request.get_full_path()})}"
+        return redirect(target)

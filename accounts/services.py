@@ -1,9 +1,10 @@
-"""Writes of the accounts app: ending sessions and enrolling a second factor."""
+"""Writes of the accounts app: ending sessions, enrolling a second factor, single sign-on accounts."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -11,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import AccountSecurity
 from core import audit
 from core.models import AuditAction
+from organisation.models import Person
 
 
 @transaction.atomic
@@ -35,3 +37,37 @@ def totp_device_confirm(*, user: Any, device: TOTPDevice, request: Any = None) -
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit.record(action=AuditAction.CREATE, actor=user, obj=device, fields=["tweestapsverificatie"], request=request)
+
+
+@transaction.atomic
+def sso_account_create(*, person: Person, first_name: str = "", last_name: str = "", email: str = "") -> Any:
+    """Create the account of a person who logs in by single sign-on for the first time.
+
+    The username is the employee number; the account has no usable password, so it can
+    only be reached through the identity provider.
+    """
+    user = get_user_model().objects.create_user(
+        username=person.employee_number, email=email, first_name=first_name, last_name=last_name
+    )
+    _person_link(person=person, user=user)
+    return user
+
+
+@transaction.atomic
+def sso_account_update(*, user: Any, person: Person, first_name: str = "", last_name: str = "", email: str = "") -> Any:
+    """Refresh name and e-mail from the identity provider; nothing else from it is stored."""
+    new_values = {"first_name": first_name, "last_name": last_name, "email": email}
+    changed = [field for field, value in new_values.items() if value and getattr(user, field) != value]
+    for field in changed:
+        setattr(user, field, new_values[field])
+    if changed:
+        user.save(update_fields=changed)
+    if person.user_id is None:
+        _person_link(person=person, user=user)
+    return user
+
+
+def _person_link(*, person: Person, user: Any) -> None:
+    person.user = user
+    person.save(update_fields=["user"])
+    audit.record(action=AuditAction.UPDATE, actor=user, obj=person, fields=["user"])

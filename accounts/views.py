@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import base64
-from io import BytesIO
+from typing import TYPE_CHECKING, cast
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -12,8 +13,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -22,11 +24,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.forms import LoginForm, TokenForm
-from accounts.middleware import LAST_SEEN, LOGIN_AT
 from core import audit
 from core.models import AuditAction
 from core.permissions import login_required, requires_two_factor
 from organisation.models import RoleAssignment
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class ZorgwijzerLoginView(LoginView):
@@ -37,15 +41,13 @@ class ZorgwijzerLoginView(LoginView):
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
         user = form.get_user()
-        self.request.session[LOGIN_AT] = timezone.now().isoformat()
-        self.request.session[LAST_SEEN] = int(timezone.now().timestamp())
         audit.record(action=AuditAction.LOGIN, actor=user, obj=user, request=self.request)
-        if requires_two_factor(user):
-            target = "accounts:two_factor_verify"
-            if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-                target = "accounts:two_factor_setup"
-            return redirect(f"{redirect(target).url}?next={self.get_redirect_url() or ''}")
-        return response
+        if not requires_two_factor(user):
+            return response
+        target = "accounts:two_factor_verify"
+        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            target = "accounts:two_factor_setup"
+        return redirect(f"{reverse(target)}?{urlencode({'next': self.get_success_url()})}")
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         context = super().get_context_data(**kwargs)
@@ -71,26 +73,37 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
     return redirect("core:home")
 
 
-def _safe_next(request: HttpRequest) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
+def _account(request: HttpRequest) -> User:
+    """The logged-in user of a view behind ``login_required``."""
+    return cast("User", request.user)
 
+
+def _safe_next(request: HttpRequest) -> str:
+    """The page to continue to after the second factor; only pages on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
-    return settings.LOGIN_REDIRECT_URL
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 def _qr_svg(uri: str) -> str:
+    """The QR code as inline SVG markup: no XML declaration, no style attributes (strict CSP)."""
     image = qrcode.make(uri, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
-    buffer = BytesIO()
-    image.save(buffer)
-    return buffer.getvalue().decode()
+    markup = image.to_string(encoding="unicode")
+    return markup[markup.index("<svg") :]
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    """Enrol an authenticator app: scan the QR code (or type the key), then confirm with a code."""
+    """Enrol an authenticator app: scan the QR code (or type the key), then confirm with a code.
+
+    Someone who already has an authenticator must prove it before enrolling another one;
+    otherwise a stolen password alone would be enough to replace the second factor.
+    """
+    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    if has_device and not request.user.is_verified():  # type: ignore[union-attr]
+        return redirect("accounts:two_factor_verify")
     device = services.totp_device_pending(user=request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -121,14 +134,22 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             return redirect(_safe_next(request))
-        audit.record(action=AuditAction.LOGIN_FAILED, actor=request.user, obj=request.user, fields=["tweestapsverificatie"], request=request)
-        form.add_error("token", _("Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw."))
+        audit.record(
+            action=AuditAction.LOGIN_FAILED,
+            actor=request.user,
+            obj=_account(request),
+            fields=["tweestapsverificatie"],
+            request=request,
+        )
+        form.add_error(
+            "token", _("Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.")
+        )
     return render(request, "accounts/two_factor_verify.html", {"form": form, "next": _safe_next(request)})
 
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    assignments = RoleAssignment.objects.filter(user=request.user).select_related("unit", "node")
+    assignments = RoleAssignment.objects.filter(user=_account(request)).select_related("unit", "node")
     context = {
         "assignments": assignments,
         "person": getattr(request.user, "person", None),

@@ -2,11 +2,13 @@
 
 ``log_read(request, obj)`` after showing a personal record; ``log_change(...)`` inside the
 same transaction as the write it records, so the write and its audit row land together.
+``record_many(...)`` writes the rows of a bulk write (an HR import) in a few INSERTs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.middleware import current_request_id
@@ -75,6 +77,50 @@ def record(
         **_actor_facts(actor),
         **_request_facts(request),
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One event for ``record_many``: what happened to which record (field names only, never values)."""
+
+    action: str
+    obj: Model | None = None
+    object_type: str = ""
+    object_id: str = ""
+    person: Any = None
+    fields: Iterable[str] = ()
+
+
+def record_many(
+    *,
+    entries: Iterable[Entry],
+    actor: Any = None,
+    request: HttpRequest | None = None,
+    batch_size: int = 1000,
+) -> int:
+    """Append many events by the same actor in the same request, in batched INSERTs; returns how many.
+
+    Each row holds exactly what ``record`` would write for its entry. ``bulk_create`` only inserts,
+    so the trail stays append-only. Call it inside the transaction of the write it records.
+    """
+    if actor is None and request is not None:
+        actor = request.user
+    shared = {**_actor_facts(actor), **_request_facts(request)}
+    events = []
+    for entry in entries:
+        obj = entry.obj
+        events.append(
+            AuditEvent(
+                action=entry.action,
+                object_type=entry.object_type or (obj._meta.label_lower if obj is not None else ""),
+                object_id=entry.object_id or (str(obj.pk) if obj is not None else ""),
+                subject_employee_number=_subject_number(obj, entry.person),
+                fields=sorted(set(entry.fields)),
+                **shared,
+            )
+        )
+    AuditEvent.objects.bulk_create(events, batch_size=batch_size)
+    return len(events)
 
 
 def log_read(request: HttpRequest, obj: Model, *, person: Any = None) -> AuditEvent:

@@ -28,6 +28,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
     NavItem(_("Medewerkers"), "organisation:people", "people.view"),
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
+    NavItem(_("Rollen"), "organisation:roles", "roles.manage"),
     NavItem(_("Audittrail"), "core:audit", "audit.view"),
 ]
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import DatabaseError, connection
+from django.db.models import Case, Count, F, Min, When
 from django.utils import timezone
 
 #: A queued task older than this that nobody picked up means no worker is running.
@@ -23,20 +24,36 @@ def _database() -> dict[str, Any]:
 
 
 def _task_queue() -> dict[str, Any]:
-    from django_tasks_db.models import DBTaskResult
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db.backend import DatabaseBackend
 
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    if not isinstance(backend, DatabaseBackend):
+        # Another backend (RQ on Redis) is watched by its own tooling; see docs/operations.md.
+        return {"status": "ok", "backend": type(backend).__name__}
     try:
-        ready = DBTaskResult.objects.ready()
-        waiting = ready.count()
-        oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
+        waiting, oldest = _ready_tasks()
     except DatabaseError as exc:
         return {"status": "error", "error": exc.__class__.__name__}
-    stale = oldest is not None and timezone.now() - oldest > STALE_QUEUE_AFTER
+    waited = timezone.now() - oldest if oldest is not None else timedelta(0)
     return {
-        "status": "error" if stale else "ok",
+        "status": "error" if waited > STALE_QUEUE_AFTER else "ok",
         "waiting": waiting,
-        "oldest_waiting_seconds": int((timezone.now() - oldest).total_seconds()) if oldest else 0,
+        "oldest_waiting_seconds": max(0, int(waited.total_seconds())),
     }
+
+
+def _ready_tasks() -> tuple[int, datetime | None]:
+    """How many tasks a worker could start now, and since when the longest-waiting one could.
+
+    A task with ``run_after`` waits from that moment, not from when it was enqueued, so a job
+    planned for 09:00 does not look stale at 09:00:01.
+    """
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    ready_since = Case(When(run_after=get_date_max(), then=F("enqueued_at")), default=F("run_after"))
+    summary = DBTaskResult.objects.ready().aggregate(waiting=Count("pk"), oldest=Min(ready_since))
+    return summary["waiting"], summary["oldest"]
 
 
 def check() -> dict[str, Any]:

@@ -55,3 +55,18 @@ def _route_of(request: HttpRequest) -> str:
     if match is not None and match.route:
         return "/" + match.route
     return "(unresolved)"
+
+
+class DutchFirstMiddleware:
+    """Dutch unless the user chose English with the language switch (cookie).
+
+    The browser's Accept-Language is ignored on purpose: many work stations report en-US,
+    while Zorgwijzer's audience reads Dutch first (docs/decisions.md).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

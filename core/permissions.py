@@ -67,7 +67,8 @@ def _assignments(user: AnyUser) -> list[RoleAssignment]:
     if cached is None:
         from organisation.models import RoleAssignment
 
-        cached = list(RoleAssignment.objects.filter(user=user).select_related("unit", "node"))
+        user_id: int = user.pk  # type: ignore[assignment]
+        cached = list(RoleAssignment.objects.filter(user_id=user_id).select_related("unit", "node"))
         user._zw_assignments = cached  # type: ignore[union-attr]
     return cached
 
@@ -117,35 +118,39 @@ def _node_ids_below(roots: Iterable[OrgNode]) -> set[int]:
 def _own_person(user: AnyUser) -> Person | None:
     from organisation.models import Person
 
-    return Person.objects.filter(user_id=getattr(user, "pk", None)).first()
+    user_id = getattr(user, "pk", None)
+    return Person.objects.filter(user_id=user_id).first() if user_id is not None else None
+
+
+#: Roles that reach everyone in the unit or node of their assignment.
+_UNIT_WIDE_ROLES: frozenset[str] = frozenset({Role.COORDINATOR_TCO, *CARE_PROFESSIONAL_ROLES})
+
+
+def _scope_filter(assignment: RoleAssignment) -> Q:
+    """People inside the unit or node (and everything below it) of one assignment."""
+    if assignment.unit_id:
+        return Q(team__unit_id=assignment.unit_id)
+    if assignment.node is not None:
+        return Q(team_id__in=_node_ids_below([assignment.node]))
+    return Q(pk__in=[])
 
 
 def visible_people_filter(user: AnyUser) -> Q:
     """A filter on Person that selects exactly the people this user may see individually."""
-    nothing = Q(pk__in=[])
+    condition = Q(pk__in=[])
     if not can(user, "people.view"):
-        return nothing
+        return condition
     assignments = _assignments(user)
     if any(a.role == Role.FUNCTIONEEL_BEHEERDER for a in assignments):
         return Q()
-    condition = nothing
-    unit_roles = {Role.COORDINATOR_TCO, *CARE_PROFESSIONAL_ROLES}
     for assignment in assignments:
-        if assignment.role in unit_roles:
-            if assignment.unit_id:
-                condition |= Q(team__unit_id=assignment.unit_id)
-            elif assignment.node_id:
-                condition |= Q(team_id__in=_node_ids_below([assignment.node]))  # type: ignore[list-item]
+        if assignment.role in _UNIT_WIDE_ROLES or assignment.role == Role.LEIDINGGEVENDE:
+            condition |= _scope_filter(assignment)
     if any(a.role == Role.LEIDINGGEVENDE for a in assignments):
+        # A manager also reaches their direct reports, wherever those work.
         own = _own_person(user)
         if own is not None:
             condition |= Q(manager=own)
-        led_nodes = [a.node for a in assignments if a.role == Role.LEIDINGGEVENDE and a.node_id]
-        if led_nodes:
-            condition |= Q(team_id__in=_node_ids_below(led_nodes))  # type: ignore[arg-type]
-        led_units = [a.unit_id for a in assignments if a.role == Role.LEIDINGGEVENDE and a.unit_id]
-        if led_units:
-            condition |= Q(team__unit_id__in=led_units)
     return condition
 
 

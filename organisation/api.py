@@ -22,8 +22,10 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
 
 
 class OrgNodeSerializer(serializers.ModelSerializer[OrgNode]):
-    unit = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    unit: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent: serializers.SlugRelatedField[OrgNode] = serializers.SlugRelatedField(  # type: ignore[assignment]
+        slug_field="code", read_only=True
+    )
 
     class Meta:
         model = OrgNode

@@ -36,6 +36,4 @@ class Role(models.TextChoices):
 
 
 #: The four professions grouped as "zorgprofessional".
-CARE_PROFESSIONAL_ROLES = frozenset(
-    {Role.BEDRIJFSARTS, Role.BMW, Role.EENHEIDSPSYCHOLOOG, Role.CASEMANAGER}
-)
+CARE_PROFESSIONAL_ROLES = frozenset({Role.BEDRIJFSARTS, Role.BMW, Role.EENHEIDSPSYCHOLOOG, Role.CASEMANAGER})

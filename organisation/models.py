@@ -43,6 +43,9 @@ class UnitStrength(models.Model):
             models.UniqueConstraint(fields=["unit", "reference_date"], name="unit_strength_once_per_date"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit.name} ({self.reference_date:%d-%m-%Y})"
+
     @property
     def fte_total(self) -> int:
         return self.fte_operational + self.fte_non_operational
@@ -143,9 +146,7 @@ class RoleAssignment(models.Model):
         verbose_name = _("roltoekenning")
         verbose_name_plural = _("roltoekenningen")
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "unit", "node"], name="role_assignment_unique"
-            ),
+            models.UniqueConstraint(fields=["user", "role", "unit", "node"], name="role_assignment_unique"),
             models.CheckConstraint(
                 condition=Q(unit__isnull=True) | Q(node__isnull=True), name="role_scope_unit_or_node"
             ),

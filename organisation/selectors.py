@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
 
 from core import permissions
-from organisation.models import OrgNode, Person, Unit, UnitStrength
+from organisation.models import OrgNode, Person, RoleAssignment, Unit, UnitStrength
 
 
 def units_with_latest_strength() -> QuerySet[Unit]:
     return Unit.objects.prefetch_related(
         Prefetch("strengths", queryset=UnitStrength.objects.order_by("-reference_date"), to_attr="strength_facts")
     ).order_by("name")
+
+
+def strength_totals(units: list[Unit]) -> dict[str, int] | None:
+    """Sum of the latest strength fact of every unit (None when no unit has one)."""
+    facts_per_unit: list[list[UnitStrength]] = [getattr(unit, "strength_facts", []) for unit in units]
+    latest = [facts[0] for facts in facts_per_unit if facts]
+    if not latest:
+        return None
+    operational = sum(fact.fte_operational for fact in latest)
+    non_operational = sum(fact.fte_non_operational for fact in latest)
+    return {"operational": operational, "non_operational": non_operational, "total": operational + non_operational}
 
 
 def unit_tree(unit: Unit) -> list[dict[str, object]]:
@@ -34,9 +47,26 @@ def unit_tree(unit: Unit) -> list[dict[str, object]]:
 def people_visible_to(user: object, *, search: str = "") -> QuerySet[Person]:
     people = permissions.visible_people(user).select_related("team", "team__unit", "manager")  # type: ignore[arg-type]
     if search:
-        from django.db.models import Q
-
         people = people.filter(
             Q(employee_number__iexact=search) | Q(last_name__icontains=search) | Q(first_name__icontains=search)
         )
     return people.order_by("last_name", "first_name")
+
+
+def role_assignments(filters: dict[str, Any]) -> QuerySet[RoleAssignment]:
+    """Role assignments for the roles page, filtered by role, unit and a name or number."""
+    assignments = RoleAssignment.objects.select_related("user__person", "unit", "node__unit")
+    if filters.get("rol"):
+        assignments = assignments.filter(role=filters["rol"])
+    if filters.get("eenheid"):
+        unit = filters["eenheid"]
+        assignments = assignments.filter(Q(unit=unit) | Q(node__unit=unit))
+    if filters.get("zoek"):
+        search = filters["zoek"].strip()
+        assignments = assignments.filter(
+            Q(user__person__employee_number__iexact=search)
+            | Q(user__person__last_name__icontains=search)
+            | Q(user__person__first_name__icontains=search)
+            | Q(user__username__iexact=search)
+        )
+    return assignments.order_by("user__person__last_name", "user__person__first_name", "user__username", "role", "pk")

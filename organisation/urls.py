@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from organisation import views, views_import
+from organisation import views, views_import, views_roles
 
 app_name = "organisation"
 
@@ -12,4 +12,7 @@ urlpatterns = [
     path("medewerkers/", views.person_list, name="people"),
     path("medewerkers/<str:employee_number>/", views.person_detail, name="person"),
     path("import/", views_import.hr_import, name="import"),
+    path("rollen/", views_roles.role_list, name="roles"),
+    path("rollen/toekennen/", views_roles.role_grant, name="role_grant"),
+    path("rollen/<int:pk>/intrekken/", views_roles.role_revoke, name="role_revoke"),
 ]

@@ -17,7 +17,9 @@ from organisation.models import Person, Unit
 @require_GET
 @permission_required("organisation.view")
 def unit_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisation/unit_list.html", {"units": selectors.units_with_latest_strength()})
+    units = list(selectors.units_with_latest_strength())
+    context = {"units": units, "totals": selectors.strength_totals(units)}
+    return render(request, "organisation/unit_list.html", context)
 
 
 @require_GET
@@ -39,7 +41,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("organisation.view")
 def person_detail(request: HttpRequest, employee_number: str) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("team", "team__unit", "manager"), employee_number=employee_number)
+    people = Person.objects.select_related("team", "team__unit", "manager")
+    person = get_object_or_404(people, employee_number=employee_number)
     if not permissions.can_view_person(request.user, person):
         raise PermissionDenied
     audit.log_read(request, person)

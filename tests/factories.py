@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 
 from organisation.constants import NodeKind, UnitKind
 from organisation.models import OrgNode, Person, RoleAssignment, Unit
@@ -29,6 +32,15 @@ class OrgNodeFactory(factory.django.DjangoModelFactory):
     kind = NodeKind.TEAM
 
 
+PASSWORD = "Geheim-wachtwoord-123"
+
+
+@cache
+def password_hash() -> str:
+    """The argon2 hash of PASSWORD, computed once: argon2 is slow on purpose."""
+    return make_password(PASSWORD)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -38,7 +50,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"gebruiker{n}")
     first_name = "Test"
     last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
-    password = factory.django.Password("Geheim-wachtwoord-123")
+    password = factory.LazyFunction(password_hash)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from organisation.api import OrgNodeViewSet, UnitViewSet
 
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.register("eenheden", UnitViewSet, basename="unit")
 router.register("organisatieonderdelen", OrgNodeViewSet, basename="orgnode")
 

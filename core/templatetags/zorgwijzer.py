@@ -39,7 +39,7 @@ def form_field(field: BoundField) -> dict[str, Any]:
     css = _widget_class(widget)
     if field.errors and "textbox" in css:
         css += " utrecht-textbox--invalid"
-    attrs: dict[str, str] = {"class": css}
+    attrs: dict[str, str | bool] = {"class": css}
     if describedby:
         attrs["aria-describedby"] = " ".join(describedby)
     if field.errors:

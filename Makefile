@@ -1,0 +1,84 @@
+# Zorgwijzer — the two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DEMO_ENV := DEBUG=1 ZORGWIJZER_DEMO=1
+
+.PHONY: run test lint format typecheck checks suite bench install install-dev assets messages clean system-packages
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is nodig ($(PYTHON) niet gevonden)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend/dist/.built: frontend/node_modules/.installed frontend/build.mjs
+	npm run --prefix frontend --silent build
+	touch $@
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+assets: frontend/dist/.built
+
+## make run: install, migrate the SQLite database under var/, load the demo organisation,
+## start web server + task worker + scheduler on http://127.0.0.1:8000 (Ctrl-C stops all).
+run: install assets
+	@mkdir -p var
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py demo
+	$(DEMO_ENV) $(PY) bin/run-all
+
+## make test: install what tests need (incl. Debian chromium), lint, type-check, whole suite.
+test: install-dev assets system-packages lint typecheck checks suite
+
+system-packages:
+	@command -v chromium >/dev/null 2>&1 || { echo "chromium ontbreekt: installeren met apt-get"; \
+		(apt-get install -y --no-install-recommends chromium || (apt-get update && apt-get install -y --no-install-recommends chromium)); }
+	@command -v msgfmt >/dev/null 2>&1 || (apt-get install -y --no-install-recommends gettext || (apt-get update && apt-get install -y --no-install-recommends gettext))
+
+lint: install-dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+typecheck: install-dev
+	DEBUG=1 $(VENV)/bin/mypy .
+
+checks: install-dev
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend -v0
+	@test -z "$$(msgattrib --untranslated locale/en/LC_MESSAGES/django.po)" || \
+	 { echo "locale/en/LC_MESSAGES/django.po has untranslated entries"; exit 1; }
+	@test -z "$$(msgattrib --only-fuzzy locale/en/LC_MESSAGES/django.po)" || \
+	 { echo "locale/en/LC_MESSAGES/django.po has fuzzy entries"; exit 1; }
+	DEBUG=1 $(PY) manage.py check
+
+## The pytest suite only (SQLite by default, PostgreSQL when DATABASE_URL is set).
+suite: install-dev assets
+	$(VENV)/bin/pytest
+
+messages: install-dev
+	DEBUG=1 $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=frontend --ignore=bench --no-obsolete
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend
+
+bench: install-dev assets
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) frontend/node_modules staticfiles var/*.sqlite3*

@@ -1,0 +1,45 @@
+"""Production settings: Django's deployment checklist passes, and a missing SECRET_KEY stops start-up."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+#: Variables that pytest-env or a developer shell set and production does not; DJANGO_ALLOW_ASYNC_UNSAFE
+#: (set for the Playwright tests) would itself fail the deployment check (async.E001).
+_DEV_ONLY_VARIABLES = {"DEBUG", "SECRET_KEY", "ZORGWIJZER_PLAIN_STATIC", "SECURE_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def production_env(**extra: str) -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key not in _DEV_ONLY_VARIABLES}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return {**env, "DJANGO_SETTINGS_MODULE": "zorgwijzer.settings", **extra}
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_deploy_check_reports_no_issues_with_production_settings() -> None:
+    env = production_env(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="zorgwijzer.example.nl")
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout + result.stderr
+
+
+def test_settings_refuse_to_load_without_secret_key_when_debug_is_off() -> None:
+    result = manage("check", env=production_env(ALLOWED_HOSTS="zorgwijzer.example.nl"))
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr

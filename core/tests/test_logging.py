@@ -1,0 +1,99 @@
+"""Every request leaves one JSON log line with its request id, route pattern and status, and no
+personal data; the request id is echoed to the client and reused from a sane reverse proxy."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+
+import pytest
+from django.conf import settings
+
+from core.logging import JsonFormatter, RequestIdFilter
+from organisation.constants import Role
+
+
+@pytest.fixture
+def request_log():
+    """The JSON lines the request logger writes, formatted exactly as in production."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
+    logger = logging.getLogger("zorgwijzer.request")
+    logger.addHandler(handler)
+    previous_level = logger.level
+    logger.setLevel(logging.INFO)
+
+    def lines() -> list[dict]:
+        return [json.loads(line) for line in stream.getvalue().splitlines()]
+
+    yield lines
+    logger.removeHandler(handler)
+    logger.setLevel(previous_level)
+
+
+def test_production_logging_writes_json_lines_with_request_ids():
+    config: dict = settings.LOGGING
+    handler = config["handlers"]["console"]
+    assert config["formatters"][handler["formatter"]]["()"] == "core.logging.JsonFormatter"
+    assert "request_id" in handler["filters"]
+
+
+@pytest.mark.django_db
+def test_a_request_produces_one_json_line_with_request_id_route_and_status(client, request_log):
+    response = client.get("/hulp/")
+
+    [line] = request_log()
+    assert line["message"] == "request"
+    assert line["request_id"] == response["X-Request-ID"]
+    assert len(line["request_id"]) == 32
+    assert line["path"] == "/hulp/"
+    assert line["method"] == "GET"
+    assert line["status_code"] == 200
+    assert isinstance(line["duration_ms"], float)
+    assert line["level"] == "info"
+
+
+def test_the_log_has_the_route_pattern_not_the_employee_number(organisation, login_as, request_log):
+    employee = organisation.people[Role.MEDEWERKER]
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+
+    client.get(f"/organisatie/medewerkers/{employee.employee_number}/?zoek=geheim")
+    client.get("/organisatie/medewerkers/999999/")
+
+    lines = request_log()
+    assert [line["status_code"] for line in lines] == [200, 404]
+    assert {line["path"] for line in lines} == {"/organisatie/medewerkers/<str:employee_number>/"}
+    raw = json.dumps(lines)
+    for secret in (employee.employee_number, "999999", "geheim", employee.last_name, "persona-"):
+        assert str(secret) not in raw
+
+
+@pytest.mark.django_db
+def test_a_sane_incoming_request_id_is_reused(client, request_log):
+    response = client.get("/hulp/", HTTP_X_REQUEST_ID="proxy-3f2a9c.01_ab")
+
+    assert response["X-Request-ID"] == "proxy-3f2a9c.01_ab"
+    assert request_log()[0]["request_id"] == "proxy-3f2a9c.01_ab"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "incoming",
+    ["short", "x" * 65, "abc def ghi jkl", "<script>alert(1)</script>", "id\r\nSet-Cookie: a=b", "naïve-request-id"],
+)
+def test_an_insane_incoming_request_id_is_replaced(client, request_log, incoming):
+    response = client.get("/hulp/", HTTP_X_REQUEST_ID=incoming)
+
+    assert response["X-Request-ID"] != incoming
+    assert len(response["X-Request-ID"]) == 32
+    assert request_log()[0]["request_id"] == response["X-Request-ID"]
+
+
+@pytest.mark.django_db
+def test_each_request_gets_its_own_id(client, request_log):
+    first = client.get("/hulp/")["X-Request-ID"]
+    second = client.get("/hulp/")["X-Request-ID"]
+    assert first != second

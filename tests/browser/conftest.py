@@ -1,0 +1,59 @@
+"""Playwright fixtures: Debian's chromium (never a downloaded browser) and an axe-core check."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import TOTP
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+_axe = Axe()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Browser, live_server: Any) -> Iterator[Page]:
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def assert_accessible(page: Page) -> None:
+    """axe-core must report zero violations on the page as it is now."""
+    results = _axe.run(page)
+    if results.violations_count:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "axe-failure.png"), full_page=True)
+    assert results.violations_count == 0, f"{page.url}:\n{results.generate_report()}"
+
+
+def totp_now(secret: str) -> str:
+    """The current code for a base32 key as shown on the enrolment page."""
+    import base64
+
+    key = base64.b32decode(secret.replace(" ", ""))
+    return f"{TOTP(key).token():06d}"

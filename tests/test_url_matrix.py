@@ -1,0 +1,153 @@
+"""Every URL pattern × every role (plus an anonymous visitor) has one expected outcome.
+
+Adding a URL without adding it to MATRIX fails ``test_every_url_pattern_is_in_the_matrix``.
+Outcomes: OK (the page or action is available), FORBIDDEN (403), LOGIN (redirect to login).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from conftest import Organisation, verified_login
+from core.permissions import PEOPLE_VIEWER_ROLES
+from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
+
+OK, FORBIDDEN, LOGIN = "ok", "forbidden", "login"
+ANONYMOUS = "anonymous"
+ROLES = [role.value for role in Role]
+VISITORS = [*ROLES, ANONYMOUS]
+
+
+def everyone() -> dict[str, str]:
+    return dict.fromkeys(VISITORS, OK)
+
+
+def logged_in(anonymous: str = LOGIN) -> dict[str, str]:
+    return {**dict.fromkeys(ROLES, OK), ANONYMOUS: anonymous}
+
+
+def only(*roles: str, anonymous: str = LOGIN) -> dict[str, str]:
+    return {**{role: OK if role in roles else FORBIDDEN for role in ROLES}, ANONYMOUS: anonymous}
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: dict[str, str]
+    method: str = "get"
+    kwargs: Callable[[Organisation], dict[str, Any]] = field(default=lambda org: {})
+    data: dict[str, str] = field(default_factory=dict)
+    optional: bool = False  # only present with an optional feature switched on (e.g. OIDC)
+
+
+def unit_code(org: Organisation) -> dict[str, Any]:
+    return {"code": org.unit.code}
+
+
+def node_code(org: Organisation) -> dict[str, Any]:
+    return {"code": org.team.code}
+
+
+def outsider(org: Organisation) -> dict[str, Any]:
+    return {"employee_number": org.people["outsider"].employee_number}
+
+
+def leidinggevende_role(org: Organisation) -> dict[str, Any]:
+    return {"pk": org.users[Role.LEIDINGGEVENDE].role_assignments.get().pk}
+
+
+#: Unit-scoped roles reach a person in another team of their unit; a team-scoped manager does not.
+PERSON_IN_OTHER_TEAM = only(Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
+
+MATRIX: dict[str, Case] = {
+    "core:home": Case(everyone()),
+    "core:help": Case(everyone()),
+    "core:healthz": Case(everyone()),
+    "core:audit": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "accounts:login": Case(everyone()),
+    "accounts:logout": Case(everyone(), method="post"),
+    "accounts:logout_everywhere": Case(logged_in(), method="post"),
+    "accounts:profile": Case(logged_in()),
+    "accounts:two_factor_setup": Case(logged_in()),
+    "accounts:two_factor_verify": Case(logged_in()),
+    "organisation:units": Case(logged_in()),
+    "organisation:unit": Case(logged_in(), kwargs=unit_code),
+    "organisation:people": Case(only(*PEOPLE_VIEWER_ROLES)),
+    "organisation:person": Case(PERSON_IN_OTHER_TEAM, kwargs=outsider),
+    "organisation:import": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "organisation:roles": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    # An incomplete grant: the beheerder gets the form back with errors (200), nothing is written.
+    "organisation:role_grant": Case(only(Role.FUNCTIONEEL_BEHEERDER), method="post", data={"role": "bmw"}),
+    # The beheerder (last of the roles) really revokes; everyone before gets 403, the anonymous visitor after.
+    "organisation:role_revoke": Case(only(Role.FUNCTIONEEL_BEHEERDER), method="post", kwargs=leidinggevende_role),
+    "set_language": Case(everyone(), method="post", data={"language": "nl", "next": "/"}),
+    "api-schema": Case(everyone()),
+    "api-root": Case(logged_in(anonymous=FORBIDDEN)),
+    "unit-list": Case(logged_in(anonymous=FORBIDDEN)),
+    "unit-detail": Case(logged_in(anonymous=FORBIDDEN), kwargs=unit_code),
+    "orgnode-list": Case(logged_in(anonymous=FORBIDDEN)),
+    "orgnode-detail": Case(logged_in(anonymous=FORBIDDEN), kwargs=node_code),
+    "oidc_authentication_init": Case(everyone(), optional=True),
+    "oidc_authentication_callback": Case(everyone(), optional=True),
+    "oidc_logout": Case(everyone(), method="post", optional=True),
+}
+
+
+def iter_url_names(resolver: URLResolver | None = None, namespace: str = "") -> Iterator[tuple[str, str]]:
+    """(qualified name, route) of every pattern in the project's URLconf."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from iter_url_names(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield (f"{namespace}{entry.name}" if entry.name else "", str(entry.pattern))
+
+
+def test_every_url_pattern_is_in_the_matrix() -> None:
+    patterns = list(iter_url_names())
+    unnamed = [route for name, route in patterns if not name]
+    assert not unnamed, f"URL patterns without a name cannot be checked: {unnamed}"
+    names = {name for name, _ in patterns}
+    missing = names - set(MATRIX)
+    assert not missing, f"add these URLs to the URL × role matrix: {sorted(missing)}"
+    stale = {name for name, case in MATRIX.items() if not case.optional} - names
+    assert not stale, f"the matrix lists URLs that no longer exist: {sorted(stale)}"
+
+
+def test_every_matrix_row_covers_every_role_and_the_anonymous_visitor() -> None:
+    for name, case in MATRIX.items():
+        assert set(case.expect) == set(VISITORS), name
+
+
+PRESENT = sorted({name for name, _ in iter_url_names()})
+
+
+def outcome(response: Any) -> str:
+    if response.status_code == 403:
+        return FORBIDDEN
+    if response.status_code in (301, 302) and "/account/inloggen/" in response.get("Location", ""):
+        return LOGIN
+    if response.status_code < 400:
+        return OK
+    return f"status {response.status_code}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PRESENT)
+def test_url_gives_the_expected_outcome_for_every_role(client: Any, organisation: Organisation, name: str) -> None:
+    case = MATRIX[name]
+    url = reverse(name, kwargs=case.kwargs(organisation))
+    results: dict[str, str] = {}
+    for visitor in VISITORS:
+        client.logout()
+        if visitor != ANONYMOUS:
+            verified_login(client, organisation.users[visitor])
+        response = getattr(client, case.method)(url, data=case.data)
+        results[visitor] = outcome(response)
+    wrong = {visitor: got for visitor, got in results.items() if got != case.expect[visitor]}
+    assert not wrong, f"{name}: expected { ({v: case.expect[v] for v in wrong}) }, got {wrong}"
