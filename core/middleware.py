@@ -52,7 +52,7 @@ class RequestIdMiddleware:
 
 def _route_of(request: HttpRequest) -> str:
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.route:
+    if match is not None and match.route is not None:
         return "/" + match.route
     return "(unresolved)"
 
