@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
 from core.permissions import requires_two_factor
@@ -24,19 +25,13 @@ LAST_SEEN_RESOLUTION = 60  # seconds
 MFA_BY_IDP = "zw_mfa_by_idp"
 
 
-class SessionSecurityMiddleware:
+class SessionSecurityMiddleware(MiddlewareMixin):
     """Ends a session after inactivity or when the user chose to log out on all devices.
 
     The check runs in ``process_view`` rather than ``__call__``: this middleware sits before
     the message middleware, so only once every middleware has prepared the request can it
     tell the user why they were logged out.
     """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
@@ -79,14 +74,8 @@ _TWO_FACTOR_EXEMPT_NAMES = {
 }
 
 
-class TwoFactorRequiredMiddleware:
+class TwoFactorRequiredMiddleware(MiddlewareMixin):
     """Users whose role reaches other people's care data must pass a TOTP check first."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
