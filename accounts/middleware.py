@@ -1,7 +1,8 @@
-"""Session rules: idle expiry, 'log out everywhere', and the mandatory second factor."""
+"""Session rules: idle expiry, maximum session length, 'log out everywhere', and the mandatory second factor."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from urllib.parse import urlencode
@@ -13,6 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
@@ -26,7 +28,8 @@ MFA_BY_IDP = "zw_mfa_by_idp"
 
 
 class SessionSecurityMiddleware(MiddlewareMixin):
-    """Ends a session after inactivity or when the user chose to log out on all devices.
+    """Ends a session after inactivity, ``SESSION_COOKIE_AGE`` after login, or when the user chose
+    to log out on all devices.
 
     The check runs in ``process_view`` rather than ``__call__``: this middleware sits before
     the message middleware, so only once every middleware has prepared the request can it
@@ -55,12 +58,17 @@ class SessionSecurityMiddleware(MiddlewareMixin):
         last_seen = request.session.get(LAST_SEEN)
         if last_seen is not None and time.time() - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
             return True
+        login_at = parse_datetime(request.session.get(LOGIN_AT, "") or "")
+        # Every login stamps LOGIN_AT (accounts.signals); a session without it cannot be trusted.
+        if login_at is None:
+            return True
+        # Maximum session length: refreshing LAST_SEEN renews the stored session's expiry, so
+        # without this check an active session would never end.
+        if timezone.now() - login_at > dt.timedelta(seconds=settings.SESSION_COOKIE_AGE):
+            return True
         security = getattr(request.user, "security", None)
         valid_after = getattr(security, "sessions_valid_after", None)
-        if valid_after is None:
-            return False
-        login_at = parse_datetime(request.session.get(LOGIN_AT, "") or "")
-        return login_at is None or login_at <= valid_after
+        return valid_after is not None and login_at <= valid_after
 
 
 #: Paths a user without a verified second factor may still open.

@@ -2,7 +2,9 @@
 
 A login is linked to a Person by the employee-number claim (``OIDC_EMPLOYEE_NUMBER_CLAIM``):
 only people who are in service according to the HR import can log in, and their account is
-created on the first login with the employee number as username. Of the claims only the
+created on the first login with the employee number as username. An existing account with
+that username is only taken over when it is not linked to anyone and has neither a password nor
+roles (see ``accounts.selectors.account_in_use``). Of the claims only the
 name and e-mail address are kept; tokens are not stored.
 
 When ``OIDC_TRUST_MFA`` is on and the ID token shows that the identity provider did a second
@@ -22,7 +24,7 @@ from django.core.validators import validate_email
 from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from accounts import services
+from accounts import selectors, services
 from accounts.middleware import MFA_BY_IDP
 from accounts.signals import IDP_SECOND_FACTOR_ATTR
 from organisation.models import Person
@@ -100,7 +102,16 @@ class ZorgwijzerOIDCBackend(OIDCAuthenticationBackend):
         person = self._person(claims)
         if person is None:
             raise SuspiciousOperation("The person of this account is no longer active.")
-        return services.sso_account_update(user=user, person=person, **self._profile(claims))
+        if person.user_id is None and selectors.account_in_use(user):
+            # Only an account made for single sign-on may be linked here; one with a password or
+            # roles of its own could belong to someone else, whose access would be taken over.
+            LOGGER.warning(
+                "SSO login refused: an unlinked account with this employee number has a password or roles; "
+                "a functioneel beheerder must link it to the person first."
+            )
+            return None
+        request = getattr(self, "request", None)
+        return services.sso_account_update(user=user, person=person, request=request, **self._profile(claims))
 
     def get_or_create_user(self, access_token: str, id_token: str, payload: dict[str, Any]) -> Any:
         user = super().get_or_create_user(access_token, id_token, payload)

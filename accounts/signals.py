@@ -5,14 +5,13 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
+from accounts import services
 from accounts.middleware import LAST_SEEN, LOGIN_AT, MFA_BY_IDP
-from core import audit
-from core.models import AuditAction
 
 OIDC_BACKEND = "accounts.oidc.ZorgwijzerOIDCBackend"
 #: Request attribute on which the OIDC backend notes that the identity provider did a second factor.
@@ -37,4 +36,17 @@ def session_start(sender: Any, request: HttpRequest | None, user: Any, **kwargs:
     else:
         request.session.pop(MFA_BY_IDP, None)
     if by_sso:
-        audit.record(action=AuditAction.LOGIN, actor=user, obj=user, fields=["sso"], request=request)
+        services.login_record(user=user, request=request, fields=["sso"])
+
+
+@receiver(user_login_failed, dispatch_uid="accounts.login_failure")
+def login_failure(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """Record a failed password login (wrong password, unknown or locked account) with the username typed.
+
+    Only attempts that carried a username and password are password logins; a refused single
+    sign-on callback has neither and is logged by the OIDC backend instead. Django already masks
+    the password in ``credentials``; it is never read here.
+    """
+    if "password" not in credentials:
+        return
+    services.login_failure_record(username=str(credentials.get("username") or ""), request=request)

@@ -20,14 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts import services
+from accounts import selectors, services
 from accounts.forms import LoginForm, TokenForm
-from core import audit
-from core.models import AuditAction
 from core.permissions import login_required, requires_two_factor
-from organisation.models import RoleAssignment
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -41,11 +37,11 @@ class ZorgwijzerLoginView(LoginView):
     def form_valid(self, form: LoginForm) -> HttpResponse:  # type: ignore[override]
         response = super().form_valid(form)
         user = form.get_user()
-        audit.record(action=AuditAction.LOGIN, actor=user, obj=user, request=self.request)
+        services.login_record(user=user, request=self.request)
         if not requires_two_factor(user):
             return response
         target = "accounts:two_factor_verify"
-        if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        if not selectors.has_confirmed_device(user):
             target = "accounts:two_factor_setup"
         return redirect(f"{reverse(target)}?{urlencode({'next': self.get_success_url()})}")
 
@@ -58,7 +54,7 @@ class ZorgwijzerLoginView(LoginView):
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        audit.record(action=AuditAction.LOGOUT, actor=request.user, obj=request.user, request=request)
+        services.logout_record(user=request.user, request=request)
     logout(request)
     messages.success(request, _("U bent uitgelogd."))
     return redirect("core:home")
@@ -101,10 +97,9 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     Someone who already has an authenticator must prove it before enrolling another one;
     otherwise a stolen password alone would be enough to replace the second factor.
     """
-    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
-    if has_device and not request.user.is_verified():  # type: ignore[union-attr]
+    if selectors.has_confirmed_device(request.user) and not request.user.is_verified():  # type: ignore[union-attr]
         return redirect("accounts:two_factor_verify")
-    device = services.totp_device_pending(user=request.user)
+    device = services.totp_device_pending(user=request.user, request=request)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["token"]):
@@ -126,7 +121,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def two_factor_verify(request: HttpRequest) -> HttpResponse:
-    if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+    if not selectors.has_confirmed_device(request.user):
         return redirect("accounts:two_factor_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -134,13 +129,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
         if device is not None:
             otp_login(request, device)
             return redirect(_safe_next(request))
-        audit.record(
-            action=AuditAction.LOGIN_FAILED,
-            actor=request.user,
-            obj=_account(request),
-            fields=["tweestapsverificatie"],
-            request=request,
-        )
+        services.two_factor_failure_record(user=_account(request), request=request)
         form.add_error(
             "token", _("Deze code klopt niet of is al gebruikt. Wacht op de volgende code en probeer het opnieuw.")
         )
@@ -149,11 +138,10 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    assignments = RoleAssignment.objects.filter(user=_account(request)).select_related("unit", "node")
     context = {
-        "assignments": assignments,
+        "assignments": selectors.role_assignments_of(_account(request)),
         "person": getattr(request.user, "person", None),
         "two_factor_required": requires_two_factor(request.user),
-        "two_factor_active": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+        "two_factor_active": selectors.has_confirmed_device(request.user),
     }
     return render(request, "accounts/profile.html", context)

@@ -61,20 +61,28 @@ def record(
     person: Any = None,
     fields: Iterable[str] = (),
     request: HttpRequest | None = None,
+    actor_username: str = "",
 ) -> AuditEvent:
-    """Append one event to the audit trail."""
+    """Append one event to the audit trail.
+
+    ``actor_username`` names an actor who is not logged in, such as the username typed in a
+    failed login; it is used only when there is no authenticated actor.
+    """
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
     if actor is None and request is not None:
         actor = request.user
+    actor_facts = _actor_facts(actor)
+    if not actor_facts["actor_username"]:
+        actor_facts["actor_username"] = actor_username[:150]
     return AuditEvent.objects.create(
         action=action,
         object_type=object_type,
         object_id=object_id,
         subject_employee_number=_subject_number(obj, person),
         fields=sorted(set(fields)),
-        **_actor_facts(actor),
+        **actor_facts,
         **_request_facts(request),
     )
 

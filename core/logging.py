@@ -11,12 +11,36 @@ import json
 import logging
 from datetime import UTC, datetime
 
-from core.middleware import current_request_id
+from core.middleware import current_request_id, route_of
 
 
 class RequestIdFilter(logging.Filter):
+    """Tags a record with the request id, also for records Django logs after the response."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = current_request_id()
+        request = getattr(record, "request", None)
+        record.request_id = current_request_id() or getattr(request, "request_id", "")
+        return True
+
+
+class RedactRequestFilter(logging.Filter):
+    """Django's own request logs ("Not Found: /organisatie/medewerkers/123456/") carry the
+    concrete path, which can hold an employee number: replace it with the route pattern, and
+    drop the traceback of client errors (a 403 is a decision, not a failure)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        path = getattr(request, "path", None)
+        if request is not None and path:
+            route = route_of(request)
+            if isinstance(record.args, tuple):
+                record.args = tuple(route if arg == path else arg for arg in record.args)
+            elif isinstance(record.msg, str):
+                record.msg = record.msg.replace(path, route)
+            record.path = route
+            if int(getattr(record, "status_code", 500) or 500) < 500:
+                record.exc_info = None
+                record.exc_text = None
         return True
 
 

@@ -40,7 +40,7 @@ class RequestIdMiddleware:
                 extra={
                     "method": request.method,
                     # The route pattern, not the concrete path: paths can contain employee numbers.
-                    "path": _route_of(request),
+                    "path": route_of(request),
                     "status_code": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 1),
                 },
@@ -50,7 +50,8 @@ class RequestIdMiddleware:
             _request_id.reset(token)
 
 
-def _route_of(request: HttpRequest) -> str:
+def route_of(request: HttpRequest) -> str:
+    """The URL pattern that matched, e.g. ``/organisatie/medewerkers/<str:employee_number>/``."""
     match = getattr(request, "resolver_match", None)
     if match is not None and match.route is not None:
         return "/" + match.route

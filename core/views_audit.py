@@ -5,38 +5,19 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from django import forms
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from core import audit
+from core import audit, selectors
+from core.forms import AuditSearchForm
 from core.models import AuditAction, AuditEvent
 from core.permissions import permission_required
 
-
-class AuditSearchForm(forms.Form):
-    username = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
-    employee_number = forms.CharField(label=_("Personeelsnummer van de betrokkene"), required=False, max_length=20)
-    action = forms.ChoiceField(
-        label=_("Handeling"), required=False, choices=[("", _("Alle handelingen")), *AuditAction.choices]
-    )
-    date_from = forms.DateField(label=_("Vanaf datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(
-        label=_("Tot en met datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def clean(self) -> dict[str, object]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:  # type: ignore[operator]
-            self.add_error("date_to", _("De einddatum ligt vóór de begindatum."))
-        return cleaned
+EVENTS_PER_PAGE = 50
 
 
 @never_cache  # personal data: no copy in browser or proxy caches
@@ -48,26 +29,11 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     invalid = form.is_bound and not form.is_valid()
     filters = form.cleaned_data if form.is_bound and not invalid else {}
     _log_view(request, filters)
-    events = AuditEvent.objects.none() if invalid else _filtered_events(filters)
-    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    events = AuditEvent.objects.none() if invalid else selectors.audit_events(filters)
+    page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("pagina"))
     partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
     template = "core/_audit_results.html" if partial else "core/audit_list.html"
     return render(request, template, {"form": form, "page": page})
-
-
-def _filtered_events(filters: dict[str, Any]) -> QuerySet[AuditEvent]:
-    events = AuditEvent.objects.all()
-    if filters.get("username"):
-        events = events.filter(actor_username__iexact=filters["username"])
-    if filters.get("employee_number"):
-        events = events.filter(subject_employee_number=filters["employee_number"])
-    if filters.get("action"):
-        events = events.filter(action=filters["action"])
-    if filters.get("date_from"):
-        events = events.filter(occurred_at__date__gte=filters["date_from"])
-    if filters.get("date_to"):
-        events = events.filter(occurred_at__date__lte=filters["date_to"])
-    return events
 
 
 def _log_view(request: HttpRequest, filters: dict[str, Any]) -> None:

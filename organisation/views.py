@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from core import audit, permissions
+from core import audit
 from core.permissions import permission_required
 from organisation import selectors
-from organisation.models import Person, Unit
+from organisation.models import Unit
+
+PEOPLE_PER_PAGE = 50
 
 
 @require_GET
@@ -29,21 +32,26 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "organisation/unit_detail.html", {"unit": unit, "tree": selectors.unit_tree(unit)})
 
 
+@never_cache  # personal data: no copy in browser or proxy caches
+@vary_on_headers("HX-Request")
 @require_GET
 @permission_required("people.view")
 def person_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()[:120]
-    page = Paginator(selectors.people_visible_to(request.user, search=search), 50).get_page(request.GET.get("pagina"))
-    template = "organisation/_person_rows.html" if request.htmx else "organisation/person_list.html"  # type: ignore[attr-defined]
+    people = selectors.people_visible_to(request.user, search=search)
+    page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("pagina"))
+    partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
+    template = "organisation/_person_rows.html" if partial else "organisation/person_list.html"
     return render(request, template, {"page": page, "search": search})
 
 
+@never_cache  # personal data: no copy in browser or proxy caches
 @require_GET
 @permission_required("organisation.view")
 def person_detail(request: HttpRequest, employee_number: str) -> HttpResponse:
-    people = Person.objects.select_related("team", "team__unit", "manager")
-    person = get_object_or_404(people, employee_number=employee_number)
-    if not permissions.can_view_person(request.user, person):
-        raise PermissionDenied
+    # 404, not 403, for someone out of reach: the answer must not reveal that the number exists.
+    person = selectors.person_for_viewer(request.user, employee_number)
+    if person is None:
+        raise Http404
     audit.log_read(request, person)
     return render(request, "organisation/person_detail.html", {"person": person})

@@ -1,7 +1,11 @@
 """Every URL pattern × every role (plus an anonymous visitor) has one expected outcome.
 
 Adding a URL without adding it to MATRIX fails ``test_every_url_pattern_is_in_the_matrix``.
-Outcomes: OK (the page or action is available), FORBIDDEN (403), LOGIN (redirect to login).
+Outcomes: OK (the page or action is available), FORBIDDEN (403), NOT_FOUND (404: the record is out
+of reach and the answer must not reveal that it exists), LOGIN (redirect to login).
+
+A second test walks every URL as a care-data role that logged in with a password only: everything
+outside an explicit list of exempt pages must send them to the second factor first.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from conftest import Organisation, verified_login
 from core.permissions import PEOPLE_VIEWER_ROLES
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
 
-OK, FORBIDDEN, LOGIN = "ok", "forbidden", "login"
+OK, FORBIDDEN, NOT_FOUND, LOGIN = "ok", "forbidden", "not_found", "login"
 ANONYMOUS = "anonymous"
 ROLES = [role.value for role in Role]
 VISITORS = [*ROLES, ANONYMOUS]
@@ -60,8 +64,13 @@ def leidinggevende_role(org: Organisation) -> dict[str, Any]:
     return {"pk": org.users[Role.LEIDINGGEVENDE].role_assignments.get().pk}
 
 
+def only_found_by(*roles: str) -> dict[str, str]:
+    """A record only these roles reach; everyone else logged in gets 404, as if it did not exist."""
+    return {**{role: OK if role in roles else NOT_FOUND for role in ROLES}, ANONYMOUS: LOGIN}
+
+
 #: Unit-scoped roles reach a person in another team of their unit; a team-scoped manager does not.
-PERSON_IN_OTHER_TEAM = only(Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
+PERSON_IN_OTHER_TEAM = only_found_by(Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
 
 MATRIX: dict[str, Case] = {
     "core:home": Case(everyone()),
@@ -130,6 +139,8 @@ PRESENT = sorted({name for name, _ in iter_url_names()})
 def outcome(response: Any) -> str:
     if response.status_code == 403:
         return FORBIDDEN
+    if response.status_code == 404:
+        return NOT_FOUND
     if response.status_code in (301, 302) and "/account/inloggen/" in response.get("Location", ""):
         return LOGIN
     if response.status_code < 400:
@@ -151,3 +162,36 @@ def test_url_gives_the_expected_outcome_for_every_role(client: Any, organisation
         results[visitor] = outcome(response)
     wrong = {visitor: got for visitor, got in results.items() if got != case.expect[visitor]}
     assert not wrong, f"{name}: expected { ({v: case.expect[v] for v in wrong}) }, got {wrong}"
+
+
+#: Pages a care-data role may open before passing the second factor. Written out here, not
+#: imported from the middleware, so that widening the middleware's exemptions fails this test.
+TWO_FACTOR_EXEMPT = {
+    "accounts:two_factor_setup",
+    "accounts:two_factor_verify",
+    "accounts:logout",
+    "core:help",
+    "core:healthz",
+    "set_language",
+}
+
+
+def test_the_two_factor_exemptions_name_existing_urls() -> None:
+    assert TWO_FACTOR_EXEMPT <= set(PRESENT)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", PRESENT)
+def test_a_care_data_role_must_pass_the_second_factor_before_any_other_page(
+    client: Any, organisation: Organisation, name: str
+) -> None:
+    case = MATRIX[name]
+    url = reverse(name, kwargs=case.kwargs(organisation))
+    client.force_login(organisation.users[Role.LEIDINGGEVENDE])  # password only: no OTP device in the session
+    response = getattr(client, case.method)(url, data=case.data)
+    location = response.get("Location", "") if response.status_code in (301, 302) else ""
+    sent_to_second_factor = location.split("?")[0] == reverse("accounts:two_factor_verify")
+    if name in TWO_FACTOR_EXEMPT:
+        assert not sent_to_second_factor, f"{name} is exempt from the second factor"
+    else:
+        assert sent_to_second_factor, f"{name} answered {response.status_code} {location!r} before the second factor"

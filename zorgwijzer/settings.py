@@ -286,10 +286,17 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "core.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "core.logging.RequestIdFilter"},
+        "redact_request": {"()": "core.logging.RedactRequestFilter"},
+    },
     "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["request_id"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id", "redact_request"],
+        },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
@@ -304,7 +311,6 @@ LOGGING = {
 # Roles that can see other people's care data must use a second factor (TOTP).
 ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD", 5))
 ZORGWIJZER_HR_IMPORT_MAX_BYTES = env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = ZORGWIJZER_HR_IMPORT_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Phone number of the 24/7 Loket Politie shown on the "Direct hulp" page.
 ZORGWIJZER_LOKET_247_PHONE = os.environ.get("ZORGWIJZER_LOKET_247_PHONE", "")

@@ -90,7 +90,7 @@ def _run(schema_editor, statements):
 def install_triggers(apps, schema_editor):
     vendor = schema_editor.connection.vendor
     if vendor not in STATEMENTS:
-        raise NotImplementedError(f"No append-only trigger for the {vendor} database; add one before using it.")
+        raise RuntimeError(f"No append-only trigger for the {vendor} database; add one before using it.")
     _run(schema_editor, STATEMENTS[vendor][0])
 
 

@@ -96,6 +96,28 @@ def test_the_database_refuses_raw_sql_that_changes_or_removes_audit_events(state
 
 
 @pytest.mark.django_db
+def test_postgresql_refuses_truncating_the_audit_trail():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE")
+    _event()
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("TRUNCATE core_auditevent")
+    assert AuditEvent.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_flush_is_refused_on_a_production_database(settings, monkeypatch):
+    from django.core.management import CommandError
+
+    settings.DEBUG = False
+    monkeypatch.setitem(connection.settings_dict, "NAME", "zorgwijzer")
+    _event()
+    with pytest.raises(CommandError, match="audit trail"):
+        call_command("flush", interactive=False, verbosity=0)
+    assert AuditEvent.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_purge_window_allows_deleting_but_never_updating_and_closes_again():
     old = _event()
     with audit_purge_window(reason="retention test"), connection.cursor() as cursor:

@@ -10,18 +10,18 @@ import logging
 import pytest
 from django.conf import settings
 
-from core.logging import JsonFormatter, RequestIdFilter
+from core.logging import JsonFormatter, RedactRequestFilter, RequestIdFilter
 from organisation.constants import Role
 
 
-@pytest.fixture
-def request_log():
-    """The JSON lines the request logger writes, formatted exactly as in production."""
+def _json_lines(logger_name: str):
+    """The JSON lines a logger writes, formatted and filtered exactly as in production."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
     handler.addFilter(RequestIdFilter())
-    logger = logging.getLogger("zorgwijzer.request")
+    handler.addFilter(RedactRequestFilter())
+    logger = logging.getLogger(logger_name)
     logger.addHandler(handler)
     previous_level = logger.level
     logger.setLevel(logging.INFO)
@@ -34,11 +34,22 @@ def request_log():
     logger.setLevel(previous_level)
 
 
+@pytest.fixture
+def request_log():
+    yield from _json_lines("zorgwijzer.request")
+
+
+@pytest.fixture
+def django_request_log():
+    yield from _json_lines("django.request")
+
+
 def test_production_logging_writes_json_lines_with_request_ids():
     config: dict = settings.LOGGING
     handler = config["handlers"]["console"]
     assert config["formatters"][handler["formatter"]]["()"] == "core.logging.JsonFormatter"
     assert "request_id" in handler["filters"]
+    assert "redact_request" in handler["filters"]
 
 
 @pytest.mark.django_db
@@ -97,3 +108,21 @@ def test_each_request_gets_its_own_id(client, request_log):
     first = client.get("/hulp/")["X-Request-ID"]
     second = client.get("/hulp/")["X-Request-ID"]
     assert first != second
+
+
+@pytest.mark.django_db
+def test_django_error_logs_carry_the_route_not_the_employee_number_and_keep_the_request_id(
+    client, django_request_log, login_as, organisation
+):
+    client = login_as(organisation.users["medewerker"])
+    number = organisation.people["outsider"].employee_number
+    response = client.get(f"/organisatie/medewerkers/{number}/")
+    assert response.status_code in (403, 404)
+
+    lines = django_request_log()
+    assert lines, "Django logs refused and missing pages"
+    for line in lines:
+        assert number not in json.dumps(line)
+        assert "<str:employee_number>" in line["message"]
+        assert line["request_id"] == response["X-Request-ID"]
+        assert "traceback" not in line

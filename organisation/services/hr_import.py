@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -262,6 +263,7 @@ def _write(tree: _TreePlan, plans: list[_PersonPlan], reference: Reference, *, a
     person_ids = {number: fact.pk for number, fact in reference.people.items()}
     _create_people([plan for plan in plans if plan.existing is None], person_ids, node_ids)
     _write_people(plans, person_ids, node_ids)
+    _sync_accounts(plans, person_ids, actor=actor, request=request)
     # One audit row per changed person, as log_change would write, but inserted in batches:
     # row-by-row inserts made a 20,000-person import spend most of its time on the audit trail.
     entries = (
@@ -363,6 +365,21 @@ def _write_people(plans: list[_PersonPlan], person_ids: dict[str, int], node_ids
         groups.setdefault(plan.fields, []).append(person)
     for fields, people in groups.items():
         Person.objects.bulk_update(people, [*fields, "updated_at"], batch_size=500)
+
+
+def _sync_accounts(plans: list[_PersonPlan], person_ids: dict[str, int], *, actor: Any, request: Any) -> None:
+    """People who leave service lose their login at once; people who return get it back.
+
+    An inactive account cannot log in, and its open sessions stop working on the next request
+    (Django's backends do not load inactive users).
+    """
+    changed = [plan for plan in plans if plan.existing is not None and "is_active" in plan.fields]
+    for active in (False, True):
+        ids = [person_ids[plan.row.employee_number] for plan in changed if plan.row.is_active is active]
+        users = get_user_model().objects.filter(person__pk__in=ids, is_active=not active)
+        entries = [audit.Entry(action=AuditAction.UPDATE, obj=user, fields=("is_active",)) for user in users]
+        users.update(is_active=active)
+        audit.record_many(entries=entries, actor=actor, request=request)
 
 
 def _manager_id(row: HrRow, fact: PersonFact | None, person_ids: dict[str, int]) -> int | None:

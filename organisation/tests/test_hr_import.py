@@ -328,3 +328,30 @@ def test_a_team_code_of_another_unit_is_an_error() -> None:
     run(csv_bytes(*ROWS))
     report = run(csv_bytes("1005;Lotte;Smit;;Limburg;;;Noodhulp;AMS-NH-BW;;"))
     assert [(error.row, error.column) for error in report.errors] == [(2, "teamcode")]
+
+
+@pytest.mark.django_db
+def test_a_person_who_leaves_service_loses_their_login_and_open_session_and_gets_it_back(client: Any) -> None:
+    from tests.factories import PASSWORD, UserFactory
+
+    assert run(csv_bytes(*ROWS)).ok
+    sanne = Person.objects.get(employee_number="1001")
+    sanne.user = UserFactory(username="sanne")
+    sanne.save()
+    client.force_login(sanne.user)
+    assert client.get(reverse("accounts:profile")).status_code == 200
+
+    left = ROWS[0].removesuffix(";ja") + ";nee"
+    report = run(csv_bytes(left, *ROWS[1:]))
+    assert report.ok, messages(report)
+    sanne.user.refresh_from_db()
+    assert sanne.user.is_active is False
+    assert client.get(reverse("accounts:profile")).status_code == 302  # the open session no longer works
+    response = client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
+    assert response.status_code == 200  # the login form again: an inactive account cannot log in
+    assert client.get(reverse("accounts:profile")).status_code == 302
+    assert AuditEvent.objects.filter(object_type="auth.user", object_id=str(sanne.user.pk), fields=["is_active"]).exists()
+
+    assert run(csv_bytes(*ROWS)).ok
+    sanne.user.refresh_from_db()
+    assert sanne.user.is_active is True

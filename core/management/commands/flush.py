@@ -12,8 +12,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from django.conf import settings
+from django.core.management import CommandError
 from django.core.management.commands.flush import Command as DjangoFlushCommand
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 MARKER_TABLE = "zorgwijzer_audit_purge"
 
@@ -38,7 +41,18 @@ def audit_purge_window(*, using: str = DEFAULT_DB_ALIAS, reason: str) -> Iterato
                 cursor.execute(f"DELETE FROM {MARKER_TABLE}")  # noqa: S608
 
 
+def _is_disposable(alias: str) -> bool:
+    """A test database (Django prefixes them with ``test_``; SQLite tests run in memory)."""
+    name = str(connections[alias].settings_dict.get("NAME") or "")
+    return name.startswith(TEST_DATABASE_PREFIX) or "memorydb" in name or name == ":memory:"
+
+
 class Command(DjangoFlushCommand):
     def handle(self, **options: Any) -> None:
+        if not (settings.DEBUG or _is_disposable(options["database"])):
+            raise CommandError(
+                "flush is refused on this database: it would also empty the audit trail. "
+                "It only runs with DEBUG on or on a test database."
+            )
         with audit_purge_window(using=options["database"], reason="manage.py flush"):
             super().handle(**options)
