@@ -18,7 +18,6 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from conftest import Organisation, verified_login
-from core.permissions import PEOPLE_VIEWER_ROLES
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
 
 OK, FORBIDDEN, NOT_FOUND, LOGIN = "ok", "forbidden", "not_found", "login"
@@ -85,7 +84,10 @@ MATRIX: dict[str, Case] = {
     "accounts:two_factor_verify": Case(logged_in()),
     "organisation:units": Case(logged_in()),
     "organisation:unit": Case(logged_in(), kwargs=unit_code),
-    "organisation:people": Case(only(*PEOPLE_VIEWER_ROLES)),
+    # Written out rather than taken from core.permissions, so widening the viewer roles fails here.
+    "organisation:people": Case(
+        only(Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
+    ),
     "organisation:person": Case(PERSON_IN_OTHER_TEAM, kwargs=outsider),
     "organisation:import": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
     "organisation:roles": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
@@ -177,7 +179,8 @@ TWO_FACTOR_EXEMPT = {
 
 
 def test_the_two_factor_exemptions_name_existing_urls() -> None:
-    assert TWO_FACTOR_EXEMPT <= set(PRESENT)
+    stale = TWO_FACTOR_EXEMPT - set(PRESENT)
+    assert not stale, f"exempt from the second factor but no longer a URL: {sorted(stale)}"
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Local login with a password: hashing, lock-out, audit, logout, idle expiry and redirects."""
+"""Local login with a password: hashing, lock-out, audit, logout, idle and maximum session length, redirects."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.contrib.auth import authenticate
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -152,6 +153,77 @@ def test_idle_session_expires_after_the_idle_timeout(
     assert not is_logged_in(client)
     login_page = client.get(response["Location"])
     assert "Uw sessie is verlopen. Log opnieuw in." in login_page.content.decode()
+
+
+def test_an_active_session_ends_after_the_maximum_session_length(
+    client: Client, employee: Any, settings: Any, time_machine: Any
+) -> None:
+    start = dt.datetime(2025, 3, 3, 9, 0, tzinfo=dt.UTC)
+    time_machine.move_to(start, tick=False)
+    password_login(client, employee.username)
+    maximum = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    step = dt.timedelta(minutes=5)  # well inside the idle timeout
+
+    moment = start + step
+    while moment < start + maximum:
+        time_machine.move_to(moment, tick=False)
+        assert client.get(PROFILE_URL).status_code == 200, f"ended early, at {moment - start}"
+        moment += step
+
+    time_machine.move_to(start + maximum + dt.timedelta(seconds=1), tick=False)
+    response = client.get(PROFILE_URL)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN_URL)
+    assert not is_logged_in(client)
+    assert "Uw sessie is verlopen. Log opnieuw in." in client.get(response["Location"]).content.decode()
+
+
+def test_a_session_without_a_login_stamp_is_ended(client: Client, employee: Any) -> None:
+    password_login(client, employee.username)
+    session = client.session
+    del session["zw_login_at"]
+    session.save()
+
+    assert client.get(PROFILE_URL).status_code == 302
+    assert not is_logged_in(client)
+
+
+@pytest.mark.parametrize("known_user", [True, False])
+def test_a_failed_password_login_is_recorded_with_the_typed_username_but_never_the_password(
+    client: Client, employee: Any, known_user: bool
+) -> None:
+    username = employee.username if known_user else "niet-bestaand"
+    wrong_password = "Verkeerd-wachtwoord-999"
+
+    password_login(client, username, wrong_password, next=PROFILE_URL)
+
+    event = AuditEvent.objects.get(action=AuditAction.LOGIN_FAILED)
+    assert event.actor is None
+    assert event.actor_username == username
+    assert event.object_type == "auth.user"
+    assert event.path == LOGIN_URL
+    assert event.ip_address == "127.0.0.1"
+    assert event.request_id
+    stored = str(AuditEvent.objects.filter(pk=event.pk).values().get())
+    assert wrong_password not in stored
+    assert PASSWORD not in stored
+
+
+def test_a_failed_login_while_someone_is_logged_in_names_the_typed_username(organisation: Any, employee: Any) -> None:
+    request = RequestFactory().post(LOGIN_URL)
+    request.user = organisation.users[Role.INHOUDSBEHEERDER]
+
+    assert authenticate(request, username=employee.username, password="Verkeerd-wachtwoord-999") is None
+
+    event = AuditEvent.objects.get(action=AuditAction.LOGIN_FAILED)
+    assert (event.actor, event.actor_username) == (None, employee.username)
+
+
+def test_a_successful_login_records_no_failure(client: Client, employee: Any) -> None:
+    password_login(client, employee.username)
+
+    assert not AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED).exists()
 
 
 def test_login_ignores_a_next_parameter_pointing_to_another_site(client: Client, employee: Any) -> None:

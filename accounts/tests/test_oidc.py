@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 from unittest import mock
@@ -18,7 +19,7 @@ from accounts.middleware import MFA_BY_IDP
 from accounts.oidc import ZorgwijzerOIDCBackend, second_factor_by_idp
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 CLIENT_SECRET = "test-client-secret-for-hs256-signatures-0123456789"
 IDP = "https://idp.politie.example"
@@ -151,6 +152,85 @@ def test_sso_login_uses_the_account_already_linked_to_the_person(
     assert employee.first_name == "Nieuwe"
     assert employee.email == ""
     assert client.get(reverse("accounts:profile")).status_code == 200
+
+
+def test_sso_login_reuses_an_unlinked_account_made_for_single_sign_on(
+    client: Client, idp: FakeIdentityProvider
+) -> None:
+    person: Any = PersonFactory(employee_number="2040608", user=None)
+    existing: Any = UserFactory(username="2040608", password="!")
+    idp.person("2040608")
+
+    sso_login(client, idp)
+
+    assert logged_in_user(client) == existing
+    person.refresh_from_db()
+    assert person.user == existing
+
+
+@pytest.mark.parametrize("in_use_by", ["password", "role"])
+def test_sso_login_does_not_take_over_an_unlinked_account_with_a_password_or_roles(
+    client: Client, organisation: Any, idp: FakeIdentityProvider, caplog: pytest.LogCaptureFixture, in_use_by: str
+) -> None:
+    person: Any = PersonFactory(employee_number="2040608", user=None)
+    no_password = {"password": "!"} if in_use_by == "role" else {}
+    existing: Any = UserFactory(username="2040608", first_name="Oud", **no_password)
+    if in_use_by == "role":
+        RoleAssignmentFactory(user=existing, role=Role.BMW, unit=organisation.unit)
+    idp.person("2040608")
+
+    with caplog.at_level(logging.WARNING, logger="accounts.oidc"):
+        response = sso_login(client, idp)
+
+    assert response["Location"] == "/account/inloggen/"  # LOGIN_REDIRECT_URL_FAILURE
+    assert logged_in_user(client) is None
+    person.refresh_from_db()
+    assert person.user is None
+    existing.refresh_from_db()
+    assert existing.first_name == "Oud"
+    warnings = [r for r in caplog.records if r.name == "accounts.oidc" and r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    for personal in ("2040608", "Sanne", "de Vries", "sanne.devries"):
+        assert personal not in warnings[0].getMessage()
+    assert not AuditEvent.objects.filter(action=AuditAction.LOGIN).exists()
+
+
+def test_backend_refuses_an_unlinked_account_in_use_when_called_directly(
+    idp: FakeIdentityProvider, sso: Any, db: None
+) -> None:
+    PersonFactory(employee_number="2040608", user=None)
+    UserFactory(username="2040608")
+    idp.person("2040608")
+    idp.nonce = "nonce-123"
+    request = RequestFactory().get("/oidc/callback/", {"code": "authorization-code", "state": "state-123"})
+    request.session = SessionStore()
+
+    assert ZorgwijzerOIDCBackend().authenticate(request, nonce="nonce-123") is None
+
+
+def test_name_and_email_changes_from_sso_are_audited_by_field_name_only(
+    client: Client, organisation: Any, idp: FakeIdentityProvider
+) -> None:
+    employee = organisation.users[Role.MEDEWERKER]
+    number = organisation.people[Role.MEDEWERKER].employee_number
+    idp.person(number, given_name="Nieuwe", family_name=employee.last_name, email="nieuw@politie.example")
+
+    sso_login(client, idp)
+
+    event = AuditEvent.objects.get(action=AuditAction.UPDATE, object_type="auth.user")
+    assert event.object_id == str(employee.pk)
+    assert event.actor == employee
+    assert event.subject_employee_number == number
+    assert event.fields == ["email", "first_name"]
+    assert event.path == reverse("oidc_authentication_callback")
+    stored = str(AuditEvent.objects.filter(pk=event.pk).values().get())
+    assert "Nieuwe" not in stored
+    assert "nieuw@politie.example" not in stored
+
+    client.logout()
+    sso_login(client, idp)  # the same claims again: nothing changes, nothing is recorded
+
+    assert AuditEvent.objects.filter(action=AuditAction.UPDATE, object_type="auth.user").count() == 1
 
 
 def test_sso_login_is_refused_without_an_active_person(client: Client, idp: FakeIdentityProvider) -> None:

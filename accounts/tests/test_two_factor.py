@@ -101,6 +101,18 @@ def test_enrolment_with_a_valid_code_gives_access(client: Client, doctor: Any) -
     ).exists()
 
 
+def test_creating_an_authenticator_for_enrolment_is_audited_once(client: Client, doctor: Any) -> None:
+    password_login(client, doctor.username)
+
+    client.get(SETUP_URL)
+    client.get(SETUP_URL)  # the same pending device is shown again, not a new one
+
+    device = TOTPDevice.objects.get(user=doctor, confirmed=False)
+    event = AuditEvent.objects.get(action=AuditAction.CREATE, object_type="otp_totp.totpdevice")
+    assert (event.object_id, event.actor, event.fields) == (str(device.pk), doctor, ["tweestapsverificatie"])
+    assert event.path == SETUP_URL
+
+
 def test_enrolment_with_a_wrong_code_shows_a_dutch_error_at_the_field(client: Client, doctor: Any) -> None:
     password_login(client, doctor.username)
     client.get(SETUP_URL)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts.selectors import account_in_use
 from core import audit
 from core.models import AuditAction
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
@@ -151,10 +152,18 @@ def _account_create(*, person: Person, actor: Any, request: Any) -> Any:
     """An account for a person without one: username = employee number, no usable password.
 
     The person logs in by single sign-on (which finds this account by its username), or the
-    functioneel beheerder sets a password later. An unlinked account with that username is reused.
+    functioneel beheerder sets a password later. An unlinked account with that username is reused
+    only when it has no password and no roles: otherwise granting a role would hand someone
+    else's access to this person.
     """
     user_model = get_user_model()
     user = user_model.objects.filter(username=person.employee_number, person__isnull=True).first()
+    if user is not None and account_in_use(user):
+        message = _(
+            "Er bestaat al een account '%(username)s' met een wachtwoord of rollen dat niet aan deze "
+            "medewerker is gekoppeld. Koppel het eerst via de functioneel beheerder."
+        )
+        raise ValidationError({"employee_number": message % {"username": person.employee_number}})
     if user is None:
         if user_model.objects.filter(username=person.employee_number).exists():
             message = _("Er is al een account '%(username)s' dat bij een andere medewerker hoort.")

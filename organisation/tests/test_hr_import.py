@@ -336,22 +336,23 @@ def test_a_person_who_leaves_service_loses_their_login_and_open_session_and_gets
 
     assert run(csv_bytes(*ROWS)).ok
     sanne = Person.objects.get(employee_number="1001")
-    sanne.user = UserFactory(username="sanne")
+    user: Any = UserFactory(username="sanne")
+    sanne.user = user
     sanne.save()
-    client.force_login(sanne.user)
+    client.force_login(user)
     assert client.get(reverse("accounts:profile")).status_code == 200
 
     left = ROWS[0].removesuffix(";ja") + ";nee"
     report = run(csv_bytes(left, *ROWS[1:]))
     assert report.ok, messages(report)
-    sanne.user.refresh_from_db()
-    assert sanne.user.is_active is False
+    user.refresh_from_db()
+    assert user.is_active is False
     assert client.get(reverse("accounts:profile")).status_code == 302  # the open session no longer works
     response = client.post(reverse("accounts:login"), {"username": "sanne", "password": PASSWORD})
     assert response.status_code == 200  # the login form again: an inactive account cannot log in
     assert client.get(reverse("accounts:profile")).status_code == 302
-    assert AuditEvent.objects.filter(object_type="auth.user", object_id=str(sanne.user.pk), fields=["is_active"]).exists()
+    assert AuditEvent.objects.filter(object_type="auth.user", object_id=str(user.pk), fields=["is_active"]).exists()
 
     assert run(csv_bytes(*ROWS)).ok
-    sanne.user.refresh_from_db()
-    assert sanne.user.is_active is True
+    user.refresh_from_db()
+    assert user.is_active is True

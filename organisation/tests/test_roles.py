@@ -86,13 +86,34 @@ def test_a_person_without_account_gets_one_with_the_employee_number_and_no_usabl
 def test_an_unlinked_account_with_the_employee_number_is_reused_rather_than_duplicated(
     beheerder: Any, newcomer: Person
 ) -> None:
-    existing = UserFactory(username="777001")
+    existing: Any = UserFactory(username="777001", password="!")  # made for single sign-on: no password
 
     services.role_grant(actor=beheerder, person=newcomer, role=Role.INHOUDSBEHEERDER)
 
     newcomer.refresh_from_db()
     assert newcomer.user == existing
     assert get_user_model().objects.filter(username="777001").count() == 1
+
+
+@pytest.mark.parametrize("in_use_by", ["password", "role"])
+def test_an_unlinked_account_with_a_password_or_roles_is_not_taken_over_by_a_grant(
+    organisation: Organisation, beheerder: Any, newcomer: Person, in_use_by: str
+) -> None:
+    no_password = {"password": "!"} if in_use_by == "role" else {}
+    existing: Any = UserFactory(username="777001", **no_password)
+    if in_use_by == "role":
+        RoleAssignmentFactory(user=existing, role=Role.BMW, unit=organisation.unit)
+    assert existing.has_usable_password() is (in_use_by == "password")
+
+    errors = grant_errors(person=newcomer, role=Role.INHOUDSBEHEERDER)
+
+    assert errors["employee_number"] == [
+        "Er bestaat al een account '777001' met een wachtwoord of rollen dat niet aan deze medewerker is "
+        "gekoppeld. Koppel het eerst via de functioneel beheerder."
+    ]
+    newcomer.refresh_from_db()
+    assert newcomer.user is None
+    assert not RoleAssignment.objects.filter(user=existing, role=Role.INHOUDSBEHEERDER).exists()
 
 
 def test_an_account_with_the_number_that_belongs_to_someone_else_is_refused(
