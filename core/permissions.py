@@ -161,11 +161,20 @@ def visible_people(user: AnyUser, queryset: QuerySet[Person] | None = None) -> Q
     return base.filter(visible_people_filter(user))
 
 
+def openable_people_filter(user: AnyUser) -> Q:
+    """People whose record this user may open: those visible to their roles, plus themselves."""
+    visible = visible_people_filter(user)
+    # An empty Q means "everyone"; ``Q() | other`` would silently narrow that to ``other``.
+    if not visible or not getattr(user, "is_authenticated", False):
+        return visible
+    return visible | Q(user_id=user.pk)
+
+
 def can_view_person(user: AnyUser, person: Person) -> bool:
     """Whether the user may open this person's record."""
-    if getattr(person, "user_id", None) is not None and person.user_id == getattr(user, "pk", None):
-        return True
-    return visible_people(user).filter(pk=person.pk).exists()
+    from organisation.models import Person
+
+    return Person.objects.filter(openable_people_filter(user), pk=person.pk).exists()
 
 
 def permission_required(action: str) -> Callable[[ViewFunc], ViewFunc]:

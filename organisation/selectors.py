@@ -57,16 +57,10 @@ def person_for_viewer(user: Any, employee_number: str) -> Person | None:
     """The person with this employee number, or None when they do not exist *or* the user may not
     open their record: both answer the same, so nobody can probe which employee numbers exist.
 
-    One query whichever the case. The user's own record is always visible, as in
-    ``permissions.can_view_person``.
+    One query whichever the case; the rule is ``permissions.openable_people_filter``.
     """
-    people = Person.objects.select_related("team", "team__unit", "manager").filter(employee_number=employee_number)
-    visible = permissions.visible_people_filter(user)
-    # An empty Q means "everyone"; ``Q() | other`` would silently narrow that to ``other``.
-    if visible:
-        own = Q(user_id=user.pk) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
-        people = people.filter(visible | own)
-    return people.first()
+    people = Person.objects.select_related("team", "team__unit", "manager")
+    return people.filter(permissions.openable_people_filter(user), employee_number=employee_number).first()
 
 
 def role_assignments(filters: dict[str, Any]) -> QuerySet[RoleAssignment]:
