@@ -67,6 +67,8 @@ def test_people_search_updates_the_list_in_place_and_a_detail_read_is_audited(pa
     log_in(page, manager)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Medewerkers").click()
     assert_accessible(page)
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the table widens the page at 360 px"
     page.get_by_label("Zoek op naam of personeelsnummer").fill("Bedrijfsarts")
     results = page.locator("#people-results")
     expect(results.get_by_role("link")).to_have_count(1)
