@@ -85,3 +85,11 @@ def login_as(client: Any) -> Any:
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Every test starts with an empty cache (cached catalogue pages must not leak between tests)."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
-from core.permissions import requires_two_factor
+from core.permissions import is_public, requires_two_factor
 
 LOGIN_AT = "zw_login_at"
 LAST_SEEN = "zw_last_seen"
@@ -93,7 +93,7 @@ class TwoFactorRequiredMiddleware(MiddlewareMixin):
             return None
         match = request.resolver_match
         name = f"{match.namespace}:{match.url_name}" if match and match.namespace else (match.url_name if match else "")
-        if name in _TWO_FACTOR_EXEMPT_NAMES or request.path.startswith(settings.STATIC_URL):
+        if name in _TWO_FACTOR_EXEMPT_NAMES or is_public(view_func) or request.path.startswith(settings.STATIC_URL):
             return None
         if not requires_two_factor(user):
             return None

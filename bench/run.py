@@ -46,11 +46,45 @@ class Scenario:
     prepare: Callable[[], dict[str, str]] | None = None
 
 
+def catalogue_with_500_provisions() -> dict[str, str]:
+    """Grow the published edition to 500 provisions (the issue's target size); idempotent."""
+    from catalogue import selectors
+    from catalogue.models import Provision
+
+    edition = selectors.current_edition()
+    existing = Provision.objects.filter(edition=edition).count()
+    batteries = ("versterken", "voorkomen", "herstellen")
+    Provision.objects.bulk_create(
+        Provision(
+            edition=edition,
+            slug=f"bench-voorziening-{number}",
+            name=f"Voorziening {number}",
+            summary="Een voorziening om de snelheid van de catalogus te meten.",
+            description="Deze voorziening bestaat alleen in de benchmarkdatabase.",
+            how_to_start="Neem contact op met het team Veilig en Gezond Werken.",
+            access_route="zelf_aanvragen",
+            confidentiality="vertrouwelijk",
+            keywords="benchmark, slaap, werkdruk",
+            **{batteries[number % 3]: True},
+        )
+        for number in range(existing, 500)
+    )
+    from django.apps import apps
+
+    from catalogue.search import edition_search_refresh
+
+    edition_search_refresh(edition, lambda name: apps.get_model("catalogue", name))
+    return {}
+
+
 #: What ``make bench`` measures. Later issues append their pages here.
 SCENARIOS: list[Scenario] = [
     Scenario("page /", "/"),
     Scenario("page /hulp/", "/hulp/"),
     Scenario("health /healthz", "/healthz"),
+    Scenario("catalogue /zorgwijzer/ (500 provisions)", "/zorgwijzer/", prepare=catalogue_with_500_provisions),
+    Scenario("api /api/v1/provisions/?battery=herstellen", "/api/v1/provisions/?battery=herstellen"),
+    Scenario("search /api/v1/provisions/?q=slapen", "/api/v1/provisions/?q=slapen"),
 ]
 
 

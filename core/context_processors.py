@@ -25,11 +25,16 @@ class NavItem:
 #: Later modules add their entries here, guarded by an action of core.permissions.
 NAVIGATION: list[NavItem] = [
     NavItem(_("Home"), "core:home", None),
+    NavItem(_("Zorgwijzer"), "catalogue:overview", None),
+    NavItem(_("Gezond werken"), "healththemes:index", None),
+    NavItem(_("Feiten en cijfers"), "figures:overview", None),
     NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
     NavItem(_("Medewerkers"), "organisation:people", "people.view"),
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
     NavItem(_("Rollen"), "organisation:roles", "roles.manage"),
     NavItem(_("Audittrail"), "core:audit", "audit.view"),
+    NavItem(_("Beheer Zorgwijzer"), "editor:home", "content.manage"),
+    NavItem(_("Thema's beheren"), "healththemes:manage", "content.manage"),
 ]
 
 

@@ -56,6 +56,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "organisation.import": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "audit.view": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "roles.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+    "content.manage": frozenset({Role.INHOUDSBEHEERDER}),
 }
 
 
@@ -193,6 +194,18 @@ def permission_required(action: str) -> Callable[[ViewFunc], ViewFunc]:
         return wrapped  # type: ignore[return-value]
 
     return decorator
+
+
+def public_page(view: ViewFunc) -> ViewFunc:
+    """Marks a view that shows only public content (catalogue, themes, facts, help): no login,
+    and no second factor either, because it reaches no one's personal data."""
+    view.zw_public = True  # type: ignore[attr-defined]
+    return view
+
+
+def is_public(view: Any) -> bool:
+    """Whether a view (function, or DRF view via its class) was marked with ``public_page``."""
+    return bool(getattr(view, "zw_public", False) or getattr(getattr(view, "cls", None), "zw_public", False))
 
 
 def login_required(view: ViewFunc) -> ViewFunc:

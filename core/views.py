@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import health
-from core.permissions import roles_of
+from core.permissions import public_page, roles_of
 from organisation.constants import Role
 
 logger = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"role_labels": role_labels})
 
 
+@public_page
 @require_GET
 def help_now(request: HttpRequest) -> HttpResponse:
     """'Direct hulp': emergency numbers and the 24/7 Loket. Always reachable, no login."""

@@ -68,6 +68,12 @@ def only_found_by(*roles: str) -> dict[str, str]:
     return {**{role: OK if role in roles else NOT_FOUND for role in ROLES}, ANONYMOUS: LOGIN}
 
 
+def theme_item_pk(org: Organisation) -> dict[str, Any]:
+    from healththemes.models import ThemeItem
+
+    return {"pk": ThemeItem.objects.get(theme__slug="ptss", slug="wat-is-ptss").pk}
+
+
 #: Unit-scoped roles reach a person in another team of their unit; a team-scoped manager does not.
 PERSON_IN_OTHER_TEAM = only_found_by(Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
 
@@ -102,6 +108,41 @@ MATRIX: dict[str, Case] = {
     "unit-detail": Case(logged_in(anonymous=FORBIDDEN), kwargs=unit_code),
     "orgnode-list": Case(logged_in(anonymous=FORBIDDEN)),
     "orgnode-detail": Case(logged_in(anonymous=FORBIDDEN), kwargs=node_code),
+    "catalogue:overview": Case(everyone()),
+    "figures:overview": Case(everyone()),
+    "editor:home": Case(only(Role.INHOUDSBEHEERDER)),
+    "editor:edition_create": Case(only(Role.INHOUDSBEHEERDER), method="post"),
+    "editor:edition": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"code": "2022-2023"}),
+    "editor:edition_publish": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"code": "2022-2023"}),
+    "editor:provision_create": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"code": "2022-2023"}),
+    "editor:provision_edit": Case(
+        only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"code": "2022-2023", "slug": "mediation"}
+    ),
+    "editor:provision_delete": Case(
+        only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"code": "2022-2023", "slug": "mediation"}
+    ),
+    "finder:start": Case(everyone()),
+    "healththemes:index": Case(everyone()),
+    "healththemes:theme": Case(everyone(), kwargs=lambda org: {"slug": "ptss"}),
+    "healththemes:item": Case(everyone(), kwargs=lambda org: {"slug": "ptss", "item_slug": "wat-is-ptss"}),
+    "healththemes:manage": Case(only(Role.INHOUDSBEHEERDER)),
+    "healththemes:item_new": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"theme_slug": "slaap"}),
+    "healththemes:item_edit": Case(only(Role.INHOUDSBEHEERDER), kwargs=theme_item_pk),
+    "editions:index": Case(everyone()),
+    "editions:compare": Case(everyone()),
+    "editions:detail": Case(everyone(), kwargs=lambda org: {"code": "2022-2023"}),
+    "editions:provision": Case(everyone(), kwargs=lambda org: {"code": "2022-2023", "slug": "mediation"}),
+    "figure-table-list": Case(everyone()),
+    "figure-table-detail": Case(everyone(), kwargs=lambda org: {"code": "verzuim"}),
+    "catalogue:offline": Case(everyone()),
+    "service-worker": Case(everyone()),
+    "manifest": Case(everyone()),
+    "catalogue:experts": Case(everyone()),
+    "catalogue:provision": Case(everyone(), kwargs=lambda org: {"slug": "mediation"}),
+    "provision-list": Case(everyone()),
+    "provision-detail": Case(everyone(), kwargs=lambda org: {"slug": "mediation"}),
+    "expert-list": Case(everyone()),
+    "expert-detail": Case(everyone(), kwargs=lambda org: {"slug": "bedrijfsarts"}),
     "oidc_authentication_init": Case(everyone(), optional=True),
     "oidc_authentication_callback": Case(everyone(), optional=True),
     "oidc_logout": Case(everyone(), method="post", optional=True),
@@ -175,6 +216,28 @@ TWO_FACTOR_EXEMPT = {
     "core:help",
     "core:healthz",
     "set_language",
+    # Public content: no one's personal data (core.permissions.public_page).
+    "catalogue:overview",
+    "catalogue:experts",
+    "catalogue:provision",
+    "catalogue:offline",
+    "provision-list",
+    "provision-detail",
+    "expert-list",
+    "expert-detail",
+    "service-worker",
+    "manifest",
+    "figures:overview",
+    "figure-table-list",
+    "figure-table-detail",
+    "finder:start",
+    "healththemes:index",
+    "healththemes:theme",
+    "healththemes:item",
+    "editions:index",
+    "editions:compare",
+    "editions:detail",
+    "editions:provision",
 }
 
 

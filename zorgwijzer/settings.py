@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "core",
     "organisation",
     "accounts",
+    "catalogue",
+    "healththemes",
+    "figures",
 ]
 
 MIDDLEWARE = [

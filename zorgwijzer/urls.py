@@ -6,10 +6,22 @@ from django.conf import settings
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from catalogue import views_offline
+
 urlpatterns = [
     path("", include("core.urls")),
+    # Served from the root so the service worker may cover the whole site (it only caches public pages).
+    path("sw.js", views_offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", views_offline.manifest, name="manifest"),
     path("account/", include("accounts.urls")),
     path("organisatie/", include("organisation.urls")),
+    # Fixed words before the catalogue's /zorgwijzer/<slug>/ so they are never read as a slug.
+    path("zorgwijzer/wat-past-bij-mij/", include("catalogue.urls_finder")),
+    path("zorgwijzer/beheer/", include("catalogue.urls_editor")),
+    path("zorgwijzer/edities/", include("catalogue.urls_editions")),
+    path("zorgwijzer/themas/", include("healththemes.urls")),
+    path("zorgwijzer/feiten/", include("figures.urls")),
+    path("zorgwijzer/", include("catalogue.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("zorgwijzer.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import forms, template
@@ -11,8 +12,9 @@ register = template.Library()
 
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
-    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    # CheckboxSelectMultiple is a subclass of RadioSelect: it must be matched first.
     (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
     (forms.FileInput, "zw-file-input"),
@@ -25,6 +27,27 @@ def _widget_class(widget: forms.Widget) -> str:
         if isinstance(widget, widget_type):
             return css
     return ""
+
+
+def _group_widget(widget: forms.Widget, css: str) -> forms.Widget:
+    """A copy of a radio or checkbox group widget that puts ``css`` on each input only.
+
+    Django copies widget attrs to the wrapping element as well as to every option; the NL
+    Design System class there would draw the whole group as one big radio button or checkbox.
+    """
+    clone = copy.copy(widget)
+    original = clone.get_context
+
+    def get_context(name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = original(name, value, attrs)
+        context["widget"]["attrs"].pop("class", None)
+        for _group, options, _index in context["widget"]["optgroups"]:
+            for option in options:
+                option["attrs"]["class"] = css
+        return context
+
+    clone.get_context = get_context  # type: ignore[method-assign]
+    return clone
 
 
 @register.inclusion_tag("partials/field.html")
@@ -44,9 +67,11 @@ def form_field(field: BoundField) -> dict[str, Any]:
         attrs["aria-describedby"] = " ".join(describedby)
     if field.errors:
         attrs["aria-invalid"] = "true"
+    is_group = isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+    rendered_widget = _group_widget(widget, css) if is_group else None
     return {
         "field": field,
-        "widget_html": field.as_widget(attrs=attrs),
+        "widget_html": field.as_widget(widget=rendered_widget, attrs=attrs),
         "is_checkbox": isinstance(widget, forms.CheckboxInput),
-        "is_group": isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple),
+        "is_group": is_group,
     }

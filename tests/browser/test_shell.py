@@ -25,14 +25,18 @@ NAV_BY_ACTION = {
     "organisation.import": "HR-import",
     "roles.manage": "Rollen",
     "audit.view": "Audittrail",
+    "content.manage": "Beheer Zorgwijzer",
 }
+#: Actions with more than one menu item.
+EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
 
 
 def expected_navigation(role: str) -> set[str]:
-    items = {"Home", "Organisatie", "Mijn account"}
-    for action, label in NAV_BY_ACTION.items():
-        if role in ACTIONS[action]:
-            items.add(label)
+    items = {"Home", "Zorgwijzer", "Gezond werken", "Feiten en cijfers", "Organisatie", "Mijn account"}
+    for mapping in (NAV_BY_ACTION, EXTRA_NAV_BY_ACTION):
+        for action, label in mapping.items():
+            if role in ACTIONS[action]:
+                items.add(label)
     return items
 
 

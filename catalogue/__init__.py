@@ -1,0 +1,1 @@
+"""The Zorgwijzer catalogue: provisions, experts and annual editions."""

@@ -1,0 +1,1 @@
+"""Health themes (the Gezond Werken App content): articles, exercises and experience stories."""

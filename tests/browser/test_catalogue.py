@@ -1,0 +1,44 @@
+"""The catalogue as a visitor on a phone uses it: overview, one battery, a provision, experts."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+from django.apps import apps as django_apps
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def catalogue(db: None) -> None:
+    """Transactional tests flush the database, data migrations included: load the edition again."""
+    content = importlib.import_module("catalogue.migrations.0002_zorgwijzer_2022_2023")
+    content.load(django_apps, None)
+
+
+def test_a_visitor_on_a_phone_finds_a_provision_and_how_to_start(page: Page, catalogue: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Zorgwijzer").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat de politie je biedt")
+    assert_accessible(page)
+    page.get_by_role("link", name="Herstellen", exact=True).click()
+    expect(page.get_by_role("heading", name="Kadernota Arbeidsomstandigheden")).to_have_count(0)
+    assert_accessible(page)
+    page.get_by_role("link", name="Zorglijn PTSS").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zorglijn PTSS")
+    expect(page.get_by_role("heading", name="Wie weet ervan?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Zo begin je")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+
+
+def test_the_expert_page_is_accessible(page: Page, catalogue: Any) -> None:
+    page.goto("/zorgwijzer/experts/")
+    expect(page.get_by_role("heading", name="Bedrijfsarts")).to_be_visible()
+    assert_accessible(page)
