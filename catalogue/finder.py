@@ -30,6 +30,7 @@ BATTERY_MATCH = 4
 BATTERY_ONLY = 1  # a provision made for just this battery fits better than one for all three
 BATTERY_MISMATCH = -4
 THEME_MATCH = 3
+THEME_FOCUS = 1  # a provision about one or two themes fits a theme question better than a broad one
 THEME_MISMATCH = -2
 ANONYMOUS_MATCH = 4
 NO_MANAGER_MATCH = 2
@@ -193,7 +194,8 @@ def _theme_part(facts: Profile, theme: str) -> _Part:
     if theme not in facts.themes:
         return THEME_MISMATCH, []
     label = str(Theme(theme).label).lower()
-    return THEME_MATCH, [gettext("Gaat over: %(theme)s") % {"theme": label}]
+    focus = THEME_FOCUS if len(facts.themes) <= 2 else 0
+    return THEME_MATCH + focus, [gettext("Gaat over: %(theme)s") % {"theme": label}]
 
 
 def _privacy_part(facts: Profile, privacy: str) -> _Part:
