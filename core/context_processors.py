@@ -41,8 +41,8 @@ NAVIGATION: list[NavItem] = [
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     items = [item for item in NAVIGATION if item.action is None or permissions.can(user, item.action)]
-    current = request.path
-    nav = [{"label": item.label, "url": item.url(), "current": item.url() == current} for item in items]
+    urls = [(item, item.url()) for item in items]
+    nav = [{"label": item.label, "url": url, "current": url == request.path} for item, url in urls]
     return {
         "main_navigation": nav,
         "user_roles": sorted(permissions.roles_of(user)),
