@@ -57,6 +57,10 @@ ACTIONS: dict[str, frozenset[str]] = {
     "audit.view": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "roles.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "content.manage": frozenset({Role.INHOUDSBEHEERDER}),
+    # --- aftercare (opvang en nazorg) ---
+    # --- end aftercare ---
+    # --- monitor (weerbaarheidsmonitor) ---
+    # --- end monitor ---
 }
 
 
@@ -211,3 +215,10 @@ def is_public(view: Any) -> bool:
 def login_required(view: ViewFunc) -> ViewFunc:
     """View decorator for pages every logged-in user may see."""
     return permission_required("organisation.view")(view)
+
+
+# === aftercare: object-level rules for events, plans, steps and notes ===
+# === end aftercare ===
+
+# === monitor: object-level rules for campaigns, results and action plans ===
+# === end monitor ===

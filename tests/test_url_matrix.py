@@ -10,41 +10,33 @@ outside an explicit list of exempt pages must send them to the second factor fir
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aftercare.tests import url_matrix as aftercare_matrix
 from conftest import Organisation, verified_login
+from monitor.tests import url_matrix as monitor_matrix
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
+from selftests.tests import url_matrix as selftests_matrix
+from tests.matrix import (
+    ANONYMOUS,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    VISITORS,
+    Case,
+    everyone,
+    logged_in,
+    only,
+    only_found_by,
+)
 
-OK, FORBIDDEN, NOT_FOUND, LOGIN = "ok", "forbidden", "not_found", "login"
-ANONYMOUS = "anonymous"
-ROLES = [role.value for role in Role]
-VISITORS = [*ROLES, ANONYMOUS]
-
-
-def everyone() -> dict[str, str]:
-    return dict.fromkeys(VISITORS, OK)
-
-
-def logged_in(anonymous: str = LOGIN) -> dict[str, str]:
-    return {**dict.fromkeys(ROLES, OK), ANONYMOUS: anonymous}
-
-
-def only(*roles: str, anonymous: str = LOGIN) -> dict[str, str]:
-    return {**{role: OK if role in roles else FORBIDDEN for role in ROLES}, ANONYMOUS: anonymous}
-
-
-@dataclass(frozen=True)
-class Case:
-    expect: dict[str, str]
-    method: str = "get"
-    kwargs: Callable[[Organisation], dict[str, Any]] = field(default=lambda org: {})
-    data: dict[str, str] = field(default_factory=dict)
-    optional: bool = False  # only present with an optional feature switched on (e.g. OIDC)
+#: Apps that keep their own rows next to their code.
+APP_MATRICES = (selftests_matrix, aftercare_matrix, monitor_matrix)
 
 
 def unit_code(org: Organisation) -> dict[str, Any]:
@@ -61,11 +53,6 @@ def outsider(org: Organisation) -> dict[str, Any]:
 
 def leidinggevende_role(org: Organisation) -> dict[str, Any]:
     return {"pk": org.users[Role.LEIDINGGEVENDE].role_assignments.get().pk}
-
-
-def only_found_by(*roles: str) -> dict[str, str]:
-    """A record only these roles reach; everyone else logged in gets 404, as if it did not exist."""
-    return {**{role: OK if role in roles else NOT_FOUND for role in ROLES}, ANONYMOUS: LOGIN}
 
 
 def theme_item_pk(org: Organisation) -> dict[str, Any]:
@@ -147,6 +134,9 @@ MATRIX: dict[str, Case] = {
     "oidc_authentication_callback": Case(everyone(), optional=True),
     "oidc_logout": Case(everyone(), method="post", optional=True),
 }
+for app_matrix in APP_MATRICES:
+    assert not set(app_matrix.ROWS) & set(MATRIX), f"{app_matrix.__name__} repeats a URL of the matrix"
+    MATRIX.update(app_matrix.ROWS)
 
 
 def iter_url_names(resolver: URLResolver | None = None, namespace: str = "") -> Iterator[tuple[str, str]]:
@@ -239,6 +229,8 @@ TWO_FACTOR_EXEMPT = {
     "editions:detail",
     "editions:provision",
 }
+for app_matrix in APP_MATRICES:
+    TWO_FACTOR_EXEMPT |= app_matrix.TWO_FACTOR_EXEMPT
 
 
 def test_the_two_factor_exemptions_name_existing_urls() -> None:

@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "catalogue",
     "healththemes",
     "figures",
+    "selftests",
+    "aftercare",
+    "monitor",
 ]
 
 MIDDLEWARE = [
