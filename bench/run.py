@@ -23,27 +23,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import aftercare, monitor, selftests  # noqa: E402
+from bench.scenario import Scenario  # noqa: E402
+
 HOST = "127.0.0.1"
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """One page to measure.
-
-    ``prepare`` runs in the bench process with Django set up against the bench database, before
-    the servers start; it can create data and returns extra request headers (e.g. a session
-    cookie for pages behind a login).
-    """
-
-    label: str
-    path: str
-    expect_status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    prepare: Callable[[], dict[str, str]] | None = None
 
 
 def catalogue_with_500_provisions() -> dict[str, str]:
@@ -85,6 +74,12 @@ SCENARIOS: list[Scenario] = [
     Scenario("catalogue /zorgwijzer/ (500 provisions)", "/zorgwijzer/", prepare=catalogue_with_500_provisions),
     Scenario("api /api/v1/provisions/?battery=herstellen", "/api/v1/provisions/?battery=herstellen"),
     Scenario("search /api/v1/provisions/?q=slapen", "/api/v1/provisions/?q=slapen"),
+]
+APP_MODULES = (selftests, aftercare, monitor)
+for module in APP_MODULES:
+    SCENARIOS += getattr(module, "SCENARIOS", [])
+IN_PROCESS: list[Callable[[], list[str]]] = [
+    measurement for module in APP_MODULES for measurement in getattr(module, "IN_PROCESS", [])
 ]
 
 
@@ -128,24 +123,29 @@ def bench_environment(workdir: Path) -> dict[str, str]:
     return env
 
 
-def prepare_database(env: dict[str, str], scenarios: list[Scenario]) -> list[Scenario]:
-    """Migrate, collect static files and run the scenarios' ``prepare`` hooks; return them with headers."""
+def prepare_database(
+    env: dict[str, str], scenarios: list[Scenario], in_process: list[Callable[[], list[str]]]
+) -> list[Scenario]:
+    """Migrate, collect static files, run the in-process measurements and the scenarios' ``prepare``
+    hooks; return the scenarios with their extra headers."""
     manage(env, "migrate", "--noinput", "-v0")
     if env.get("ZORGWIJZER_PLAIN_STATIC") != "1" and not manage(env, "collectstatic", "--noinput", "-v0", check=False):
         print("collectstatic failed (see above); measuring with plain static file storage.", file=sys.stderr)
         env["ZORGWIJZER_PLAIN_STATIC"] = "1"
-    if not any(scenario.prepare for scenario in scenarios):
+    if not in_process and not any(scenario.prepare for scenario in scenarios):
         return scenarios
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
     import django
     from django.db import connections
 
     django.setup()
+    for measurement in in_process:
+        for line in measurement():
+            print(line, flush=True)
     prepared = []
     for scenario in scenarios:
         extra = scenario.prepare() if scenario.prepare else {}
-        prepared.append(Scenario(scenario.label, scenario.path, scenario.expect_status, {**scenario.headers, **extra}))
+        prepared.append(replace(scenario, headers={**scenario.headers, **extra}, prepare=None))
     connections.close_all()
     return prepared
 
@@ -225,7 +225,7 @@ def _client_thread(port: int, scenario: Scenario, until: float, counts: list[int
     while time.monotonic() < until:
         started = time.perf_counter()
         try:
-            connection.request("GET", scenario.path, headers=headers)
+            connection.request(scenario.method, scenario.path, body=scenario.body or None, headers=headers)
             response = connection.getresponse()
             response.read()
             ok = response.status == scenario.expect_status
@@ -293,11 +293,12 @@ def main(argv: list[str]) -> int:
     options = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
     scenarios = [scenario for scenario in SCENARIOS if options.only in scenario.label]
+    in_process = [measurement for measurement in IN_PROCESS if options.only in measurement.__name__]
     load = (options.duration, options.client_processes, options.connections)
     with tempfile.TemporaryDirectory(prefix="zorgwijzer-bench-") as tmp:
         workdir = Path(tmp)
         env = bench_environment(workdir)
-        scenarios = prepare_database(env, scenarios)
+        scenarios = prepare_database(env, scenarios, in_process)
         bare_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
         print(
             f"gunicorn -w {options.workers}, {options.client_processes}×{options.connections} connections, "
