@@ -59,8 +59,6 @@ ACTIONS: dict[str, frozenset[str]] = {
     "content.manage": frozenset({Role.INHOUDSBEHEERDER}),
     # --- aftercare (opvang en nazorg) ---
     # --- end aftercare ---
-    # --- monitor (weerbaarheidsmonitor) ---
-    # --- end monitor ---
 }
 
 
@@ -219,6 +217,3 @@ def login_required(view: ViewFunc) -> ViewFunc:
 
 # === aftercare: object-level rules for events, plans, steps and notes ===
 # === end aftercare ===
-
-# === monitor: object-level rules for campaigns, results and action plans ===
-# === end monitor ===

@@ -73,7 +73,6 @@ INSTALLED_APPS = [
     "figures",
     "selftests",
     "aftercare",
-    "monitor",
 ]
 
 MIDDLEWARE = [
