@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import logging
 import multiprocessing
 import os
 import secrets
@@ -66,6 +67,76 @@ def catalogue_with_500_provisions() -> dict[str, str]:
     return {}
 
 
+SEARCH_QUERIES = (
+    "slapen",
+    "slaap",
+    "schulden",
+    "geldzorgen",
+    "burn-out",
+    "ptss",
+    "trauma",
+    "ruzie in het team",
+    "mediaton",
+    "rouw",
+    "werkdruk",
+    "verslaving",
+    "fysiotherapie",
+    "coaching",
+    "loopbaan",
+    "agressie",
+    "geweld",
+    "huiselijk geweld",
+    "thuisfront",
+    "pensioen",
+    "re-integratie",
+    "vertrouwenspersoon",
+    "integriteit",
+    "bedrijfsarts",
+    "psycholoog",
+    "sporten",
+    "fit",
+    "voeding",
+    "beeldscherm",
+    "stress",
+)
+
+
+def search_latency_without_page_cache() -> list[str]:
+    """Search as the API answers a query it has not seen: the whole-page cache switched off, 30
+    different queries (stems, synonyms, a typo) over 500 provisions, in process (Django's test
+    client, no network), against the same client fetching the help page as the baseline."""
+    from django.test import Client, override_settings
+
+    catalogue_with_500_provisions()
+    client = Client()
+
+    def timings(paths: list[str]) -> list[float]:
+        spent = []
+        for path in paths:
+            started = time.perf_counter()
+            response = client.get(path)
+            spent.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (path, response.status_code)
+        return sorted(spent)
+
+    logging.disable(logging.INFO)  # one JSON line per request would drown the results
+    with override_settings(ZORGWIJZER_PUBLIC_PAGE_SECONDS=0, ALLOWED_HOSTS=["testserver"]):
+        searches = [f"/api/v1/provisions/?q={query}" for query in SEARCH_QUERIES] * 5
+        timings(searches[:5])  # warm-up
+        search = timings(searches)
+        baseline = timings(["/hulp/"] * len(searches))
+    logging.disable(logging.NOTSET)
+
+    def p(values: list[float], fraction: float) -> float:
+        return values[min(len(values) - 1, int(len(values) * fraction))]
+
+    return [
+        f"search without page cache (30 queries × 5, 500 provisions): p50 {p(search, 0.5):.1f} ms, "
+        f"p95 {p(search, 0.95):.1f} ms; help page p50 {p(baseline, 0.5):.1f} ms; "
+        f"ratio {p(baseline, 0.5) / p(search, 0.5):.2f}"
+    ]
+
+
 #: What ``make bench`` measures. Later issues append their pages here.
 SCENARIOS: list[Scenario] = [
     Scenario("page /", "/"),
@@ -79,7 +150,8 @@ APP_MODULES = (selftests, aftercare)
 for module in APP_MODULES:
     SCENARIOS += getattr(module, "SCENARIOS", [])
 IN_PROCESS: list[Callable[[], list[str]]] = [
-    measurement for module in APP_MODULES for measurement in getattr(module, "IN_PROCESS", [])
+    search_latency_without_page_cache,
+    *(measurement for module in APP_MODULES for measurement in getattr(module, "IN_PROCESS", [])),
 ]
 
 

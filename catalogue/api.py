@@ -9,13 +9,23 @@ from rest_framework import permissions, serializers, viewsets
 
 from catalogue import search, selectors
 from catalogue.constants import AccessRoute, Audience, Battery, Theme
-from catalogue.models import ExpertRole, Provision
+from catalogue.models import ContactChannel, ExpertRole, Provision
 
 
 class SubProvisionSerializer(serializers.ModelSerializer[Provision]):
     class Meta:
         model = Provision
         fields = ["slug", "name", "summary"]
+
+
+class ContactChannelSerializer(serializers.ModelSerializer[ContactChannel]):
+    unit: serializers.SlugRelatedField[ContactChannel] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="Code van de eenheid; leeg als het kanaal voor iedereen is."
+    )
+
+    class Meta:
+        model = ContactChannel
+        fields = ["unit", "kind", "label", "value", "availability"]
 
 
 class ProvisionSerializer(serializers.ModelSerializer[Provision]):
@@ -49,10 +59,21 @@ class ProvisionSerializer(serializers.ModelSerializer[Provision]):
         ]
 
 
+class ProvisionDetailSerializer(ProvisionSerializer):
+    """One provision, with its contact channels (per unit and for everyone)."""
+
+    contact_channels = ContactChannelSerializer(source="channels", many=True, read_only=True)
+
+    class Meta(ProvisionSerializer.Meta):
+        fields = [*ProvisionSerializer.Meta.fields, "contact_channels"]
+
+
 class ExpertSerializer(serializers.ModelSerializer[ExpertRole]):
+    contact_channels = ContactChannelSerializer(source="channels", many=True, read_only=True)
+
     class Meta:
         model = ExpertRole
-        fields = ["slug", "name", "team", "for_what", "how_to_reach"]
+        fields = ["slug", "name", "team", "for_what", "how_to_reach", "contact_channels"]
 
 
 class ProvisionFilterSerializer(serializers.Serializer[dict[str, str]]):
@@ -92,12 +113,15 @@ class ProvisionViewSet(viewsets.ReadOnlyModelViewSet[Provision]):
     permission_classes = [permissions.AllowAny]
     zw_public = True  # public content: no login, no second factor (core.permissions.public_page)
 
+    def get_serializer_class(self) -> type[ProvisionSerializer]:
+        return ProvisionDetailSerializer if self.action == "retrieve" else ProvisionSerializer
+
     def get_queryset(self) -> QuerySet[Provision]:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no database needed
             return Provision.objects.none()
         edition = selectors.current_edition()
         if self.action == "retrieve":
-            return selectors.all_provisions(edition)
+            return selectors.all_provisions(edition).prefetch_related("channels__unit")
         filters = ProvisionFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
         chosen = filters.validated_data

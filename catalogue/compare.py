@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from django.db.models import Field, Prefetch
 
-from catalogue.models import Edition, Provision
+from catalogue.models import ContactChannel, Edition, Provision
 from catalogue.services import BATTERY_FIELDS, PROVISION_FIELDS
 
 #: Compared in this order, so the changed-field lists read like the provision page.
@@ -23,6 +23,7 @@ COMPARED_FIELDS: tuple[str, ...] = (
     "themes",
     "audiences",
     "related",
+    "channels",
 )
 
 
@@ -51,6 +52,8 @@ class Comparison:
 
 
 def field_label(name: str) -> str:
+    if name == "channels":
+        return str(ContactChannel._meta.verbose_name_plural)
     model_field = Provision._meta.get_field(name)
     assert isinstance(model_field, Field)
     return str(model_field.verbose_name)
@@ -60,7 +63,9 @@ def _by_slug(edition: Edition) -> dict[str, Provision]:
     provisions = (
         Provision.objects.filter(edition=edition)
         .select_related("parent")
-        .prefetch_related("themes", "audiences", Prefetch("related", queryset=Provision.objects.only("slug")))
+        .prefetch_related(
+            "themes", "audiences", "channels", Prefetch("related", queryset=Provision.objects.only("slug"))
+        )
         .order_by("name")
     )
     return {provision.slug: provision for provision in provisions}
@@ -73,6 +78,8 @@ def _value(provision: Provision, name: str) -> Any:
         return {tag.code for tag in getattr(provision, name).all()}
     if name == "related":
         return {other.slug for other in provision.related.all()}
+    if name == "channels":
+        return sorted((c.unit_id or 0, c.kind, c.label, c.value, c.availability) for c in provision.channels.all())
     return getattr(provision, name)
 
 

@@ -69,3 +69,14 @@ class EditionStatus(models.TextChoices):
 class ExpertTeam(models.TextChoices):
     VGW = "vgw", _("Veilig en Gezond Werken team")
     KERNDESKUNDIGEN = "kerndeskundigen", _("Kerndeskundigenteam")
+
+
+class ChannelKind(models.TextChoices):
+    """How a contact channel is reached."""
+
+    PHONE = "telefoon", _("Telefoon")
+    EMAIL = "e-mail", _("E-mail")
+    WEBSITE = "website", _("Website")
+    INTRANET = "intranet", _("Intranet")
+    APP = "app", _("App")
+    DESK = "loket", _("Loket of spreekuur")

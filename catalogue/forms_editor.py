@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.constants import Battery
+from catalogue.constants import Battery, ChannelKind
 from catalogue.models import Edition, Provision
-from catalogue.services import BATTERY_FIELDS, NEEDS_BATTERY, NEEDS_CONTACT_ROUTE, PROVISION_FIELDS
+from catalogue.services import BATTERY_FIELDS, NEEDS_BATTERY, NEEDS_CONTACT_ROUTE, PROVISION_FIELDS, channel_errors
+from organisation.models import Unit
 
 
 def _model_field(name: str, **kwargs: Any) -> Any:
@@ -95,6 +96,62 @@ def initial_for(provision: Provision) -> dict[str, Any]:
     for name in ("themes", "audiences", "related"):
         initial[name] = list(getattr(provision, name).all())
     return initial
+
+
+class ChannelForm(forms.Form):
+    """One contact channel of a provision. An untouched empty row is ignored."""
+
+    kind = forms.ChoiceField(label=_("Soort"), choices=ChannelKind.choices)
+    unit = forms.ModelChoiceField(
+        label=_("Eenheid"),
+        queryset=Unit.objects.order_by("name"),
+        required=False,
+        empty_label=_("(iedereen)"),
+        help_text=_("Kies een eenheid als dit kanaal alleen voor de mensen van die eenheid is."),
+    )
+    label = forms.CharField(label=_("Naam"), max_length=160, required=False)
+    value = forms.CharField(
+        label=_("Gegevens"),
+        max_length=300,
+        required=False,
+        help_text=_("Het nummer, adres, de link of de plek op intranet."),
+    )
+    availability = forms.CharField(label=_("Bereikbaar"), max_length=120, required=False)
+
+    def has_changed(self) -> bool:
+        """A new row whose text fields are empty is untouched, whatever its select boxes show."""
+        if not self.initial and not any(self[name].data for name in ("label", "value", "availability")):
+            return False
+        return super().has_changed()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.cleaned_data.get("DELETE"):
+            return cleaned
+        for name, message in channel_errors(cleaned).items():
+            self.add_error(name, str(message))
+        return cleaned
+
+
+ChannelFormSet = forms.formset_factory(ChannelForm, extra=1, can_delete=True)
+CHANNEL_PREFIX = "kanaal"
+
+
+def channel_formset(data: Any = None, provision: Provision | None = None) -> Any:
+    initial = [
+        {"kind": c.kind, "unit": c.unit_id, "label": c.label, "value": c.value, "availability": c.availability}
+        for c in (provision.channels.order_by("position", "pk") if provision is not None else [])
+    ]
+    return ChannelFormSet(data, initial=initial, prefix=CHANNEL_PREFIX)
+
+
+def channels_of(formset: Any) -> list[dict[str, Any]]:
+    """The cleaned channels of a valid formset, without deleted and untouched empty rows."""
+    return [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.has_changed()
+    ]
 
 
 class ConfirmForm(forms.Form):

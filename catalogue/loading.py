@@ -111,3 +111,43 @@ def _load_experts(edition: Any, items: list[dict[str, Any]], get_model: GetModel
                 "how_to_reach": item.get("how_to_reach", ""),
             },
         )
+
+
+def load_channels(data: dict[str, Any], get_model: GetModel) -> int:
+    """Create the contact channels of ``data`` for its edition; idempotent. Returns how many were new.
+
+    ``unit_channels`` gives every listed provision and expert one channel per unit (the place on
+    intranet where each unit's VGW team lists its people and their contact details, Zorgwijzer
+    §3.1); ``channels`` are channels for everyone.
+    """
+    edition = get_model("Edition").objects.filter(code=data["edition"]["code"]).first()
+    if edition is None:
+        return 0
+    provisions = {p.slug: p for p in get_model("Provision").objects.filter(edition=edition)}
+    experts = {e.slug: e for e in get_model("ExpertRole").objects.filter(edition=edition)}
+    wanted = [*_unit_channels(data.get("unit_channels"), provisions, experts, get_model("organisation.Unit"))]
+    for item in data.get("channels", []):
+        owner = (
+            {"provision": provisions[item["provision"]]} if "provision" in item else {"expert": experts[item["expert"]]}
+        )
+        wanted.append(
+            {**owner, "unit": None, **{k: item.get(k, "") for k in ("kind", "label", "value", "availability")}}
+        )
+    channel_model = get_model("ContactChannel")
+    created = 0
+    for values in wanted:
+        lookup = {key: values[key] for key in ("provision", "expert", "unit", "kind", "label") if key in values}
+        _, new = channel_model.objects.get_or_create(**lookup, defaults=values)
+        created += new
+    return created
+
+
+def _unit_channels(spec: dict[str, Any] | None, provisions: dict[str, Any], experts: dict[str, Any], units: Any) -> Any:
+    if not spec:
+        return
+    owners = [{"provision": provisions[slug]} for slug in spec.get("provisions", [])]
+    owners += [{"expert": experts[slug]} for slug in spec.get("experts", [])]
+    for unit in units.objects.order_by("name"):
+        text = {key: spec[key].format(unit=unit.name) for key in ("label", "value")}
+        for owner in owners:
+            yield {**owner, "unit": unit, "kind": spec["kind"], "availability": spec.get("availability", ""), **text}

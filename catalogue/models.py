@@ -14,6 +14,7 @@ from catalogue.constants import (
     AccessRoute,
     Audience,
     Battery,
+    ChannelKind,
     Confidentiality,
     EditionStatus,
     ExpertTeam,
@@ -174,6 +175,73 @@ class ExpertRole(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ContactChannel(models.Model):
+    """One way to reach a provision or an expert role: for everyone, or for the people of one unit.
+
+    The detail pages show the channels of the visitor's own unit first, then those for everyone.
+    Channels belong to one edition through their provision or expert, and are copied with it.
+    """
+
+    provision = models.ForeignKey(
+        Provision,
+        verbose_name=_("voorziening"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="channels",
+    )
+    expert = models.ForeignKey(
+        ExpertRole,
+        verbose_name=_("expert"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="channels",
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit",
+        verbose_name=_("eenheid"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="contact_channels",
+        help_text=_("Leeg: geldt voor iedereen."),
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=ChannelKind.choices)
+    label = models.CharField(_("naam"), max_length=160, help_text=_("Bijvoorbeeld: VGW-team Eenheid Oost-Brabant."))
+    value = models.CharField(
+        _("gegevens"), max_length=300, help_text=_("Het nummer, adres, de link of de plek op intranet.")
+    )
+    availability = models.CharField(_("bereikbaar"), max_length=120, blank=True)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("contactkanaal")
+        verbose_name_plural = _("contactkanalen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(provision__isnull=False, expert__isnull=True)
+                | Q(provision__isnull=True, expert__isnull=False),
+                name="channel_belongs_to_a_provision_or_an_expert",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+    @property
+    def href(self) -> str:
+        """A link for the kinds a browser can open; intranet places, apps and desks have none."""
+        if self.kind == ChannelKind.PHONE:
+            return "tel:" + "".join(ch for ch in self.value if ch.isdigit() or ch == "+")
+        if self.kind == ChannelKind.EMAIL:
+            return f"mailto:{self.value}"
+        if self.kind == ChannelKind.WEBSITE:
+            return self.value if "://" in self.value else f"https://{self.value}"
+        return ""
 
 
 class EditionHistoryIsAppendOnly(Exception):

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
 
 from catalogue.constants import EditionStatus
-from catalogue.models import Edition, ExpertRole, Provision
+from catalogue.models import ContactChannel, Edition, ExpertRole, Provision
+from organisation.models import Person, Unit
 
 
 def current_edition() -> Edition | None:
@@ -43,7 +48,7 @@ def provision(edition: Edition | None, slug: str) -> Provision | None:
     return (
         Provision.objects.filter(edition=edition, slug=slug)
         .select_related("parent")
-        .prefetch_related("themes", "audiences", "sub_provisions", "related")
+        .prefetch_related("themes", "audiences", "sub_provisions", "related", "channels")
         .first()
     )
 
@@ -51,7 +56,7 @@ def provision(edition: Edition | None, slug: str) -> Provision | None:
 def experts(edition: Edition | None) -> QuerySet[ExpertRole]:
     if edition is None:
         return ExpertRole.objects.none()
-    return ExpertRole.objects.filter(edition=edition).order_by("team", "name")
+    return ExpertRole.objects.filter(edition=edition).prefetch_related("channels__unit").order_by("team", "name")
 
 
 def all_provisions(edition: Edition | None) -> QuerySet[Provision]:
@@ -59,3 +64,44 @@ def all_provisions(edition: Edition | None) -> QuerySet[Provision]:
     if edition is None:
         return Provision.objects.none()
     return Provision.objects.filter(edition=edition).prefetch_related("themes", "audiences", "sub_provisions")
+
+
+@dataclass(frozen=True)
+class VisitorContact:
+    """The contact channels of one provision or expert as this visitor should see them."""
+
+    unit: Unit | None
+    for_unit: list[ContactChannel]
+    for_everyone: list[ContactChannel]
+    #: The unit has no channel of its own, so the page says so and shows the general route.
+    unit_without_channel: bool
+
+
+def units() -> list[Unit]:
+    return list(Unit.objects.order_by("name"))
+
+
+def visitor_unit(request: HttpRequest, choices: list[Unit]) -> Unit | None:
+    """The unit whose contact details the visitor sees: the one they chose on the page
+    (``?eenheid=``), else, for a logged-in employee, the unit of their own team."""
+    chosen = request.GET.get("eenheid", "")
+    if chosen:
+        return next((unit for unit in choices if unit.code == chosen), None)
+    if not request.user.is_authenticated:
+        return None
+    person = Person.objects.filter(user_id=request.user.pk).select_related("team").first()
+    unit_id = person.team.unit_id if person is not None and person.team is not None else None
+    return next((unit for unit in choices if unit.pk == unit_id), None)
+
+
+def contact_for(channels: Iterable[ContactChannel], unit: Unit | None) -> VisitorContact:
+    """Split prefetched channels into the visitor's unit's and everyone's."""
+    listed = list(channels)
+    for_unit = [c for c in listed if unit is not None and c.unit_id == unit.pk]
+    per_unit_exists = any(c.unit_id is not None for c in listed)
+    return VisitorContact(
+        unit=unit,
+        for_unit=for_unit,
+        for_everyone=[c for c in listed if c.unit_id is None],
+        unit_without_channel=unit is not None and per_unit_exists and not for_unit,
+    )

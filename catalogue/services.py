@@ -6,18 +6,21 @@ Each service runs in one transaction with its audit rows. Only concept editions 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import search, workflow
-from catalogue.constants import Battery, EditionStatus
-from catalogue.models import Edition, EditionStatusChange, ExpertRole, Provision
+from catalogue.constants import Battery, ChannelKind, EditionStatus
+from catalogue.models import ContactChannel, Edition, EditionStatusChange, ExpertRole, Provision
 from core.audit import Entry, log_change, record_many
 from core.models import AuditAction
 
@@ -42,6 +45,7 @@ EXPERT_FIELDS: tuple[str, ...] = ("slug", "name", "team", "for_what", "how_to_re
 
 NEEDS_BATTERY = _("Kies ten minste één onderdeel: versterken, voorkomen of herstellen.")
 NEEDS_CONTACT_ROUTE = _("Vul in hoe iemand begint: wie je benadert of waar je je aanmeldt.")
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class EditionNotEditable(Exception):
@@ -69,7 +73,7 @@ def _record_status(*, actor: Any, edition: Edition, from_status: str, to_status:
 @transaction.atomic
 def edition_create_from(*, actor: Any, source: Edition, code: str, title: str) -> Edition:
     """A new concept edition holding a copy of everything in ``source``: provisions with their
-    sub-provisions, themes, audiences and 'zie ook' links, and the experts."""
+    sub-provisions, themes, audiences and 'zie ook' links, the experts, and the contact channels."""
     if Edition.objects.filter(code=code).exists():
         raise ValidationError({"code": _("Er bestaat al een editie met deze code.")})
     edition = Edition.objects.create(code=code, title=title, source=source.source, status=EditionStatus.CONCEPT)
@@ -77,6 +81,8 @@ def edition_create_from(*, actor: Any, source: Edition, code: str, title: str) -
     mapping = _copy_provisions(source, edition)
     _copy_tags_and_links(mapping)
     experts = _copy_experts(source, edition)
+    old_experts = ExpertRole.objects.filter(edition=source).order_by("pk").values_list("pk", flat=True)
+    _copy_channels(mapping, dict(zip(old_experts, (expert.pk for expert in experts), strict=True)))
     search.edition_search_refresh(edition, lambda name: apps.get_model("catalogue", name))
     log_change(actor=actor, obj=edition, action=AuditAction.CREATE, fields=["code", "title", "source", "status"])
     copied = [*Provision.objects.filter(pk__in=mapping.values()), *experts]
@@ -120,6 +126,22 @@ def _copy_tags_and_links(mapping: dict[int, int]) -> None:
     related.objects.bulk_create(
         related(from_provision_id=mapping[row.from_provision_id], to_provision_id=mapping[row.to_provision_id])
         for row in related.objects.filter(from_provision_id__in=mapping, to_provision_id__in=mapping)
+    )
+
+
+CHANNEL_FIELDS = ("unit_id", "kind", "label", "value", "availability", "position")
+
+
+def _copy_channels(provisions: dict[int, int], experts: dict[int, int]) -> None:
+    """Copy the contact channels along with their provisions and experts (old pk → new pk)."""
+    channels = ContactChannel.objects.filter(Q(provision_id__in=provisions) | Q(expert_id__in=experts))
+    ContactChannel.objects.bulk_create(
+        ContactChannel(
+            provision_id=provisions.get(channel.provision_id) if channel.provision_id else None,
+            expert_id=experts.get(channel.expert_id) if channel.expert_id else None,
+            **{name: getattr(channel, name) for name in CHANNEL_FIELDS},
+        )
+        for channel in channels.order_by("pk")
     )
 
 
@@ -179,6 +201,52 @@ def validate_provision(*, edition: Edition, data: dict[str, Any], provision: Pro
         raise ValidationError(errors)
 
 
+def channel_errors(channel: dict[str, Any]) -> dict[str, str | Promise]:
+    """Dutch messages, keyed by field, for one contact channel that cannot be used as entered."""
+    value = str(channel.get("value") or "").strip()
+    kind = channel.get("kind")
+    errors: dict[str, str | Promise] = {}
+    if not str(channel.get("label") or "").strip():
+        errors["label"] = _("Geef het kanaal een naam, bijvoorbeeld het team of loket.")
+    if not value:
+        errors["value"] = _("Vul in hoe je dit kanaal bereikt: een nummer, adres, link of plek op intranet.")
+    elif kind == ChannelKind.PHONE and sum(ch.isdigit() for ch in value) < 3:
+        errors["value"] = _("Een telefoonnummer bestaat uit cijfers, bijvoorbeeld 0800-0113.")
+    elif kind == ChannelKind.EMAIL and not EMAIL_PATTERN.fullmatch(value):
+        errors["value"] = _("Vul een e-mailadres in, zoals naam@politie.nl.")
+    elif kind == ChannelKind.WEBSITE and (" " in value or "." not in value):
+        errors["value"] = _("Vul een webadres in, zoals pzp.nl of https://www.politie.nl.")
+    return errors
+
+
+def _apply_channels(provision: Provision, channels: list[dict[str, Any]] | None) -> list[str]:
+    """Replace the provision's contact channels by ``channels`` (None: leave them alone)."""
+    if channels is None:
+        return []
+    errors = [channel_errors(channel) for channel in channels]
+    if any(errors):
+        raise ValidationError({"channels": _("Een contactkanaal is niet volledig of niet bruikbaar.")})
+    wanted = [
+        {
+            "unit_id": channel["unit"].pk if channel.get("unit") else None,
+            "kind": channel["kind"],
+            "label": channel["label"].strip(),
+            "value": channel["value"].strip(),
+            "availability": (channel.get("availability") or "").strip(),
+            "position": position,
+        }
+        for position, channel in enumerate(channels)
+    ]
+    current = [
+        {name: getattr(c, name) for name in CHANNEL_FIELDS} for c in provision.channels.order_by("position", "pk")
+    ]
+    if current == wanted:
+        return []
+    provision.channels.all().delete()
+    ContactChannel.objects.bulk_create(ContactChannel(provision=provision, **values) for values in wanted)
+    return ["channels"]
+
+
 @transaction.atomic
 def provision_save(
     *, actor: Any, edition: Edition, data: dict[str, Any], provision: Provision | None = None
@@ -186,7 +254,9 @@ def provision_save(
     """Create (``provision`` None) or update a provision of a concept edition.
 
     ``data`` holds the plain fields, ``batteries`` (a list of battery values), ``themes`` and
-    ``audiences`` (tags), ``parent`` (a provision or None) and ``related`` (provisions).
+    ``audiences`` (tags), ``parent`` (a provision or None), ``related`` (provisions) and
+    ``channels`` (contact channels: dicts with kind, unit, label, value, availability; absent
+    means "leave the channels as they are").
     """
     _ensure_editable(edition)
     validate_provision(edition=edition, data=data, provision=provision)
@@ -196,6 +266,7 @@ def provision_save(
     changed = _apply_fields(target, data)
     target.save()
     changed += _apply_relations(target, data)
+    changed += _apply_channels(target, data.get("channels"))
     _refresh_search(target, old_parent_id)
     if creating or changed:
         action = AuditAction.CREATE if creating else AuditAction.UPDATE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from catalogue import selectors
 from catalogue.constants import BATTERY_HELP, CONFIDENTIALITY_PROMISE, Battery
-from catalogue.models import Edition
+from catalogue.models import Edition, Provision
 from core.permissions import public_page
 
 OVERVIEW_CACHE_SECONDS = 60 * 60
@@ -59,17 +61,28 @@ def provision_detail(request: HttpRequest, slug: str) -> HttpResponse:
     provision = selectors.provision(edition, slug)
     if provision is None:
         raise Http404
-    context = {
+    return render(request, "catalogue/provision_detail.html", detail_context(request, edition, provision))
+
+
+def detail_context(request: HttpRequest, edition: Edition | None, provision: Provision) -> dict[str, Any]:
+    """What the provision body (catalogue/_provision_body.html) needs, contact for the visitor's unit included."""
+    units = selectors.units()
+    return {
         "edition": edition,
         "provision": provision,
         "promise": CONFIDENTIALITY_PROMISE[provision.confidentiality],  # type: ignore[index]
         "battery_labels": [Battery(value).label for value in provision.batteries],
+        "contact": selectors.contact_for(provision.channels.all(), selectors.visitor_unit(request, units)),
+        "units": units,
     }
-    return render(request, "catalogue/provision_detail.html", context)
 
 
 @public_page
 @require_GET
 def expert_list(request: HttpRequest) -> HttpResponse:
     edition = selectors.current_edition()
-    return render(request, "catalogue/expert_list.html", {"edition": edition, "experts": selectors.experts(edition)})
+    units = selectors.units()
+    unit = selectors.visitor_unit(request, units)
+    experts = [(expert, selectors.contact_for(expert.channels.all(), unit)) for expert in selectors.experts(edition)]
+    context = {"edition": edition, "experts": experts, "units": units, "unit": unit}
+    return render(request, "catalogue/expert_list.html", context)

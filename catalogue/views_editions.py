@@ -9,9 +9,10 @@ from django.views.decorators.http import require_GET
 
 from catalogue import selectors
 from catalogue.compare import compare_editions
-from catalogue.constants import CONFIDENTIALITY_PROMISE, Battery, EditionStatus
+from catalogue.constants import EditionStatus
 from catalogue.forms_editor import EditionCompareForm
 from catalogue.models import Edition
+from catalogue.views import detail_context
 from core.permissions import public_page
 
 
@@ -50,13 +51,7 @@ def provision(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     found = selectors.provision(edition, slug)
     if found is None:
         raise Http404
-    context = {
-        "edition": edition,
-        "is_current": edition == selectors.current_edition(),
-        "provision": found,
-        "promise": CONFIDENTIALITY_PROMISE[found.confidentiality],  # type: ignore[index]
-        "battery_labels": [Battery(value).label for value in found.batteries],
-    }
+    context = {**detail_context(request, edition, found), "is_current": edition == selectors.current_edition()}
     return render(request, "catalogue/edition_provision.html", context)
 
 

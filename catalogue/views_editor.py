@@ -6,6 +6,8 @@ Thin views: the rules (what may change, what a provision needs) are in catalogue
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,9 +19,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from catalogue import selectors, services, workflow
 from catalogue.compare import compare_editions
-from catalogue.constants import CONFIDENTIALITY_PROMISE, Battery, EditionStatus
-from catalogue.forms_editor import ConfirmForm, EditionCreateForm, ProvisionForm
+from catalogue.constants import EditionStatus
+from catalogue.forms_editor import (
+    CHANNEL_PREFIX,
+    ConfirmForm,
+    EditionCreateForm,
+    ProvisionForm,
+    channel_formset,
+    channels_of,
+)
 from catalogue.models import Edition, Provision
+from catalogue.views import detail_context
 from core.permissions import permission_required
 
 MANAGE = "content.manage"
@@ -98,29 +108,38 @@ def _provision_form(request: HttpRequest, edition: Edition, provision: Provision
         return _refuse_published(request, edition)
     if request.method != "POST":
         form = ProvisionForm(edition=edition, provision=provision)
+        channels = channel_formset(provision=provision)
     else:
         form = ProvisionForm(request.POST, edition=edition, provision=provision)
+        # A POST without the channel rows (an older form, a script) leaves the channels as they are.
+        posted_channels = f"{CHANNEL_PREFIX}-TOTAL_FORMS" in request.POST
+        channels = channel_formset(request.POST if posted_channels else None, provision=provision)
         action = request.POST.get("actie", "opslaan")
-        if form.is_valid() and action == "voorbeeld":
-            preview = _preview(request, edition, provision, form)
+        valid = form.is_valid() & (channels.is_valid() or not posted_channels)  # & : every field gets its message
+        data = {**form.cleaned_data, "channels": channels_of(channels) if posted_channels else None} if valid else {}
+        if valid and action == "voorbeeld":
+            preview = _preview(request, edition, provision, form, data, channels if posted_channels else None)
             if preview is not None:
                 return preview
-        elif form.is_valid() and action == "opslaan":
+        elif valid and action == "opslaan":
             try:
-                saved = services.provision_save(
-                    actor=request.user, edition=edition, data=form.cleaned_data, provision=provision
-                )
+                saved = services.provision_save(actor=request.user, edition=edition, data=data, provision=provision)
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
                 messages.success(request, _("%(name)s is opgeslagen.") % {"name": saved.name})
                 return redirect("editor:edition", code=edition.code)
-    context = {"edition": edition, "provision": provision, "form": form}
+    context = {"edition": edition, "provision": provision, "form": form, "channels": channels}
     return render(request, "catalogue/editor_provision_form.html", context)
 
 
 def _preview(
-    request: HttpRequest, edition: Edition, provision: Provision | None, form: ProvisionForm
+    request: HttpRequest,
+    edition: Edition,
+    provision: Provision | None,
+    form: ProvisionForm,
+    data: dict[str, Any],
+    channels: Any,
 ) -> HttpResponse | None:
     """Render the public detail page for the provision as if it were saved, then roll back.
 
@@ -129,18 +148,15 @@ def _preview(
     """
     try:
         with transaction.atomic():
-            saved = services.provision_save(
-                actor=request.user, edition=edition, data=form.cleaned_data, provision=provision
-            )
+            saved = services.provision_save(actor=request.user, edition=edition, data=data, provision=provision)
             shown = selectors.provision(edition, saved.slug)
             assert shown is not None
             context = {
-                "edition": edition,
-                "provision": shown,
-                "promise": CONFIDENTIALITY_PROMISE[shown.confidentiality],  # type: ignore[index]
-                "battery_labels": [Battery(value).label for value in shown.batteries],
+                **detail_context(request, edition, shown),
                 "form": form,
+                "channels": channels,
                 "editing": provision,
+                "units": None,  # no unit choice in a preview: it would leave the editor
             }
             response = render(request, "catalogue/editor_preview.html", context)
             transaction.set_rollback(True)

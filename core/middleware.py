@@ -9,6 +9,7 @@ import time
 import uuid
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
@@ -71,3 +72,24 @@ class DutchFirstMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class PublicPageCacheMiddleware:
+    """Serves public pages to anonymous visitors from the whole-page cache (core.public_cache)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from core import public_cache
+
+        key = public_cache.cache_key(request)
+        if key is None:
+            return self.get_response(request)
+        page = cache.get(key)
+        if page is not None:
+            return public_cache.serve(request, page)
+        response = self.get_response(request)
+        if public_cache.cacheable(request, response):
+            public_cache.store(request, response, key)
+        return response

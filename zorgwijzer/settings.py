@@ -79,8 +79,9 @@ MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.DutchFirstMiddleware",
+    "core.middleware.PublicPageCacheMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -315,6 +316,9 @@ LOGGING = {
 # --- Zorgwijzer -------------------------------------------------------------------------
 # Roles that can see other people's care data must use a second factor (TOTP).
 ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD", 5))
+# Whole-page cache of public pages for anonymous visitors (core/public_cache.py): how long another
+# server process may show a page after its content changed. 0 switches the cache off.
+ZORGWIJZER_PUBLIC_PAGE_SECONDS = env_int("ZORGWIJZER_PUBLIC_PAGE_SECONDS", 60)
 ZORGWIJZER_HR_IMPORT_MAX_BYTES = env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Phone number of the 24/7 Loket Politie shown on the "Direct hulp" page.

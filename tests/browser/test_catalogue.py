@@ -17,8 +17,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def catalogue(db: None) -> None:
     """Transactional tests flush the database, data migrations included: load the edition again."""
-    content = importlib.import_module("catalogue.migrations.0002_zorgwijzer_2022_2023")
-    content.load(django_apps, None)
+    for module in ("organisation.migrations.0002_units", "catalogue.migrations.0002_zorgwijzer_2022_2023"):
+        content = importlib.import_module(module)
+        getattr(content, "load", getattr(content, "create_units", None))(django_apps, None)
+    importlib.import_module("catalogue.migrations.0006_contact_channels_2022_2023").load(django_apps, None)
 
 
 def test_a_visitor_on_a_phone_finds_a_provision_and_how_to_start(page: Page, catalogue: Any) -> None:
@@ -41,4 +43,19 @@ def test_a_visitor_on_a_phone_finds_a_provision_and_how_to_start(page: Page, cat
 def test_the_expert_page_is_accessible(page: Page, catalogue: Any) -> None:
     page.goto("/zorgwijzer/experts/")
     expect(page.get_by_role("heading", name="Bedrijfsarts")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_visitor_chooses_their_unit_and_sees_its_contact_details(page: Page, catalogue: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/zorgwijzer/mental-check-up/")
+    page.get_by_label("Jouw eenheid").select_option(label="Noord-Nederland")
+    page.get_by_role("button", name="Toon contact").click()
+    expect(page.get_by_role("heading", name="Contact voor Noord-Nederland")).to_be_visible()
+    expect(page.get_by_text("VGW-team Noord-Nederland")).to_be_visible()
+    assert "eenheid=noord-nederland" in page.url  # a link to exactly this answer can be shared
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    page.goto("/zorgwijzer/experts/?eenheid=noord-nederland")
+    expect(page.get_by_text("VGW-team Noord-Nederland").first).to_be_visible()
     assert_accessible(page)

@@ -75,7 +75,16 @@ def test_the_inhoudsbeheerder_prepares_previews_and_publishes_a_new_edition(
 
     page.get_by_label("Zo begin je").fill("Bel het VGW-team van je eenheid en vraag naar mediation.")
     page.get_by_label("Samenvatting").fill("Een neutrale mediator helpt jullie een conflict samen op te lossen.")
+    channel = page.get_by_role("group", name="Kanaal 1")
+    channel.get_by_label("Soort").select_option(label="Telefoon")
+    channel.get_by_label("Naam").fill("Mediation Politie")
+    channel.get_by_label("Gegevens").fill("bel het secretariaat")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Een telefoonnummer bestaat uit cijfers").first).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("group", name="Kanaal 1").get_by_label("Gegevens").fill("0800-0113")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
+    expect(page.get_by_role("link", name="0800-0113")).to_be_visible()
     expect(page.get_by_text("Voorbeeld: nog niet opgeslagen.")).to_be_visible()
     expect(page.get_by_role("heading", name="Wie weet ervan?")).to_be_visible()
     assert_accessible(page)
@@ -84,6 +93,7 @@ def test_the_inhoudsbeheerder_prepares_previews_and_publishes_a_new_edition(
 
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Mediation is opgeslagen.")).to_be_visible()
+    assert Provision.objects.get(edition=concept, slug="mediation").channels.get().value == "0800-0113"
     page.get_by_role("link", name="Editie publiceren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Zorgwijzer 2023/2024 publiceren?")
     assert_accessible(page)
