@@ -75,8 +75,10 @@ def test_publishing_a_new_edition_shows_at_the_next_visit(organisation: Organisa
 
     editor = organisation.users[Role.INHOUDSBEHEERDER]
     Client().get(CATALOGUE)
+    published = selectors.current_edition()
+    assert published is not None
     concept = services.edition_create_from(
-        actor=editor, source=selectors.current_edition(), code="2023-2024", title="Zorgwijzer 2023/2024"
+        actor=editor, source=published, code="2023-2024", title="Zorgwijzer 2023/2024"
     )
     Provision.objects.filter(edition=concept, slug="mediation").update(name="Bemiddeling bij conflicten")
     assert "Bemiddeling bij conflicten" not in Client().get(CATALOGUE).content.decode()  # still a concept

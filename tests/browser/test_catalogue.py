@@ -17,9 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def catalogue(db: None) -> None:
     """Transactional tests flush the database, data migrations included: load the edition again."""
-    for module in ("organisation.migrations.0002_units", "catalogue.migrations.0002_zorgwijzer_2022_2023"):
-        content = importlib.import_module(module)
-        getattr(content, "load", getattr(content, "create_units", None))(django_apps, None)
+    importlib.import_module("organisation.migrations.0002_units").create_units(django_apps, None)
+    importlib.import_module("catalogue.migrations.0002_zorgwijzer_2022_2023").load(django_apps, None)
     importlib.import_module("catalogue.migrations.0006_contact_channels_2022_2023").load(django_apps, None)
 
 
