@@ -240,6 +240,8 @@ class ContactChannel(models.Model):
         if self.kind == ChannelKind.EMAIL:
             return f"mailto:{self.value}"
         if self.kind == ChannelKind.WEBSITE:
+            if self.value.startswith("/"):  # a page of Zorgwijzer itself
+                return self.value
             return self.value if "://" in self.value else f"https://{self.value}"
         return ""
 

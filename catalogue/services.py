@@ -214,8 +214,8 @@ def channel_errors(channel: dict[str, Any]) -> dict[str, str | Promise]:
         errors["value"] = _("Een telefoonnummer bestaat uit cijfers, bijvoorbeeld 0800-0113.")
     elif kind == ChannelKind.EMAIL and not EMAIL_PATTERN.fullmatch(value):
         errors["value"] = _("Vul een e-mailadres in, zoals naam@politie.nl.")
-    elif kind == ChannelKind.WEBSITE and (" " in value or "." not in value):
-        errors["value"] = _("Vul een webadres in, zoals pzp.nl of https://www.politie.nl.")
+    elif kind == ChannelKind.WEBSITE and (" " in value or ("." not in value and not value.startswith("/"))):
+        errors["value"] = _("Vul een webadres in, zoals pzp.nl, https://www.politie.nl of /zelftest/.")
     return errors
 
 

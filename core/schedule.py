@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks.base import Task, TaskResult
 
+from aftercare import tasks as aftercare_tasks
 from core import tasks
 from core.models import ScheduledRun
 
@@ -76,6 +77,11 @@ RECURRING: list[RecurringJob] = [
     RecurringJob("core.reset_expired_axes_attempts", tasks.reset_expired_axes_attempts, Every.DAY, hour=3, minute=10),
     RecurringJob("core.prune_finished_task_results", tasks.prune_finished_task_results, Every.DAY, hour=3, minute=20),
     RecurringJob("core.prune_scheduled_runs", tasks.prune_scheduled_runs, Every.DAY, hour=3, minute=30),
+    # Safety net for the per-step reminder and escalation tasks (a worker that died mid-run).
+    RecurringJob("aftercare.scan_deadlines", aftercare_tasks.scan_deadlines, Every.HOUR, minute=15),
+    RecurringJob(
+        "aftercare.anonymise_closed_plans", aftercare_tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
+    ),
 ]
 
 

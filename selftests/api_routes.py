@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from rest_framework.routers import DefaultRouter
 
+from selftests.api import SelfTestViewSet
+
 
 def register(router: DefaultRouter) -> None:
     """Register this app's viewsets on the shared router."""
+    router.register("selftests", SelfTestViewSet, basename="selftest")

@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class SelftestsConfig(AppConfig):
     name = "selftests"
     verbose_name = _("Zelftests")
+
+    def ready(self) -> None:
+        from selftests import checks  # noqa: F401 - registers the system check

@@ -310,6 +310,9 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # At DEBUG, a missing template variable logs the whole template context, which on a
+        # self-test page holds the answers: never below INFO (selftests/tests/test_no_storage.py).
+        "django.template": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 
@@ -319,6 +322,15 @@ ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD"
 # Whole-page cache of public pages for anonymous visitors (core/public_cache.py): how long another
 # server process may show a page after its content changed. 0 switches the cache off.
 ZORGWIJZER_PUBLIC_PAGE_SECONDS = env_int("ZORGWIJZER_PUBLIC_PAGE_SECONDS", 60)
+# Opvang en nazorg (docs/aftercare.md): reminder lead time, open cases per peer supporter, and how
+# long personal data of a closed plan is kept before it is anonymised.
+ZORGWIJZER_AFTERCARE_REMINDER_HOURS = env_int("ZORGWIJZER_AFTERCARE_REMINDER_HOURS", 4)
+ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY = env_int("ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5)
+ZORGWIJZER_AFTERCARE_RETENTION_DAYS = env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730)
+# Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders
+# with an organisation's own (licensed) instrument definitions.
+SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)
+SELFTESTS_DEFINITION_DIRS = env_list("SELFTESTS_DEFINITION_DIRS")
 ZORGWIJZER_HR_IMPORT_MAX_BYTES = env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Phone number of the 24/7 Loket Politie shown on the "Direct hulp" page.

@@ -199,3 +199,11 @@ def test_wat_is_er_nieuw_lists_a_provision_whose_channels_changed(organisation: 
     ContactChannel.objects.create(provision=mediation, kind=ChannelKind.WEBSITE, label="Mediation", value="pzp.nl")
     changes = {change.provision.slug: change.labels for change in compare_editions(current(), concept).changed}
     assert changes == {"mediation": ["contactkanalen"]}
+
+
+def test_the_self_test_provisions_link_to_the_self_tests_in_zorgwijzer(client: Any) -> None:
+    page = client.get("/zorgwijzer/zelftest-mentale-fitheid/").content.decode()
+    assert 'href="/zelftest/mentale-fitheid/"' in page
+    assert client.get("/zelftest/mentale-fitheid/").status_code == 200
+    mirror = client.get("/zorgwijzer/zelftest-mirror/").content.decode()
+    assert 'href="/zelftest/mirror/"' in mirror

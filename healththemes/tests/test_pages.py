@@ -78,6 +78,8 @@ def test_a_logged_in_visitor_is_referred_to_the_vgw_team_of_their_own_unit(organ
     client = login_as(organisation.users["medewerker"])
     page = client.get(reverse("healththemes:theme", args=["werkstress"])).content.decode()
     assert "Neem contact op met het team Veilig en Gezond Werken van eenheid Testeenheid." in page
+    unit_code = organisation.unit.code
+    assert f'href="{reverse("catalogue:experts")}?eenheid={unit_code}#contact">Zo bereik je het team</a>' in page
 
 
 def test_an_anonymous_visitor_gets_the_general_referral(client: Any) -> None:

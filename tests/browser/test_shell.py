@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from core.permissions import ACTIONS, requires_two_factor
+from core.permissions import ACTIONS, AUTHENTICATED, requires_two_factor
 from organisation.constants import Role
 from tests.browser.conftest import assert_accessible, totp_now
 
@@ -26,16 +26,20 @@ NAV_BY_ACTION = {
     "roles.manage": "Rollen",
     "audit.view": "Audittrail",
     "content.manage": "Beheer Zorgwijzer",
+    "aftercare.own": "Mijn nazorg",
+    "aftercare.team": "Nazorg in mijn team",
+    "aftercare.cases": "Mijn ondersteuning",
+    "aftercare.coordinate": "Coördinatie opvang en nazorg",
 }
 #: Actions with more than one menu item.
 EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
 
 
 def expected_navigation(role: str) -> set[str]:
-    items = {"Home", "Zorgwijzer", "Gezond werken", "Feiten en cijfers", "Organisatie", "Mijn account"}
+    items = {"Home", "Zorgwijzer", "Gezond werken", "Zelftests", "Feiten en cijfers", "Organisatie", "Mijn account"}
     for mapping in (NAV_BY_ACTION, EXTRA_NAV_BY_ACTION):
         for action, label in mapping.items():
-            if role in ACTIONS[action]:
+            if role in ACTIONS[action] or AUTHENTICATED in ACTIONS[action]:
                 items.add(label)
     return items
 

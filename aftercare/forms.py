@@ -1,0 +1,169 @@
+"""Forms of the aftercare pages; every message is Dutch and shown at its field."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aftercare.constants import Beroepsrisico, ReferralTarget, Severity
+from aftercare.models import EventType
+from organisation.models import Person
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+#: An event registered long after the fact is no longer a case for acute aftercare.
+OLDEST_EVENT = timedelta(days=365)
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self) -> None:
+        super().__init__(format=DATETIME_FORMAT)
+
+
+def _grouped_event_types() -> list[Any]:
+    """The types grouped: violence against police officers (§2.4) and other impactful events."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for event_type in EventType.objects.filter(is_active=True):
+        groups.setdefault(event_type.get_category_display(), []).append((event_type.pk, event_type.name))
+    return [("", _("Kies een soort gebeurtenis")), *groups.items()]
+
+
+class RegisterForm(forms.Form):
+    """At most six required fields (Arq aspect 3: little administrative load); four are required."""
+
+    occurred_at = forms.DateTimeField(
+        label=_("Datum en tijd van de gebeurtenis"),
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
+        widget=DateTimeLocalInput(),
+        error_messages={
+            "required": _("Vul de datum en tijd van de gebeurtenis in."),
+            "invalid": _("Vul een geldige datum en tijd in, bijvoorbeeld 25-11-2026 23:00."),
+        },
+    )
+    kind = forms.ModelChoiceField(
+        label=_("Soort gebeurtenis"),
+        queryset=EventType.objects.filter(is_active=True),
+        empty_label=_("Kies een soort gebeurtenis"),
+        error_messages={
+            "required": _("Kies de soort gebeurtenis."),
+            "invalid_choice": _("Kies een soort uit de lijst."),
+        },
+    )
+    severity = forms.ChoiceField(
+        label=_("Ernst"),
+        choices=Severity.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies hoe ernstig de gebeurtenis was.")},
+    )
+    involved = forms.ModelMultipleChoiceField(
+        label=_("Betrokken medewerkers"),
+        queryset=Person.objects.none(),
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "required": _("Kies ten minste één betrokken medewerker."),
+            "invalid_choice": _("U kunt deze medewerker niet aanmelden."),
+            "invalid_pk_value": _("U kunt deze medewerker niet aanmelden."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Korte toelichting"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Geen medische informatie. Hoogstens 500 tekens."),
+        error_messages={"max_length": _("De toelichting mag hoogstens 500 tekens zijn.")},
+    )
+    beroepsrisico = forms.ChoiceField(
+        label=_("Opvolging door Team Beroepsrisico"),
+        required=False,
+        choices=[("", _("Niet nodig")), *Beroepsrisico.choices],
+        help_text=_("Alleen de soort wordt vastgelegd."),
+    )
+    gtpa_casemanager = forms.BooleanField(label=_("Opvolging door de GTPA-casemanager"), required=False)
+    confirm_duplicate = forms.BooleanField(label=_("Ja, dit is een nieuwe gebeurtenis. Toch opslaan."), required=False)
+
+    def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        involved = self.fields["involved"]
+        assert isinstance(involved, forms.ModelMultipleChoiceField)
+        involved.queryset = people
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ModelChoiceField)
+        kind.choices = _grouped_event_types()
+
+    def clean_occurred_at(self) -> Any:
+        value = self.cleaned_data["occurred_at"]
+        now = timezone.now()
+        if value > now + timedelta(minutes=5):
+            raise forms.ValidationError(_("De gebeurtenis kan niet in de toekomst liggen."))
+        if value < now - OLDEST_EVENT:
+            raise forms.ValidationError(_("De gebeurtenis ligt meer dan een jaar terug."))
+        return value
+
+
+class StepCompleteForm(forms.Form):
+    complaints_persist = forms.TypedChoiceField(
+        label=_("Zijn er na vier tot zes weken nog stressklachten?"),
+        required=False,
+        choices=[("ja", _("Ja, doorverwijzen naar professionele zorg")), ("nee", _("Nee"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+    referral_target = forms.ChoiceField(
+        label=_("Doorverwezen naar"), required=False, choices=[("", _("Kies")), *ReferralTarget.choices]
+    )
+    referral_date = forms.DateField(
+        label=_("Datum doorverwijzing"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een geldige datum in.")},
+    )
+
+
+class AssignSupporterForm(forms.Form):
+    supporter = forms.ModelChoiceField(
+        label=_("Collegiaal ondersteuner"),
+        queryset=Person.objects.none(),
+        empty_label=_("Kies een collegiaal ondersteuner"),
+        error_messages={
+            "required": _("Kies een collegiaal ondersteuner."),
+            "invalid_choice": _("Deze collegiaal ondersteuner kan niet worden gekozen voor dit plan."),
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, supporters: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["supporter"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Person.objects.filter(pk__in=[p.pk for p in supporters])
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notitie"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Alleen zichtbaar voor u en de coördinator. Geen medische informatie."),
+        error_messages={
+            "required": _("Schrijf eerst een notitie."),
+            "max_length": _("Een notitie mag hoogstens 2000 tekens zijn."),
+        },
+    )
+
+
+class EvaluationForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("Welk rapportcijfer geeft u de opvang en nazorg?"),
+        choices=[(str(n), str(n)) for n in range(1, 11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("Anoniem: uw cijfer wordt zonder uw naam bewaard."),
+        error_messages={"required": _("Kies een cijfer van 1 tot en met 10.")},
+    )

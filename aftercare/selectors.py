@@ -1,0 +1,201 @@
+"""Reads shared by the pages, the tasks and the coordinator's report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+
+from aftercare.constants import NoticeKind, PlanStatus, StepKind, StepStatus
+from aftercare.models import DeadlineNotice, Plan, Step
+from core import permissions
+from core.anonymity import may_show, suppress_small_groups
+from core.models import AuditAction, AuditEvent
+from organisation.constants import Role
+from organisation.models import Person, RoleAssignment, Unit
+
+#: How close in time two registrations must be to count as a likely duplicate.
+DUPLICATE_WINDOW = timedelta(hours=24)
+
+
+def plans_for(user: Any, condition: Q) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(condition)
+        .select_related("event", "event__kind", "person", "person__team", "manager", "supporter")
+        .prefetch_related("steps")
+        .order_by("-event__occurred_at", "pk")
+    )
+
+
+def plan_for_viewer(user: Any, pk: int) -> Plan | None:
+    return plans_for(user, permissions.aftercare_plans_filter(user)).filter(pk=pk).first()
+
+
+def own_plans(user: Any) -> QuerySet[Plan]:
+    return plans_for(user, Q(person__user_id=user.pk))
+
+
+def likely_duplicates(people: list[Person], kind_id: int, occurred_at: datetime) -> QuerySet[Plan]:
+    """Existing plans for the same employee and event type, close in time."""
+    return Plan.objects.filter(
+        person__in=people,
+        event__kind_id=kind_id,
+        event__occurred_at__range=(occurred_at - DUPLICATE_WINDOW, occurred_at + DUPLICATE_WINDOW),
+    ).select_related("person", "event", "event__kind")
+
+
+def registrable_people(user: Any, search: str, limit: int = 20) -> QuerySet[Person]:
+    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(user), is_active=True)
+    if search:
+        people = people.filter(
+            Q(employee_number=search)
+            | Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+            | Q(employee_number__startswith=search)
+        )
+    return people.select_related("team").order_by("last_name", "first_name")[:limit]
+
+
+def next_open_step(plan: Plan, kind: str, *, after: datetime) -> Step | None:
+    return plan.steps.filter(kind=kind, status=StepStatus.OPEN, due_at__gt=after).order_by("due_at").first()
+
+
+def _coordinator_assignments_for(person: Person | None, unit_id: int | None) -> QuerySet[RoleAssignment]:
+    scope = Q(unit_id=unit_id) if unit_id else Q(pk__in=[])
+    if person is not None and person.team is not None:
+        nodes = [person.team, *person.team.ancestors()]
+        scope |= Q(node__in=nodes)
+    return RoleAssignment.objects.filter(scope, role=Role.COORDINATOR_TCO)
+
+
+def coordinators_for(plan: Plan) -> list[Person]:
+    """The TCO coordinators whose scope covers the plan's employee (or, anonymised, the unit)."""
+    user_ids = _coordinator_assignments_for(plan.person, plan.unit_id).values("user_id")
+    return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
+
+
+def eligible_supporters(plan: Plan, *, capacity: int) -> list[Person]:
+    """Peer supporters in scope, not the manager, not involved in the event, below capacity."""
+    supporter_users = RoleAssignment.objects.filter(role=Role.COLLEGIAAL_ONDERSTEUNER)
+    scope = Q(unit_id=plan.unit_id) if plan.unit_id else Q(pk__in=[])
+    if plan.person is not None and plan.person.team is not None:
+        scope |= Q(node__in=[plan.person.team, *plan.person.team.ancestors()])
+    involved = Plan.objects.filter(event_id=plan.event_id, person__isnull=False).values("person_id")
+    return list(
+        Person.objects.filter(user_id__in=supporter_users.filter(scope).values("user_id"), is_active=True)
+        .exclude(pk__in=involved)
+        .exclude(pk=plan.manager_id or 0)
+        .annotate(open_cases=Count("aftercare_cases", filter=Q(aftercare_cases__status=PlanStatus.OPEN)))
+        .filter(open_cases__lt=capacity)
+        .order_by("open_cases", "last_name")
+    )
+
+
+def _open_steps() -> QuerySet[Step]:
+    return Step.objects.filter(status=StepStatus.OPEN, plan__status=PlanStatus.OPEN)
+
+
+def overdue_steps(now: datetime) -> QuerySet[Step]:
+    """Open steps past their deadline that have not been escalated yet (the deadline scan)."""
+    escalated = DeadlineNotice.objects.filter(step=OuterRef("pk"), kind=NoticeKind.ESCALATION)
+    return _open_steps().filter(due_at__lte=now).exclude(Exists(escalated))
+
+
+def steps_needing_reminder(now: datetime, lead: timedelta) -> QuerySet[Step]:
+    reminded = DeadlineNotice.objects.filter(step=OuterRef("pk"), kind=NoticeKind.REMINDER)
+    return _open_steps().filter(due_at__gt=now, due_at__lte=now + lead).exclude(Exists(reminded))
+
+
+@dataclass(frozen=True)
+class PlanView:
+    name: str
+    roles: str
+    at: datetime
+
+
+def plan_viewers(plan: Plan, *, except_user_id: int | None, limit: int = 50) -> list[PlanView]:
+    """Who else looked at this plan, with their roles and when (the employee's own page shows it)."""
+    events = (
+        AuditEvent.objects.filter(action=AuditAction.READ, object_type="aftercare.plan", object_id=str(plan.pk))
+        .exclude(actor_id=except_user_id)
+        .select_related("actor", "actor__person")
+        .order_by("-occurred_at")[:limit]
+    )
+    views = []
+    for event in events:
+        person = getattr(event.actor, "person", None) if event.actor else None
+        name = person.full_name if person is not None else event.actor_username
+        labels = [str(Role(r).label) for r in event.actor_roles.split(",") if r in Role.values and r != Role.MEDEWERKER]
+        views.append(PlanView(name=name, roles=", ".join(labels), at=event.occurred_at))
+    return views
+
+
+# --- Coordinator report ---------------------------------------------------------------------
+
+
+@dataclass
+class UnitFigures:
+    unit: Unit
+    people: int = 0
+    open_plans: int = 0
+    overdue_steps: int = 0
+    contacts: int = 0
+    contacts_on_time: int = 0
+    accepted: int = 0
+    declined: int = 0
+    referrals: int = 0
+    scores: list[int] = field(default_factory=list)
+    suppressed: bool = False
+
+    @property
+    def contact_share(self) -> int | None:
+        return round(100 * self.contacts_on_time / self.contacts) if self.contacts else None
+
+    @property
+    def average_score(self) -> str:
+        # Fewer evaluations than the anonymity threshold: an average could point at one person.
+        return f"{sum(self.scores) / len(self.scores):.1f}" if may_show(len(self.scores)) else "–"
+
+
+def unit_figures(unit_ids: set[int], now: datetime) -> list[UnitFigures]:
+    """Aggregates per unit; units with fewer than the threshold of people are marked suppressed."""
+    from aftercare.models import Evaluation
+
+    figures = {u.pk: UnitFigures(unit=u) for u in Unit.objects.filter(pk__in=unit_ids)}
+    plans = Plan.objects.filter(unit_id__in=unit_ids)
+    for row in plans.values("unit_id").annotate(
+        people=Count("person", distinct=True) + Count("pk", filter=Q(person__isnull=True)),
+        open_plans=Count("pk", filter=Q(status=PlanStatus.OPEN)),
+        accepted=Count("pk", filter=Q(support_accepted=True)),
+        declined=Count("pk", filter=Q(support_accepted=False)),
+    ):
+        f = figures[row["unit_id"]]
+        f.people, f.open_plans, f.accepted, f.declined = (
+            row["people"],
+            row["open_plans"],
+            row["accepted"],
+            row["declined"],
+        )
+    steps = Step.objects.filter(plan__unit_id__in=unit_ids)
+    for step_row in steps.values("plan__unit_id").annotate(
+        overdue=Count("pk", filter=Q(status=StepStatus.OPEN, due_at__lt=now, plan__status=PlanStatus.OPEN)),
+        contacts=Count("pk", filter=Q(kind=StepKind.CONTACT, status=StepStatus.DONE)),
+        on_time=Count("pk", filter=Q(kind=StepKind.CONTACT, status=StepStatus.DONE, completed_at__lte=F("due_at"))),
+        referrals=Count("pk", filter=Q(kind=StepKind.REFERRAL, status=StepStatus.DONE)),
+    ):
+        f = figures[step_row["plan__unit_id"]]
+        f.overdue_steps, f.contacts, f.contacts_on_time, f.referrals = (
+            step_row["overdue"],
+            step_row["contacts"],
+            step_row["on_time"],
+            step_row["referrals"],
+        )
+    for unit_id, score in Evaluation.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "score"):
+        if unit_id in figures:
+            figures[unit_id].scores.append(score)
+    hidden = suppress_small_groups({pk: f.people for pk, f in figures.items()})
+    for pk in hidden:
+        figures[pk].suppressed = True
+    return sorted(figures.values(), key=lambda f: f.unit.name)

@@ -1,0 +1,48 @@
+"""Deadline tasks (django-tasks, database backend). Each is idempotent: it calls a service that
+sends a notice at most once per (step, kind), so running it twice, late or after a worker
+restart never notifies twice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.utils import timezone
+from django_tasks import task
+
+from aftercare import services
+from aftercare.constants import NoticeKind
+
+if TYPE_CHECKING:
+    from aftercare.models import Step
+
+
+@task()
+def step_deadline(step_id: int, kind: str) -> dict[str, bool]:
+    """Runs at the reminder moment or at the deadline of one step."""
+    return {"sent": services.notify(step_id=step_id, kind=kind)}
+
+
+@task()
+def scan_deadlines() -> dict[str, int]:
+    """The safety net, run every hour: anything a lost or failed deadline task did not send."""
+    result = services.deadline_scan()
+    return {"reminders": result.reminders, "escalations": result.escalations}
+
+
+@task()
+def anonymise_closed_plans() -> dict[str, int]:
+    """Retention: erase the personal data of plans closed longer ago than the retention period."""
+    return {"anonymised": services.retention_anonymise()}
+
+
+def schedule_step_deadlines(step: Step) -> None:
+    """Enqueue the reminder (before the deadline) and the escalation (at the deadline) of a step.
+
+    Like ``core.schedule.enqueue_at``, which this module does not import: core.schedule imports
+    this module for its recurring jobs.
+    """
+    now = timezone.now()
+    reminder_at = step.due_at - services.reminder_lead()
+    if reminder_at > now:
+        step_deadline.using(run_after=reminder_at).enqueue(step.pk, NoticeKind.REMINDER.value)
+    step_deadline.using(run_after=max(step.due_at, now)).enqueue(step.pk, NoticeKind.ESCALATION.value)

@@ -1,0 +1,59 @@
+"""Fixtures of the aftercare tests: a registered event with its plan, and a worker run."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from typing import Any
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from aftercare import services
+from aftercare.models import EventType, Plan
+from organisation.constants import Role
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
+
+
+def run_worker() -> None:
+    """What `manage.py db_worker --batch` does, inside the test's transaction (see core tests)."""
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+
+def register(org: Any, *, people: list[Any] | None = None, when: datetime | None = None, **kwargs: Any) -> list[Plan]:
+    from django.utils import timezone
+
+    event = services.event_register(
+        reporter=org.users[Role.LEIDINGGEVENDE],
+        occurred_at=when or timezone.now(),
+        kind=kwargs.pop("kind", None) or EventType.objects.get(code="reanimatie"),
+        severity=kwargs.pop("severity", "ernstig"),
+        people=people or [org.people[Role.MEDEWERKER]],
+        **kwargs,
+    )
+    return list(event.plans.order_by("pk"))
+
+
+@pytest.fixture
+def aftercare_lists(db: None) -> None:
+    """Transactional tests flush the database, data migrations included: load the types and template again."""
+    from django.apps import apps
+
+    importlib.import_module("aftercare.migrations.0002_load_event_types_and_template").load(apps, None)
+
+
+@pytest.fixture
+def plan(organisation: Any) -> Plan:
+    """A plan for the medewerker persona with the collegiaal ondersteuner persona assigned."""
+    (made,) = register(organisation)
+    return services.plan_assign_supporter(
+        plan=made, version=made.version, supporter=organisation.people[Role.COLLEGIAAL_ONDERSTEUNER], actor=None
+    )

@@ -1,0 +1,382 @@
+"""Pages under /nazorg/: register, my plans, my team, my cases, coordination, one plan."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from aftercare import selectors, services, workflow
+from aftercare.constants import ReferralTarget, StepKind, StepStatus
+from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
+from aftercare.models import Notification, Plan, Step
+from core import audit, permissions
+from core.permissions import permission_required
+from organisation.models import Person
+
+# --- Registration ---------------------------------------------------------------------------
+
+
+def _candidates(request: HttpRequest, selected_ids: list[str], search: str) -> list[tuple[Person, bool]]:
+    """The selected people (checked) followed by the search results (unchecked)."""
+    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(request.user))
+    selected = list(people.filter(pk__in=[pk for pk in selected_ids if pk.isdigit()]).select_related("team"))
+    chosen = {p.pk for p in selected}
+    found = [p for p in selectors.registrable_people(request.user, search) if p.pk not in chosen]
+    return [(p, True) for p in selected] + [(p, False) for p in found]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("aftercare.register")
+def register(request: HttpRequest) -> HttpResponse:
+    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(request.user), is_active=True)
+    search = request.POST.get("zoek", "").strip()[:120]
+    selected = request.POST.getlist("involved")
+    if request.method == "POST" and request.POST.get("actie") != "zoeken":
+        form = RegisterForm(request.POST, people=people)
+        if form.is_valid():
+            data = form.cleaned_data
+            duplicates = list(selectors.likely_duplicates(list(data["involved"]), data["kind"].pk, data["occurred_at"]))
+            if not duplicates or data["confirm_duplicate"]:
+                services.event_register(
+                    reporter=request.user,
+                    occurred_at=data["occurred_at"],
+                    kind=data["kind"],
+                    severity=data["severity"],
+                    people=data["involved"],
+                    note=data["note"],
+                    beroepsrisico=data["beroepsrisico"],
+                    gtpa_casemanager=data["gtpa_casemanager"],
+                    request=request,
+                )
+                count = len(data["involved"])
+                messages.success(
+                    request,
+                    _("De gebeurtenis is geregistreerd. Er is een nazorgplan gemaakt voor %(count)s medewerker(s).")
+                    % {"count": count},
+                )
+                return redirect(_after_register(request))
+            return _render_register(request, form, selected, search, duplicates=duplicates)
+        return _render_register(request, form, selected, search)
+    if request.method == "POST":  # the search button: keep what was typed, show no errors yet
+        form = RegisterForm(initial=request.POST.dict(), people=people)
+    else:
+        form = RegisterForm(
+            initial={"occurred_at": timezone.localtime().replace(second=0, microsecond=0)}, people=people
+        )
+    return _render_register(request, form, selected, search)
+
+
+def _render_register(
+    request: HttpRequest, form: RegisterForm, selected: list[str], search: str, *, duplicates: list[Plan] | None = None
+) -> HttpResponse:
+    context = {
+        "form": form,
+        "candidates": _candidates(request, selected, search),
+        "search": search,
+        "duplicates": duplicates or [],
+    }
+    return render(request, "aftercare/register.html", context)
+
+
+def _after_register(request: HttpRequest) -> str:
+    for action, url in (
+        ("aftercare.coordinate", "aftercare:coordination"),
+        ("aftercare.team", "aftercare:team"),
+    ):
+        if permissions.can(request.user, action):
+            return url
+    return "aftercare:my_plans"
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.register")
+def people_search(request: HttpRequest) -> HttpResponse:
+    """htmx: the candidate list of the registration form for a search."""
+    search = request.GET.get("zoek", "").strip()[:120]
+    candidates = _candidates(request, request.GET.getlist("involved"), search)
+    return render(request, "aftercare/_candidates.html", {"candidates": candidates, "search": search})
+
+
+def _user_id(request: HttpRequest) -> int:
+    """The logged-in user's id (every view here requires a login)."""
+    user_id: int = request.user.pk  # type: ignore[assignment]
+    return user_id
+
+
+# --- Lists ----------------------------------------------------------------------------------
+
+
+def _list(request: HttpRequest, condition: Any, template: str, **extra: Any) -> HttpResponse:
+    plans = list(selectors.plans_for(request.user, condition))
+    now = timezone.now()
+    for plan in plans:
+        open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
+        plan.next_step = open_steps[0] if open_steps else None  # type: ignore[attr-defined]
+        plan.overdue = sum(1 for s in open_steps if s.due_at < now)  # type: ignore[attr-defined]
+    return render(request, template, {"plans": plans, "now": now, **extra})
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.own")
+def my_plans(request: HttpRequest) -> HttpResponse:
+    from django.db.models import Q
+
+    unread = Notification.objects.filter(recipient__user_id=_user_id(request), read_at__isnull=True).count()
+    return _list(request, Q(person__user_id=request.user.pk), "aftercare/my_plans.html", unread=unread)
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.team")
+def team(request: HttpRequest) -> HttpResponse:
+    return _list(request, permissions.aftercare_team_plans_filter(request.user), "aftercare/team.html")
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.cases")
+def cases(request: HttpRequest) -> HttpResponse:
+    return _list(request, permissions.aftercare_cases_filter(request.user), "aftercare/cases.html")
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.coordinate")
+def coordination(request: HttpRequest) -> HttpResponse:
+    units = permissions.aftercare_coordinator_unit_ids(request.user)
+    figures = selectors.unit_figures(units, timezone.now())
+    return _list(
+        request,
+        permissions.aftercare_coordinated_plans_filter(request.user),
+        "aftercare/coordination.html",
+        figures=figures,
+    )
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.coordinate")
+def coordination_csv(request: HttpRequest) -> HttpResponse:
+    """The aggregates per unit as CSV; suppressed units show no figures."""
+    figures = selectors.unit_figures(permissions.aftercare_coordinator_unit_ids(request.user), timezone.now())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="nazorg-per-eenheid.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Eenheid"),
+            _("Lopende plannen"),
+            _("Termijn verstreken"),
+            _("Eerste contact binnen 24 uur (procent)"),
+            _("Ondersteuning aangenomen"),
+            _("Ondersteuning afgeslagen"),
+            _("Doorverwijzingen"),
+            _("Gemiddeld rapportcijfer"),
+        ]
+    )
+    for f in figures:
+        if f.suppressed:
+            writer.writerow([f.unit.name, *[_("minder dan 5 personen")] + [""] * 6])
+            continue
+        share = "" if f.contact_share is None else f.contact_share
+        writer.writerow(
+            [f.unit.name, f.open_plans, f.overdue_steps, share, f.accepted, f.declined, f.referrals, f.average_score]
+        )
+    return response
+
+
+STALE_MESSAGE = _lazy(
+    "Iemand anders heeft dit plan gewijzigd nadat u het opende. Uw wijziging is niet opgeslagen. "
+    "Hieronder ziet u de nieuwe stand; uw keuze staat nog in het formulier. Controleer en sla opnieuw op."
+)
+
+# --- One plan -------------------------------------------------------------------------------
+
+
+def _plan_or_404(request: HttpRequest, pk: int) -> Plan:
+    # 404, not 403, for a plan out of reach: the answer must not reveal that it exists.
+    plan = selectors.plan_for_viewer(request.user, pk)
+    if plan is None:
+        raise Http404
+    return plan
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.own")
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    return _render_plan(request, plan)
+
+
+def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: Any) -> HttpResponse:
+    user = request.user
+    audit.log_read(request, plan, person=plan.person)
+    relations = permissions.aftercare_plan_relations(user, plan)
+    coordinates = "coordinator" in relations
+    reads_notes = coordinates or "supporter" in relations
+    is_subject = "subject" in relations
+    steps = list(plan.steps.select_related("owner").order_by("due_at", "pk"))
+    for step in steps:
+        is_open = step.status == StepStatus.OPEN
+        step.can_complete = is_open and permissions.may_complete_step(relations, step)  # type: ignore[attr-defined]
+        step.can_decline = (  # type: ignore[attr-defined]
+            is_open and workflow.may_decline(step.kind) and permissions.may_decline_step(relations, step)
+        )
+    supporters = services.eligible_supporters(plan) if coordinates else []
+    context = {
+        "plan": plan,
+        "steps": steps,
+        "now": timezone.now(),
+        "coordinates": coordinates,
+        "reads_notes": reads_notes,
+        "is_subject": is_subject,
+        "notes": plan.notes.select_related("author") if reads_notes else [],
+        "note_form": forms.get("note_form") or NoteForm(),
+        "assign_form": forms.get("assign_form")
+        or AssignSupporterForm(
+            initial={"version": plan.version, "supporter": plan.supporter_id}, supporters=supporters
+        ),
+        "evaluation_form": forms.get("evaluation_form") or EvaluationForm(),
+        "step_error": forms.get("step_error"),
+        "viewers": selectors.plan_viewers(plan, except_user_id=user.pk) if is_subject else [],
+        "StepKind": StepKind,
+        "referral_choices": ReferralTarget.choices,
+    }
+    return render(request, "aftercare/plan_detail.html", context, status=status)
+
+
+@require_POST
+@permission_required("aftercare.own")
+def step_action(request: HttpRequest, pk: int) -> HttpResponse:
+    step = Step.objects.select_related("plan").filter(pk=pk).first()
+    if step is None or not permissions.can_view_plan(request.user, step.plan):
+        raise Http404
+    plan = _plan_or_404(request, step.plan_id)
+    declining = request.POST.get("actie") == "afslaan"
+    allowed = permissions.can_decline_step if declining else permissions.can_complete_step
+    if not allowed(request.user, step):
+        raise PermissionDenied
+    form = StepCompleteForm(request.POST)
+    try:
+        if declining:
+            services.step_decline(step=step, actor=request.user)
+            messages.success(request, _("Vastgelegd: de medewerker heeft dit aanbod afgeslagen."))
+        else:
+            data = form.cleaned_data if form.is_valid() else {}
+            services.step_complete(
+                step=step,
+                actor=request.user,
+                complaints_persist=data.get("complaints_persist") if request.POST.get("complaints_persist") else None,
+                referral_target=data.get("referral_target", ""),
+                referral_date=data.get("referral_date"),
+            )
+            messages.success(request, _("De stap is afgerond."))
+    except (workflow.TransitionNotAllowed, services.InvalidChoice) as error:
+        return _render_plan(request, plan, step_error=(step.pk, str(error)))
+    return redirect("aftercare:plan", pk=plan.pk)
+
+
+@require_POST
+@permission_required("aftercare.coordinate")
+def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    if not permissions.can_coordinate_plan(request.user, plan):
+        raise PermissionDenied
+    form = AssignSupporterForm(request.POST, supporters=services.eligible_supporters(plan))
+    if form.is_valid():
+        try:
+            services.plan_assign_supporter(
+                plan=plan,
+                version=form.cleaned_data["version"],
+                supporter=form.cleaned_data["supporter"],
+                actor=request.user,
+                request=request,
+            )
+        except services.StalePlan:
+            # Nothing is lost: the form keeps the coordinator's choice, with the new version,
+            # so they can check the new state and save again.
+            plan.refresh_from_db()
+            data = request.POST.copy()
+            data["version"] = str(plan.version)
+            form = AssignSupporterForm(data, supporters=services.eligible_supporters(plan))
+            form.is_valid()
+            form.add_error(None, STALE_MESSAGE)
+            return _render_plan(request, plan, status=409, assign_form=form)
+        messages.success(request, _("De collegiaal ondersteuner is toegewezen."))
+        return redirect("aftercare:plan", pk=plan.pk)
+    return _render_plan(request, plan, status=200, assign_form=form)
+
+
+@require_POST
+@permission_required("aftercare.own")
+def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_or_404(request, pk)
+    if not permissions.can_read_support_notes(request.user, plan):
+        raise PermissionDenied
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _render_plan(request, plan, note_form=form)
+    services.note_add(plan=plan, actor=request.user, text=form.cleaned_data["text"], request=request)
+    messages.success(request, _("De notitie is opgeslagen."))
+    return redirect("aftercare:plan", pk=plan.pk)
+
+
+@require_POST
+@permission_required("aftercare.own")
+def plan_own(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the employee does on their own plan: ask for contact, home-front consent, evaluate."""
+    plan = _plan_or_404(request, pk)
+    if not permissions.is_plan_subject(request.user, plan):
+        raise PermissionDenied
+    action = request.POST.get("actie")
+    try:
+        if action == "contact":
+            services.plan_request_contact(plan=plan, actor=request.user)
+            messages.success(request, _("Uw verzoek is doorgegeven. Er wordt binnen 24 uur contact met u opgenomen."))
+        elif action == "thuisfront":
+            services.plan_home_front_consent(plan=plan, actor=request.user)
+            messages.success(request, _("Uw toestemming is vastgelegd. Uw thuisfront wordt betrokken."))
+        elif action == "evaluatie":
+            form = EvaluationForm(request.POST)
+            if not form.is_valid():
+                return _render_plan(request, plan, evaluation_form=form)
+            services.plan_evaluate(plan=plan, score=form.cleaned_data["score"])
+            messages.success(request, _("Dank u wel voor uw evaluatie."))
+    except services.InvalidChoice as error:
+        messages.error(request, str(error))
+    return redirect("aftercare:plan", pk=plan.pk)
+
+
+# --- Notifications --------------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("aftercare.own")
+def notifications(request: HttpRequest) -> HttpResponse:
+    person = Person.objects.filter(user_id=_user_id(request)).first()
+    if request.method == "POST" and person is not None:
+        services.notifications_mark_read(person=person)
+        return redirect("aftercare:notifications")
+    items = (
+        Notification.objects.filter(recipient=person)
+        .select_related("notice", "notice__step", "notice__step__plan")
+        .order_by("-created_at")[:100]
+        if person is not None
+        else []
+    )
+    return render(request, "aftercare/notifications.html", {"items": items})

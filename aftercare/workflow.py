@@ -1,0 +1,46 @@
+"""How a plan and its steps move: the one transition table of the aftercare workflow.
+
+Every change is recorded in the append-only ``StatusChange`` history by the services.
+A declined step stays declined (the decline is respected and recorded); the offer is made again
+as a new step at the next check-in (``services.step_decline``).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from aftercare.constants import PlanStatus, StepKind, StepStatus
+
+STEP_TRANSITIONS: dict[str, frozenset[str]] = {
+    StepStatus.OPEN: frozenset({StepStatus.DONE, StepStatus.DECLINED, StepStatus.CANCELLED}),
+    StepStatus.DONE: frozenset(),
+    StepStatus.DECLINED: frozenset(),
+    StepStatus.CANCELLED: frozenset(),
+}
+
+PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
+    PlanStatus.OPEN: frozenset({PlanStatus.CLOSED}),
+    PlanStatus.CLOSED: frozenset({PlanStatus.ANONYMISED}),
+    PlanStatus.ANONYMISED: frozenset(),
+}
+
+#: Steps the employee may decline; the others are the organisation's duty, not an offer.
+DECLINABLE: frozenset[str] = frozenset({StepKind.SUPPORT_OFFER, StepKind.CHECK_IN, StepKind.HOME_FRONT})
+
+
+class TransitionNotAllowed(Exception):
+    """A status change that the transition table does not allow."""
+
+
+def ensure_step_can_move(from_status: str, to_status: str) -> None:
+    if to_status not in STEP_TRANSITIONS.get(from_status, frozenset()):
+        raise TransitionNotAllowed(_("Deze stap is al afgehandeld."))
+
+
+def ensure_plan_can_move(from_status: str, to_status: str) -> None:
+    if to_status not in PLAN_TRANSITIONS.get(from_status, frozenset()):
+        raise TransitionNotAllowed(_("Dit nazorgplan kan niet meer worden gewijzigd."))
+
+
+def may_decline(kind: str) -> bool:
+    return kind in DECLINABLE

@@ -1,0 +1,245 @@
+"""Self-test API: /api/v1/selftests/ (definitions) and /api/v1/selftests/{slug}/score/.
+
+Public and anonymous by construction: no authentication is even attempted (so no user is tied
+to a request), answers are scored in the request and only the result is returned. Nothing of
+the answers or the result is written anywhere; only the weekly counter goes up.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from selftests import forms, loading, presentation, services
+from selftests.loading import Instrument, Text
+from selftests.scoring import Answers, missing_or_invalid
+from selftests.scoring import score as score_answers
+
+
+class TextSerializer(serializers.Serializer[Text]):
+    nl = serializers.CharField()
+    en = serializers.CharField()
+
+
+class OptionSerializer(serializers.Serializer[Any]):
+    value = serializers.CharField()
+    points = serializers.IntegerField()
+    label = TextSerializer()  # type: ignore[assignment]
+
+
+class ItemSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    text = TextSerializer()
+    text_colleague = TextSerializer(allow_null=True)
+    domain = serializers.CharField(help_text="Leeg voor vragen die niet meetellen in een onderdeel.")
+    options = OptionSerializer(many=True, source="scale")
+
+
+class PageSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    title = TextSerializer()
+    intro = TextSerializer(allow_null=True)
+    show_when = serializers.JSONField(allow_null=True, help_text="Voorwaarde waaronder de pagina verschijnt.")
+    items = ItemSerializer(many=True)
+
+
+class DomainSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    label = TextSerializer()  # type: ignore[assignment]
+    group = serializers.CharField()
+
+
+class InstrumentSerializer(serializers.Serializer[Any]):
+    slug = serializers.CharField()
+    version = serializers.IntegerField()
+    title = TextSerializer()
+    summary = TextSerializer()
+    minutes = serializers.IntegerField()
+    modes = serializers.ListField(child=serializers.CharField(), help_text="Manieren van invullen: zelf en/of collega.")
+    event_date = serializers.BooleanField(help_text="Of de test om de datum van een gebeurtenis vraagt.")
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, instrument: Instrument) -> str:
+        return reverse("selftests:run", args=[instrument.slug])
+
+
+class InstrumentDetailSerializer(InstrumentSerializer):
+    intro = TextSerializer()
+    pages = PageSerializer(many=True)
+    domains = DomainSerializer(many=True)
+    license = serializers.DictField(child=serializers.CharField())
+
+
+class AnswersField(serializers.DictField):
+    """Item id → chosen option value. A JSON object; form posts may send it as a JSON string."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(child=serializers.CharField(), **kwargs)
+
+    def get_value(self, dictionary: Any) -> Any:
+        if self.field_name in dictionary:  # a form post: the JSON text as sent, not "answers.<key>" fields
+            return dictionary[self.field_name]
+        return serializers.empty
+
+    def to_internal_value(self, data: Any) -> dict[str, str]:
+        if isinstance(data, str):
+            import json
+
+            try:
+                data = json.loads(data)
+            except ValueError:
+                self.fail("not_a_dict", input_type="string")
+        return super().to_internal_value(data)  # type: ignore[no-any-return]
+
+
+class ScoreRequestSerializer(serializers.Serializer[dict[str, Any]]):
+    answers = AnswersField(help_text="Per vraag (id) de waarde van het gekozen antwoord.")
+    mode = serializers.ChoiceField(choices=loading.MODES, required=False, help_text="zelf (standaard) of collega.")
+    event_date = serializers.DateField(required=False, help_text="Datum van de gebeurtenis (alleen de Mirror).")
+
+
+class LinkSerializer(serializers.Serializer[Any]):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField()
+
+
+class BandSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    summary = serializers.CharField()
+
+
+class DomainResultSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+    band = serializers.ChoiceField(choices=loading.BAND_ORDER)
+    band_label = serializers.CharField()
+    points = serializers.IntegerField()
+    max_points = serializers.IntegerField()
+
+
+class AdviceSerializer(serializers.Serializer[Any]):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    text = serializers.CharField()
+    provisions = LinkSerializer(many=True)
+    experts = LinkSerializer(many=True)
+
+
+class ScoreResultSerializer(serializers.Serializer[Any]):
+    instrument = serializers.CharField()
+    version = serializers.IntegerField()
+    mode = serializers.CharField()
+    days_since_event = serializers.IntegerField(allow_null=True)
+    band = BandSerializer()
+    domains = DomainResultSerializer(many=True)
+    crisis = serializers.BooleanField(help_text="Waar: toon eerst het crisisblok (112, 113, 24/7 Loket, huisarts).")
+    advice = AdviceSerializer(many=True)
+    provisions = LinkSerializer(many=True)
+    disclaimer = serializers.CharField()
+
+
+class ScoreErrorSerializer(serializers.Serializer[Any]):
+    answers = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+    mode = serializers.ListField(child=serializers.CharField(), required=False)
+    event_date = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+def _instrument(slug: str) -> Instrument:
+    instrument = loading.get(slug)
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def _answer_errors(instrument: Instrument, answers: Answers, given: dict[str, str]) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for item_id, problem in missing_or_invalid(instrument, answers).items():
+        if problem == "missing":
+            errors[item_id] = [_("Dit antwoord ontbreekt.")]
+        else:
+            item = instrument.item(item_id)
+            choices = ", ".join(option.value for option in item.scale) if item else ""
+            errors[item_id] = [_("Kies een van deze antwoorden: %(choices)s.") % {"choices": choices}]
+    for item_id in sorted(set(given) - {item.id for item in instrument.items}):
+        errors[item_id] = [_("Deze vraag bestaat niet in deze zelftest.")]
+    return errors
+
+
+def _validated(instrument: Instrument, data: dict[str, Any]) -> Answers:
+    """The answers of a score request, or a ValidationError (400) with a message per field."""
+    mode = data.get("mode") or instrument.modes[0]
+    errors: dict[str, Any] = {}
+    if mode not in instrument.modes:
+        errors["mode"] = [_("Deze zelftest kent deze manier van invullen niet.")]
+    event_date = data.get("event_date")
+    if instrument.event_date:
+        if event_date is None:
+            errors["event_date"] = [_("Vul de datum van de gebeurtenis in.")]
+        else:
+            try:
+                forms.validate_event_date(event_date)
+            except Exception as error:  # django.forms.ValidationError
+                errors["event_date"] = [str(message) for message in getattr(error, "messages", [str(error)])]
+    answers = forms.answers_of(
+        instrument,
+        {
+            **data["answers"],
+            forms.MODE_FIELD: mode,
+            **({forms.DATE_FIELD: event_date.isoformat()} if event_date and instrument.event_date else {}),
+        },
+    )
+    answer_errors = _answer_errors(instrument, answers, data["answers"])
+    if answer_errors:
+        errors["answers"] = answer_errors
+    if errors:
+        raise serializers.ValidationError(errors)
+    return answers
+
+
+class SelfTestViewSet(viewsets.ViewSet):
+    """Self-test definitions, and scoring of answers without storing them."""
+
+    lookup_field = "slug"
+    lookup_value_regex = "[a-z0-9-]+"
+    permission_classes = [permissions.AllowAny]
+    authentication_classes: list[Any] = []  # anonymous by construction: no user is ever attached
+    zw_public = True  # public content: no login, no second factor (core.permissions.public_page)
+
+    @extend_schema(responses=InstrumentSerializer(many=True))
+    def list(self, request: Request) -> Response:
+        instruments = list(loading.instruments().values())
+        return Response(InstrumentSerializer(instruments, many=True).data)
+
+    @extend_schema(responses={200: InstrumentDetailSerializer, 404: OpenApiResponse(description="Onbekende zelftest.")})
+    def retrieve(self, request: Request, slug: str) -> Response:
+        return Response(InstrumentDetailSerializer(_instrument(slug)).data)
+
+    @extend_schema(
+        request=ScoreRequestSerializer,
+        responses={
+            200: ScoreResultSerializer,
+            400: OpenApiResponse(ScoreErrorSerializer, description="Ontbrekende of ongeldige antwoorden, per vraag."),
+            404: OpenApiResponse(description="Onbekende zelftest."),
+        },
+    )
+    @action(detail=True, methods=["post"])
+    def score(self, request: Request, slug: str) -> Response:
+        """Score answers; the response is the result. Nothing of it is stored."""
+        instrument = _instrument(slug)
+        payload = ScoreRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        answers = _validated(instrument, payload.validated_data)
+        result = score_answers(instrument, answers)
+        services.usage_count(instrument=instrument.slug)
+        body = {**presentation.result_context(result), "instrument": instrument.slug, "version": instrument.version}
+        return Response(ScoreResultSerializer(body).data)

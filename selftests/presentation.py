@@ -1,0 +1,101 @@
+"""A scored result as the pages, the PDF and the API show it: labels, advice and links.
+
+Provision and expert names come from the published catalogue edition; a link whose slug that
+edition lacks is left out (the definitions are checked against the catalogue in tests and by
+``manage.py check --database default``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue import selectors
+from catalogue.models import ExpertRole, Provision
+from selftests.scoring import Result
+
+GROUP_LABELS = {
+    "werk": _("Werk"),
+    "prive": _("Privé"),
+    "module": _("Werken met heftig beeldmateriaal"),
+    "reacties": _("Reacties"),
+}
+BAND_LABELS = {"laag": _("Laag"), "verhoogd": _("Verhoogd"), "hoog": _("Hoog")}
+DISCLAIMER = _(
+    "Deze uitslag is een indicatie, geen diagnose. Alleen een deskundige, zoals een huisarts, "
+    "bedrijfsarts of psycholoog, kan een diagnose stellen."
+)
+NOT_STORED = _("Je antwoorden en je uitslag worden nergens bewaard. Wil je ze houden? Download of print ze dan.")
+
+
+@dataclass(frozen=True)
+class Link:
+    slug: str
+    name: str
+    url: str
+
+
+def _links(result: Result) -> tuple[dict[str, Link], dict[str, Link]]:
+    edition = selectors.current_edition()
+    provisions = {
+        provision.slug: Link(provision.slug, provision.name, reverse("catalogue:provision", args=[provision.slug]))
+        for provision in Provision.objects.filter(edition=edition, slug__in=result.provision_slugs).only("slug", "name")
+    }
+    experts_url = reverse("catalogue:experts")
+    experts = {
+        expert.slug: Link(expert.slug, expert.name, f"{experts_url}#expert-{expert.slug}")
+        for expert in ExpertRole.objects.filter(edition=edition, slug__in=result.expert_slugs).only("slug", "name")
+    }
+    return provisions, experts
+
+
+def result_context(result: Result) -> dict[str, Any]:
+    """Everything a result template or the API needs, in the active language."""
+    provisions, experts = _links(result)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for domain in result.domains:
+        groups.setdefault(domain.domain.group, []).append(
+            {
+                "id": domain.domain.id,
+                "label": str(domain.domain.label),
+                "band": domain.band,
+                "band_label": str(BAND_LABELS[domain.band]),
+                "points": domain.points,
+                "max_points": domain.max_points,
+            }
+        )
+    return {
+        "instrument": result.instrument,
+        "result": result,
+        "mode": result.answers.mode,
+        "days_since_event": result.answers.days_since_event,
+        "band": {"id": result.band.id, "label": str(result.band.label), "summary": result.band_summary},
+        "groups": [{"id": group, "label": str(GROUP_LABELS[group]), "domains": rows} for group, rows in groups.items()],
+        "domains": [row for rows in groups.values() for row in rows],
+        "crisis": result.crisis,
+        "advice": [
+            {
+                "id": rule.id,
+                "title": str(rule.title),
+                "text": str(rule.text),
+                "provisions": [provisions[slug] for slug in rule.provisions if slug in provisions],
+                "experts": [experts[slug] for slug in rule.experts if slug in experts],
+            }
+            for rule in result.advice
+        ],
+        "provisions": [provisions[slug] for slug in result.provision_slugs if slug in provisions],
+        "disclaimer": str(DISCLAIMER),
+        "not_stored": str(NOT_STORED),
+    }
+
+
+def crisis_context() -> dict[str, Any]:
+    """The 24/7 Loket's number for the crisis block (configuration, see docs/decisions.md)."""
+    from django.conf import settings
+
+    phone = settings.ZORGWIJZER_LOKET_247_PHONE
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return {"loket_phone": phone, "loket_phone_digits": digits, "pdf": False}

@@ -1,0 +1,128 @@
+"""Opvang en nazorg as people use it: a manager registers an event with three employees in one
+form, the manager and the peer supporter complete their first steps, the coordinator assigns
+the supporter, the employee sees their plan. axe-core checks every page; screenshots at 390 and
+1280 px go to test-artifacts/."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+from django.apps import apps as django_apps
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page, expect
+
+from aftercare.models import Plan
+from core.permissions import requires_two_factor
+from organisation.constants import Role
+from tests.browser.conftest import ARTIFACTS, assert_accessible
+from tests.factories import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def aftercare_lists(db: None) -> None:
+    """Transactional tests flush the database, data migrations included: load the types and template again."""
+    importlib.import_module("aftercare.migrations.0002_load_event_types_and_template").load(django_apps, None)
+
+
+def log_in(page: Page, user: Any) -> None:
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="telefoon", defaults={"confirmed": True})
+    page.goto("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    if requires_two_factor(user):
+        page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
+        page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def log_out(page: Page) -> None:
+    page.get_by_role("button", name="Uitloggen").click()
+
+
+def check(page: Page, name: str) -> None:
+    """axe-core, and a screenshot at phone and desktop width (the page must not widen at 390 px)."""
+    assert_accessible(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"aftercare-{name}-{width}.png"), full_page=True)
+        if width == 390:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than 390 px"
+
+
+def test_register_three_employees_then_manager_and_supporter_complete_their_first_steps(
+    page: Page, organisation: Any
+) -> None:
+    people = organisation.people
+    involved = [people[Role.MEDEWERKER], people[Role.BMW], people[Role.HR_ANALIST]]
+    log_in(page, organisation.users[Role.LEIDINGGEVENDE])
+    page.goto("/nazorg/melden/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ingrijpende gebeurtenis melden")
+    check(page, "melden")
+    page.get_by_role("button", name="Gebeurtenis melden").click()  # nothing filled in: errors at the fields
+    expect(page.get_by_text("Kies de soort gebeurtenis.").first).to_be_visible()
+    check(page, "melden-fouten")
+    page.get_by_label("Soort gebeurtenis").select_option(label="Poging tot doodslag")
+    page.get_by_label("Zeer ernstig").check()
+    for person in involved:
+        page.get_by_label("Zoek op naam of personeelsnummer").fill(person.employee_number)
+        box = page.get_by_label(f"{person.full_name} ({person.employee_number}", exact=False)
+        expect(box).to_have_count(1)  # htmx replaced the list; earlier choices stay checked
+        box.check()
+    for person in involved:
+        expect(page.get_by_label(f"{person.full_name} ({person.employee_number}", exact=False)).to_be_checked()
+    page.get_by_label("Korte toelichting").fill("Aanhouding liep uit de hand.")
+    page.get_by_role("button", name="Gebeurtenis melden").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nazorg in mijn team")
+    expect(page.get_by_role("status")).to_contain_text("3 medewerker(s)")
+    check(page, "mijn-team")
+    assert Plan.objects.count() == 3
+
+    plan = Plan.objects.get(person=people[Role.MEDEWERKER])
+    page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(people[Role.MEDEWERKER].full_name)
+    check(page, "plan-leidinggevende")
+    page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende").click()
+    expect(page.get_by_role("status")).to_have_text("De stap is afgerond.")
+    expect(page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende")).to_have_count(0)
+    log_out(page)
+
+    log_in(page, organisation.users[Role.COORDINATOR_TCO])
+    page.goto("/nazorg/coordinatie/")
+    check(page, "coordinatie")
+    page.goto(f"/nazorg/plan/{plan.pk}/")
+    page.get_by_label("Collegiaal ondersteuner", exact=True).select_option(
+        label=people[Role.COLLEGIAAL_ONDERSTEUNER].full_name
+    )
+    page.get_by_role("button", name="Toewijzen", exact=True).click()
+    expect(page.get_by_role("status")).to_have_text("De collegiaal ondersteuner is toegewezen.")
+    check(page, "plan-coordinator")
+    log_out(page)
+
+    log_in(page, organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
+    page.goto("/nazorg/mijn-ondersteuning/")
+    check(page, "mijn-ondersteuning")
+    page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
+    page.get_by_role("button", name="Afgerond: Contactmoment dag 3").click()
+    expect(page.get_by_role("status")).to_have_text("De stap is afgerond.")
+    page.get_by_label("Notitie", exact=True).fill("Eerste gesprek gevoerd.")
+    page.get_by_role("button", name="Notitie opslaan").click()
+    expect(page.get_by_text("Eerste gesprek gevoerd.")).to_be_visible()
+    check(page, "plan-ondersteuner")
+    log_out(page)
+
+    log_in(page, organisation.users[Role.MEDEWERKER])
+    page.goto("/nazorg/")
+    check(page, "mijn-nazorg")
+    page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
+    expect(page.get_by_role("heading", name="Wie heeft uw plan bekeken?")).to_be_visible()
+    expect(page.get_by_text("Eerste gesprek gevoerd.")).to_have_count(0)  # notes are not for the employee
+    check(page, "plan-medewerker")
+    page.goto("/nazorg/meldingen/")
+    check(page, "meldingen")
