@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aftercare.constants import Beroepsrisico, ReferralTarget, Severity
+from aftercare.constants import Beroepsrisico, ReferralTarget, Severity, StepKind
 from aftercare.models import EventType
 from organisation.models import Person
 
@@ -108,22 +108,53 @@ class RegisterForm(forms.Form):
 
 
 class StepCompleteForm(forms.Form):
+    """Completing a step. The evaluation needs the answer about complaints, the referral its
+    target and date; every other step has no fields. Ids carry the step, names do not, so the
+    forms of several steps on one page stay apart."""
+
     complaints_persist = forms.TypedChoiceField(
         label=_("Zijn er na vier tot zes weken nog stressklachten?"),
         required=False,
         choices=[("ja", _("Ja, doorverwijzen naar professionele zorg")), ("nee", _("Nee"))],
         coerce=lambda value: value == "ja",
+        empty_value=None,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Geef aan of er nog stressklachten zijn.")},
     )
     referral_target = forms.ChoiceField(
-        label=_("Doorverwezen naar"), required=False, choices=[("", _("Kies")), *ReferralTarget.choices]
+        label=_("Doorverwezen naar"),
+        required=False,
+        choices=[("", _("Kies")), *ReferralTarget.choices],
+        error_messages={
+            "required": _("Kies naar wie is doorverwezen."),
+            "invalid_choice": _("Kies een verwijzing uit de lijst."),
+        },
     )
     referral_date = forms.DateField(
         label=_("Datum doorverwijzing"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": _("Vul een geldige datum in.")},
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={
+            "required": _("Vul de datum van de doorverwijzing in."),
+            "invalid": _("Vul een geldige datum in."),
+        },
     )
+
+    def __init__(self, *args: Any, step: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"stap-{step.pk}-%s")
+        super().__init__(*args, **kwargs)
+        self.step = step
+        if step.kind == StepKind.EVALUATION:
+            self.fields["complaints_persist"].required = True
+        if step.kind == StepKind.REFERRAL:
+            self.fields["referral_target"].required = True
+            self.fields["referral_date"].required = True
+
+    @property
+    def visible_fields_for_step(self) -> list[Any]:
+        """The fields this step asks for (none for most steps)."""
+        return [self[name] for name, field in self.fields.items() if field.required]
 
 
 class AssignSupporterForm(forms.Form):

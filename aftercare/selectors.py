@@ -62,31 +62,37 @@ def next_open_step(plan: Plan, kind: str, *, after: datetime) -> Step | None:
     return plan.steps.filter(kind=kind, status=StepStatus.OPEN, due_at__gt=after).order_by("due_at").first()
 
 
-def _coordinator_assignments_for(person: Person | None, unit_id: int | None) -> QuerySet[RoleAssignment]:
-    scope = Q(unit_id=unit_id) if unit_id else Q(pk__in=[])
-    if person is not None and person.team is not None:
-        nodes = [person.team, *person.team.ancestors()]
-        scope |= Q(node__in=nodes)
-    return RoleAssignment.objects.filter(scope, role=Role.COORDINATOR_TCO)
-
-
 def coordinators_for(plan: Plan) -> list[Person]:
     """The TCO coordinators whose scope covers the plan's employee (or, anonymised, the unit)."""
-    user_ids = _coordinator_assignments_for(plan.person, plan.unit_id).values("user_id")
+    covering = permissions.aftercare_assignments_covering(plan.person, plan.unit_id, Role.COORDINATOR_TCO)
+    user_ids = RoleAssignment.objects.filter(covering).values("user_id")
+    return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
+
+
+def functional_admins() -> list[Person]:
+    """The functioneel beheerder(s): they exist for every unit and can appoint a coordinator."""
+    user_ids = RoleAssignment.objects.filter(role=Role.FUNCTIONEEL_BEHEERDER).values("user_id")
     return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
 
 
 def eligible_supporters(plan: Plan, *, capacity: int) -> list[Person]:
-    """Peer supporters in scope, not the manager, not involved in the event, below capacity."""
-    supporter_users = RoleAssignment.objects.filter(role=Role.COLLEGIAAL_ONDERSTEUNER)
-    scope = Q(unit_id=plan.unit_id) if plan.unit_id else Q(pk__in=[])
-    if plan.person is not None and plan.person.team is not None:
-        scope |= Q(node__in=[plan.person.team, *plan.person.team.ancestors()])
+    """Peer supporters in scope, not a manager of the employee, not involved in the event, below capacity.
+
+    "Not a manager" means neither the direct manager nor anyone whose leidinggevende role covers
+    the employee's team (they lead the employee and see the plan as manager)."""
+    person = plan.person
+    supporters = RoleAssignment.objects.filter(
+        permissions.aftercare_assignments_covering(person, plan.unit_id, Role.COLLEGIAAL_ONDERSTEUNER)
+    )
+    leaders = RoleAssignment.objects.filter(
+        permissions.aftercare_assignments_covering(person, None, Role.LEIDINGGEVENDE)
+    )
     involved = Plan.objects.filter(event_id=plan.event_id, person__isnull=False).values("person_id")
     return list(
-        Person.objects.filter(user_id__in=supporter_users.filter(scope).values("user_id"), is_active=True)
+        Person.objects.filter(user_id__in=supporters.values("user_id"), is_active=True)
         .exclude(pk__in=involved)
         .exclude(pk=plan.manager_id or 0)
+        .exclude(user_id__in=leaders.values("user_id"))
         .annotate(open_cases=Count("aftercare_cases", filter=Q(aftercare_cases__status=PlanStatus.OPEN)))
         .filter(open_cases__lt=capacity)
         .order_by("open_cases", "last_name")
@@ -179,9 +185,12 @@ def unit_figures(unit_ids: set[int], now: datetime) -> list[UnitFigures]:
             row["declined"],
         )
     steps = Step.objects.filter(plan__unit_id__in=unit_ids)
+    late_open = Q(status=StepStatus.OPEN, due_at__lt=now)
     for step_row in steps.values("plan__unit_id").annotate(
         overdue=Count("pk", filter=Q(status=StepStatus.OPEN, due_at__lt=now, plan__status=PlanStatus.OPEN)),
-        contacts=Count("pk", filter=Q(kind=StepKind.CONTACT, status=StepStatus.DONE)),
+        # Every first contact that is done or whose 24 hours have passed counts (a contact that
+        # never happened is the worst case, not a missing one); cancelled ones do not.
+        contacts=Count("pk", filter=Q(kind=StepKind.CONTACT) & (Q(status=StepStatus.DONE) | late_open)),
         on_time=Count("pk", filter=Q(kind=StepKind.CONTACT, status=StepStatus.DONE, completed_at__lte=F("due_at"))),
         referrals=Count("pk", filter=Q(kind=StepKind.REFERRAL, status=StepStatus.DONE)),
     ):

@@ -209,6 +209,7 @@ def _after_evaluation(plan: Plan, complaints_persist: bool, actor: Any) -> None:
 
 def _close(plan: Plan, actor: Any) -> None:
     now = timezone.now()
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()  # see _lock_open_plan
     for open_step in plan.steps.filter(status=StepStatus.OPEN):
         _move_step(open_step, StepStatus.CANCELLED, actor)
     Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.CLOSED, closed_at=now, version=F("version") + 1)
@@ -222,10 +223,17 @@ def step_decline(*, step: Step, actor: Any) -> Step:
     if not workflow.may_decline(step.kind):
         raise InvalidChoice(_("Deze stap kan niet worden afgeslagen."))
     _move_step(step, StepStatus.DECLINED, actor)
-    if step.kind == StepKind.SUPPORT_OFFER:
-        plan = step.plan
+    plan = step.plan
+    if step.kind == StepKind.HOME_FRONT:
+        # Declining the home-front step withdraws the consent: the home front is not involved,
+        # and the employee can consent again later from their plan page.
+        Plan.objects.filter(pk=plan.pk).update(home_front_consent=False)
+        audit.log_change(actor=actor, obj=plan, person=plan.person, fields=["home_front_consent"])
+    elif step.kind == StepKind.SUPPORT_OFFER:
         Plan.objects.filter(pk=plan.pk).update(support_accepted=False)
-        next_check_in = selectors.next_open_step(plan, StepKind.CHECK_IN, after=step.due_at)
+        # The next check-in after the old offer's deadline, but never one that is already due.
+        after = max(step.due_at, timezone.now())
+        next_check_in = selectors.next_open_step(plan, StepKind.CHECK_IN, after=after)
         if next_check_in is not None:
             step_add(
                 plan=plan,
@@ -275,9 +283,19 @@ def note_add(*, plan: Plan, actor: Any, text: str, request: Any = None) -> Suppo
     return note
 
 
+def _lock_open_plan(plan: Plan) -> Plan:
+    """The plan's current row, locked for this transaction; refused when the plan is no longer open.
+
+    ``_close`` takes the same lock, so a step cannot be added to a plan that is being closed."""
+    current = Plan.objects.select_for_update().get(pk=plan.pk)
+    workflow.ensure_plan_open(current.status)
+    return current
+
+
 @transaction.atomic
 def plan_request_contact(*, plan: Plan, actor: Any) -> Step:
     """The employee asks for contact at any time: a step for the supporter (or manager) within 24 h."""
+    plan = _lock_open_plan(plan)
     owner = StepOwner.SUPPORTER if plan.supporter_id else StepOwner.MANAGER
     return step_add(
         plan=plan,
@@ -292,6 +310,7 @@ def plan_request_contact(*, plan: Plan, actor: Any) -> Step:
 @transaction.atomic
 def plan_home_front_consent(*, plan: Plan, actor: Any) -> Step:
     """Arq aspect 5: the home front is involved only with the employee's recorded consent."""
+    plan = _lock_open_plan(plan)
     if plan.home_front_consent:
         raise InvalidChoice(_("U heeft al toestemming gegeven."))
     Plan.objects.filter(pk=plan.pk).update(home_front_consent=True)
@@ -336,6 +355,14 @@ def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
     if kind == NoticeKind.ESCALATION and step.due_at > now:
         return False
     recipients = _recipients(step, kind)
+    if not recipients:
+        # Nobody to tell: do not record the notice as sent, so the hourly scan tries again
+        # (e.g. once a coordinator or functioneel beheerder has been appointed).
+        logger.warning(
+            "aftercare notice has no recipients",
+            extra={"event": "aftercare_notice_no_recipients", "kind": kind, "step": step.pk},
+        )
+        return False
     try:
         with transaction.atomic():
             notice = DeadlineNotice.objects.create(step=step, kind=kind)
@@ -348,9 +375,20 @@ def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
 
 
 def _recipients(step: Step, kind: str) -> list[Person]:
-    if kind == NoticeKind.REMINDER and step.owner is not None:
+    """The owner (reminder), else the TCO coordinators covering the employee, else the
+    functioneel beheerder(s): a deadline must reach someone who can act on it."""
+    if kind == NoticeKind.REMINDER and step.owner is not None and step.owner.is_active:
         return [step.owner]
-    return selectors.coordinators_for(step.plan)
+    coordinators = selectors.coordinators_for(step.plan)
+    if coordinators:
+        return coordinators
+    admins = selectors.functional_admins()
+    if admins:
+        logger.info(
+            "aftercare notice falls back to functioneel beheer",
+            extra={"event": "aftercare_notice_fallback", "kind": kind, "step": step.pk},
+        )
+    return admins
 
 
 def _email(recipients: list[Person], kind: str) -> None:
@@ -360,10 +398,24 @@ def _email(recipients: list[Person], kind: str) -> None:
         if kind == NoticeKind.REMINDER
         else _("Zorgwijzer: termijn van een stap in een nazorgplan is verstreken")
     )
-    body = _("Er staat een melding voor u klaar in Zorgwijzer: %(path)s") % {"path": reverse("aftercare:notifications")}
+    body = _("Er staat een melding voor u klaar in Zorgwijzer: %(path)s") % {"path": notifications_url()}
     addresses = [r.email for r in recipients if r.email]
     for address in addresses:
-        send_mail(subject, body, None, [address], fail_silently=True)
+        try:
+            send_mail(subject, body, None, [address])
+        except Exception as error:  # one failing address must not stop the others
+            # No address, no name: only what kind of notice and what went wrong.
+            logger.warning(
+                "aftercare e-mail not sent",
+                extra={"event": "aftercare_email_failed", "kind": kind, "error": type(error).__name__},
+            )
+
+
+def notifications_url() -> str:
+    """The absolute link to the notifications page (``ZORGWIJZER_SITE_URL``), else the path."""
+    path = reverse("aftercare:notifications")
+    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
+    return f"{site}{path}" if site else path
 
 
 def deadline_scan(now: datetime | None = None) -> ScanResult:
@@ -405,10 +457,19 @@ def retention_anonymise(now: datetime | None = None) -> int:
         SupportNote.objects.filter(plan=plan).delete()
         Notification.objects.filter(notice__step__plan=plan).delete()
         plan.steps.update(owner=None, completed_by=None)
+        # The history keeps what happened and when, not who did it (e.g. the employee who declined).
+        # A bulk update, not save(): the append-only rule is about changing history, not erasing people.
+        StatusChange.objects.filter(plan=plan).update(actor=None)
         Plan.objects.filter(pk=plan.pk).update(
             person=None, manager=None, supporter=None, status=PlanStatus.ANONYMISED, anonymised_at=now
         )
         StatusChange.objects.create(plan=plan, from_status=plan.status, to_status=PlanStatus.ANONYMISED)
         Event.objects.filter(pk=plan.event_id).exclude(plans__person__isnull=False).update(note="", reporter=None)
-        audit.record(action=AuditAction.UPDATE, obj=plan, person=plan.person, fields=["person", "notes"])
+        # By type and id only: ``obj=plan`` would copy the employee number of the plan as loaded.
+        audit.record(
+            action=AuditAction.UPDATE,
+            object_type=Plan._meta.label_lower,
+            object_id=str(plan.pk),
+            fields=["person", "manager", "supporter", "notes", "history", "notifications"],
+        )
     return len(plans)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -16,10 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from aftercare import selectors, services, workflow
-from aftercare.constants import ReferralTarget, StepKind, StepStatus
+from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
 from aftercare.models import Notification, Plan, Step
 from core import audit, permissions
+from core.models import AuditAction
 from core.permissions import permission_required
 from organisation.models import Person
 
@@ -66,6 +68,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     % {"count": count},
                 )
                 return redirect(_after_register(request))
+            _log_list_reads(request, duplicates)
             return _render_register(request, form, selected, search, duplicates=duplicates)
         return _render_register(request, form, selected, search)
     if request.method == "POST":  # the search button: keep what was typed, show no errors yet
@@ -118,8 +121,18 @@ def _user_id(request: HttpRequest) -> int:
 # --- Lists ----------------------------------------------------------------------------------
 
 
+def _log_list_reads(request: HttpRequest, plans: Iterable[Plan]) -> None:
+    """A list that names employees and their events is a read of each plan shown: one audit row
+    per plan (subject = the employee), written in one INSERT so the page stays a few queries."""
+    audit.record_many(
+        entries=[audit.Entry(action=AuditAction.READ, obj=plan, person=plan.person) for plan in plans],
+        request=request,
+    )
+
+
 def _list(request: HttpRequest, condition: Any, template: str, **extra: Any) -> HttpResponse:
     plans = list(selectors.plans_for(request.user, condition))
+    _log_list_reads(request, plans)
     now = timezone.now()
     for plan in plans:
         open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
@@ -189,13 +202,33 @@ def coordination_csv(request: HttpRequest) -> HttpResponse:
     )
     for f in figures:
         if f.suppressed:
-            writer.writerow([f.unit.name, *[_("minder dan 5 personen")] + [""] * 6])
+            writer.writerow([csv_cell(f.unit.name), *[_("minder dan 5 personen")] + [""] * 6])
             continue
         share = "" if f.contact_share is None else f.contact_share
         writer.writerow(
-            [f.unit.name, f.open_plans, f.overdue_steps, share, f.accepted, f.declined, f.referrals, f.average_score]
+            [
+                csv_cell(f.unit.name),
+                f.open_plans,
+                f.overdue_steps,
+                share,
+                f.accepted,
+                f.declined,
+                f.referrals,
+                csv_cell(f.average_score),
+            ]
         )
     return response
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would run as a formula gets a leading single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
 
 
 STALE_MESSAGE = _lazy(
@@ -230,12 +263,17 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     reads_notes = coordinates or "supporter" in relations
     is_subject = "subject" in relations
     steps = list(plan.steps.select_related("owner").order_by("due_at", "pk"))
+    bound_step_form = forms.get("step_form")
     for step in steps:
         is_open = step.status == StepStatus.OPEN
         step.can_complete = is_open and permissions.may_complete_step(relations, step)  # type: ignore[attr-defined]
         step.can_decline = (  # type: ignore[attr-defined]
             is_open and workflow.may_decline(step.kind) and permissions.may_decline_step(relations, step)
         )
+        if bound_step_form is not None and bound_step_form.step.pk == step.pk:
+            step.form = bound_step_form  # type: ignore[attr-defined]
+        else:
+            step.form = StepCompleteForm(step=step)  # type: ignore[attr-defined]
     supporters = services.eligible_supporters(plan) if coordinates else []
     context = {
         "plan": plan,
@@ -252,9 +290,9 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
         ),
         "evaluation_form": forms.get("evaluation_form") or EvaluationForm(),
         "step_error": forms.get("step_error"),
+        "shows_referral_target": permissions.may_see_referral_target(relations),
         "viewers": selectors.plan_viewers(plan, except_user_id=user.pk) if is_subject else [],
         "StepKind": StepKind,
-        "referral_choices": ReferralTarget.choices,
     }
     return render(request, "aftercare/plan_detail.html", context, status=status)
 
@@ -270,18 +308,21 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
     allowed = permissions.can_decline_step if declining else permissions.can_complete_step
     if not allowed(request.user, step):
         raise PermissionDenied
-    form = StepCompleteForm(request.POST)
+    form = StepCompleteForm(request.POST, step=step)
     try:
         if declining:
             services.step_decline(step=step, actor=request.user)
             messages.success(request, _("Vastgelegd: de medewerker heeft dit aanbod afgeslagen."))
         else:
-            data = form.cleaned_data if form.is_valid() else {}
+            if not form.is_valid():
+                # The Dutch messages at the fields of this step's form; nothing is saved.
+                return _render_plan(request, plan, step_form=form)
+            data = form.cleaned_data
             services.step_complete(
                 step=step,
                 actor=request.user,
-                complaints_persist=data.get("complaints_persist") if request.POST.get("complaints_persist") else None,
-                referral_target=data.get("referral_target", ""),
+                complaints_persist=data.get("complaints_persist"),
+                referral_target=data.get("referral_target") or "",
                 referral_date=data.get("referral_date"),
             )
             messages.success(request, _("De stap is afgerond."))
@@ -356,7 +397,7 @@ def plan_own(request: HttpRequest, pk: int) -> HttpResponse:
                 return _render_plan(request, plan, evaluation_form=form)
             services.plan_evaluate(plan=plan, score=form.cleaned_data["score"])
             messages.success(request, _("Dank u wel voor uw evaluatie."))
-    except services.InvalidChoice as error:
+    except (workflow.TransitionNotAllowed, services.InvalidChoice) as error:
         messages.error(request, str(error))
     return redirect("aftercare:plan", pk=plan.pk)
 
@@ -373,10 +414,22 @@ def notifications(request: HttpRequest) -> HttpResponse:
         services.notifications_mark_read(person=person)
         return redirect("aftercare:notifications")
     items = (
-        Notification.objects.filter(recipient=person)
-        .select_related("notice", "notice__step", "notice__step__plan")
-        .order_by("-created_at")[:100]
+        list(
+            Notification.objects.filter(recipient=person)
+            .select_related("notice", "notice__step", "notice__step__plan", "notice__step__plan__person")
+            .select_related("notice__step__plan__unit")
+            .order_by("-created_at")[:100]
+        )
         if person is not None
         else []
     )
+    plans = {item.notice.step.plan_id: item.notice.step.plan for item in items}
+    # A functioneel beheerder gets an escalation that no coordinator covers, but does not reach
+    # the plan itself: they see the unit and that a coordinator is missing, not a link.
+    reachable = set(
+        Plan.objects.filter(permissions.aftercare_plans_filter(request.user), pk__in=plans).values_list("pk", flat=True)
+    )
+    for item in items:
+        item.reachable = item.notice.step.plan_id in reachable  # type: ignore[attr-defined]
+    _log_list_reads(request, [plans[pk] for pk in sorted(reachable)])
     return render(request, "aftercare/notifications.html", {"items": items})

@@ -42,5 +42,13 @@ def ensure_plan_can_move(from_status: str, to_status: str) -> None:
         raise TransitionNotAllowed(_("Dit nazorgplan kan niet meer worden gewijzigd."))
 
 
+def ensure_plan_open(status: str) -> None:
+    """Adding to a plan (a contact request, home-front consent) only while it is open."""
+    if status != PlanStatus.OPEN:
+        raise TransitionNotAllowed(
+            _("Dit nazorgplan is afgesloten: u kunt hier geen contact of thuisfront meer aanvragen.")
+        )
+
+
 def may_decline(kind: str) -> bool:
     return kind in DECLINABLE

@@ -341,6 +341,29 @@ def can_decline_step(user: AnyUser, step: Any) -> bool:
     return may_decline_step(aftercare_plan_relations(user, step.plan), step)
 
 
+def may_see_referral_target(relations: frozenset[str]) -> bool:
+    """Where a referral went (e.g. Zorglijn PTSS) is health-related: only the employee, the
+    assigned supporter and the coordinator see it. The manager sees only that a referral was made."""
+    return bool(relations & {"subject", "supporter", "coordinator"})
+
+
+def can_see_referral_target(user: AnyUser, plan: Any) -> bool:
+    return may_see_referral_target(aftercare_plan_relations(user, plan))
+
+
+def aftercare_assignments_covering(person: Person | None, unit_id: int | None, role: str) -> Q:
+    """A filter on RoleAssignment: assignments of ``role`` whose scope covers the person's team
+    (the team itself, a node above it, or its unit) or, without a team, the given unit."""
+    unit_ids = {unit_id} if unit_id else set()
+    condition = Q(pk__in=[])
+    if person is not None and person.team is not None:
+        unit_ids.add(person.team.unit_id)
+        condition |= Q(node__in=[person.team, *person.team.ancestors()])
+    if unit_ids:
+        condition |= Q(unit_id__in=unit_ids)
+    return Q(role=role) & condition
+
+
 def aftercare_registrable_people_filter(user: AnyUser) -> Q:
     """A filter on Person: whom this user may register as involved in an event.
 

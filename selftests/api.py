@@ -7,6 +7,7 @@ the answers or the result is written anywhere; only the weekly counter goes up.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import Http404
@@ -20,7 +21,7 @@ from rest_framework.response import Response
 
 from selftests import forms, loading, presentation, services
 from selftests.loading import Instrument, Text
-from selftests.scoring import Answers, missing_or_invalid
+from selftests.scoring import Answers, crisis, missing_or_invalid
 from selftests.scoring import score as score_answers
 
 
@@ -152,6 +153,17 @@ class ScoreErrorSerializer(serializers.Serializer[Any]):
     answers = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
     mode = serializers.ListField(child=serializers.CharField(), required=False)
     event_date = serializers.ListField(child=serializers.CharField(), required=False)
+    crisis = serializers.BooleanField(
+        help_text="Een antwoord wijst op acuut gevaar: toon meteen het crisisblok (112, 113, 24/7 Loket)."
+    )
+
+
+class ScoreInvalid(Exception):
+    """Answers that cannot be scored: the messages per field, and whether a safety rule fires."""
+
+    def __init__(self, errors: dict[str, Any], *, crisis: bool) -> None:
+        super().__init__(errors)
+        self.errors, self.crisis = errors, crisis
 
 
 def _instrument(slug: str) -> Instrument:
@@ -202,7 +214,10 @@ def _validated(instrument: Instrument, data: dict[str, Any]) -> Answers:
     if answer_errors:
         errors["answers"] = answer_errors
     if errors:
-        raise serializers.ValidationError(errors)
+        # A safety answer counts even when other answers are missing: the caller must show the
+        # crisis block (112, 113, the 24/7 Loket) whatever else is wrong with the request.
+        valid = {key: value for key, value in answers.values.items() if key not in answer_errors}
+        raise ScoreInvalid(errors, crisis=crisis(instrument, replace(answers, values=valid)))
     return answers
 
 
@@ -238,7 +253,10 @@ class SelfTestViewSet(viewsets.ViewSet):
         instrument = _instrument(slug)
         payload = ScoreRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        answers = _validated(instrument, payload.validated_data)
+        try:
+            answers = _validated(instrument, payload.validated_data)
+        except ScoreInvalid as invalid:
+            return Response({**invalid.errors, "crisis": invalid.crisis}, status=400)
         result = score_answers(instrument, answers)
         services.usage_count(instrument=instrument.slug)
         body = {**presentation.result_context(result), "instrument": instrument.slug, "version": instrument.version}

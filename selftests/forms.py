@@ -37,6 +37,10 @@ class StepForm(forms.Form):
     use_required_attribute = False
 
 
+#: What the event date field accepts: the date picker's ISO form and the Dutch way of typing it.
+EVENT_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y")
+
+
 def start_form(
     instrument: Instrument, data: Mapping[str, Any] | None = None, initial: dict[str, Any] | None = None
 ) -> StepForm:
@@ -54,7 +58,7 @@ def start_form(
             label=_("Wanneer was de gebeurtenis?"),
             help_text=_("Weet je de datum niet precies? Kies dan ongeveer de goede dag."),
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+            input_formats=list(EVENT_DATE_FORMATS),
             error_messages={
                 "required": _("Vul de datum van de gebeurtenis in."),
                 "invalid": _("Vul een datum in zoals 2026-11-22."),
@@ -106,15 +110,18 @@ def carried_values(instrument: Instrument, data: Mapping[str, Any]) -> dict[str,
 
 
 def parse_event_date(raw: object) -> datetime.date | None:
-    """A valid event date in ISO form, or None."""
+    """A valid event date in any format the start form accepts (a browser without a date picker
+    sends what the visitor typed, e.g. 20-11-2026), or None."""
     if not isinstance(raw, str):
         return None
-    try:
-        value = datetime.date.fromisoformat(raw.strip())
-        validate_event_date(value)
-    except (ValueError, forms.ValidationError):
-        return None
-    return value
+    for date_format in EVENT_DATE_FORMATS:
+        try:
+            value = datetime.datetime.strptime(raw.strip(), date_format).date()
+            validate_event_date(value)
+        except (ValueError, forms.ValidationError):
+            continue
+        return value
+    return None
 
 
 def answers_of(instrument: Instrument, values: Mapping[str, str]) -> Answers:

@@ -7,6 +7,7 @@ edition lacks is left out (the definitions are checked against the catalogue in 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import selectors
 from catalogue.models import ExpertRole, Provision
 from selftests.scoring import Result
+
+logger = logging.getLogger(__name__)
 
 GROUP_LABELS = {
     "werk": _("Werk"),
@@ -49,7 +52,20 @@ def _links(result: Result) -> tuple[dict[str, Link], dict[str, Link]]:
         expert.slug: Link(expert.slug, expert.name, f"{experts_url}#expert-{expert.slug}")
         for expert in ExpertRole.objects.filter(edition=edition, slug__in=result.expert_slugs).only("slug", "name")
     }
+    _report_missing(result, set(provisions), set(experts))
     return provisions, experts
+
+
+def _report_missing(result: Result, provisions: set[str], experts: set[str]) -> None:
+    """A definition linking to something the published edition lacks (e.g. a dropped-in
+    instrument after a new edition) loses the link, and the operators hear of it at once. The log
+    line names the instrument's missing slugs only, never which advice this visitor got."""
+    missing = sorted(set(result.provision_slugs) - provisions) + sorted(set(result.expert_slugs) - experts)
+    if missing:
+        from selftests.loading import catalogue_link_errors, published_catalogue_slugs
+
+        for error in catalogue_link_errors(result.instrument, *published_catalogue_slugs()):
+            logger.error("self-test definition links to a missing catalogue entry: %s", error)
 
 
 def result_context(result: Result) -> dict[str, Any]:

@@ -327,6 +327,8 @@ ZORGWIJZER_PUBLIC_PAGE_SECONDS = env_int("ZORGWIJZER_PUBLIC_PAGE_SECONDS", 60)
 ZORGWIJZER_AFTERCARE_REMINDER_HOURS = env_int("ZORGWIJZER_AFTERCARE_REMINDER_HOURS", 4)
 ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY = env_int("ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5)
 ZORGWIJZER_AFTERCARE_RETENTION_DAYS = env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730)
+# The site's base address for links in e-mails (e.g. https://zorgwijzer.example.nl); empty: paths only.
+ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
 # Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders
 # with an organisation's own (licensed) instrument definitions.
 SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)

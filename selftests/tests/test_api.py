@@ -112,3 +112,12 @@ def test_the_endpoints_are_in_the_openapi_schema_with_request_and_result(client:
     assert "ScoreRequest" in schema
     assert "ScoreResult" in schema
     assert "ScoreError" in schema
+
+
+def test_a_safety_answer_is_flagged_even_when_other_answers_are_missing(client: Any, mirror: Instrument) -> None:
+    response = _score(client, "mirror", {"answers": {"mi-veiligheid": "ja"}, "event_date": "2026-11-20"})
+    assert response.status_code == 400
+    assert response.json()["crisis"] is True
+    calm = _score(client, "mirror", {"answers": {"mi-veiligheid": "nee"}, "event_date": "2026-11-20"})
+    assert calm.status_code == 400
+    assert calm.json()["crisis"] is False

@@ -152,3 +152,23 @@ def test_texts_follow_the_active_language(fitheid: Instrument) -> None:
         assert str(fitheid.title) == "Mental Fitness Self-Test"
     with translation.override("nl"):
         assert str(fitheid.title) == "Zelftest Mentale Fitheid"
+
+
+@pytest.mark.django_db
+def test_a_link_the_published_edition_lacks_is_left_out_and_logged_without_the_visitors_answers(
+    caplog: Any, fitheid: Any
+) -> None:
+    from catalogue.models import Provision
+    from selftests import presentation
+    from selftests.forms import answers_of
+    from selftests.scoring import score
+    from selftests.tests.conftest import highest
+
+    result = score(fitheid, answers_of(fitheid, highest(fitheid)))
+    gone = result.provision_slugs[0]
+    Provision.objects.filter(slug=gone).update(slug=f"{gone}-oud")
+    with caplog.at_level("ERROR", logger="selftests.presentation"):
+        context = presentation.result_context(result)
+    assert gone not in [link.slug for link in context["provisions"]]
+    assert f"unknown provision slug {gone!r}" in caplog.text
+    assert "mf-" not in caplog.text  # no item ids or answers

@@ -127,6 +127,14 @@ def test_a_safety_answer_shows_the_crisis_block_on_the_next_step_and_above_the_r
         assert number in text
 
 
+def test_about_a_colleague_the_crisis_block_speaks_about_the_colleague(client: Any, mirror: Instrument) -> None:
+    values = {**lowest(mirror), "mi-veiligheid": "ja", "modus": "collega", "datum": "2026-11-20"}
+    text = _post(client, mirror, values, "selftests:result").text
+    assert "Denkt je collega aan zelfdoding? Blijf bij hem of haar" in text
+    assert "Denk je aan zelfdoding?" not in text
+    assert "tel:08000113" in text and "tel:112" in text
+
+
 def test_get_of_the_result_page_starts_the_test(client: Any, fitheid: Instrument) -> None:
     response = client.get(reverse("selftests:result", args=[fitheid.slug]))
     assert response.status_code == 302
@@ -184,3 +192,14 @@ def test_pages_follow_the_chosen_language(client: Any, mirror: Instrument) -> No
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = _post(client, mirror, {"stap": "start", "modus": "collega", "datum": "2026-11-20"})
     assert "Does your colleague tell you that they keep seeing images of the event?" in response.text
+
+
+def test_a_typed_dutch_date_is_carried_to_the_result(client: Any, mirror: Instrument) -> None:
+    """A browser without a date picker sends what the visitor typed, e.g. 20-11-2026."""
+    typed = (datetime.date.today() - datetime.timedelta(days=5)).strftime("%d-%m-%Y")
+    response = _post(client, mirror, {"stap": "start", "modus": "zelf", "datum": typed})
+    assert response.context["step"] != "start"
+    iso = (datetime.date.today() - datetime.timedelta(days=5)).isoformat()
+    assert f'name="datum" value="{iso}"' in response.text
+    result = _post(client, mirror, {**lowest(mirror), "modus": "zelf", "datum": typed}, "selftests:result")
+    assert "selftests/result.html" in [template.name for template in result.templates]

@@ -103,6 +103,14 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.get_by_role("button", name="Toewijzen", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("De collegiaal ondersteuner is toegewezen.")
     check(page, "plan-coordinator")
+    evaluation = "Afgerond: Evaluatie: zijn er na vier tot zes weken nog stressklachten?"
+    page.get_by_role("button", name=evaluation).click()  # no answer: the message is at the question
+    question = page.get_by_role("group", name="Zijn er na vier tot zes weken nog stressklachten?")
+    expect(question).to_contain_text("Geef aan of er nog stressklachten zijn.")
+    expect(question).to_have_attribute(
+        "aria-describedby", f"stap-{plan.steps.get(kind='evaluatie').pk}-complaints_persist-error"
+    )
+    check(page, "plan-stap-fout")
     log_out(page)
 
     log_in(page, organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
