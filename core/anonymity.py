@@ -28,3 +28,119 @@ def may_show(group_size: int) -> bool:
 def suppress_small_groups(sizes: Mapping[Key, int]) -> set[Key]:
     """The keys whose group is below the threshold: their figures must not be shown."""
     return {key for key, size in sizes.items() if not may_show(size)}
+
+
+# --- Complementary suppression across a tree of groups and across waves --------------------
+#
+# Groups form a tree (organisation → unit → district → basisteam → team); a group's respondents
+# are its own direct members plus those of its children. Showing a parent and some of its
+# children lets anyone compute the rest by subtraction (parent − shown children). So beyond the
+# threshold, every *residual* must be empty or at least the threshold: for each shown group, its
+# size minus the sizes of its nearest shown descendants. Any set computable from shown groups by
+# adding and subtracting is a union of residuals and shown leaves, so this rule is sufficient.
+# Across waves only a *change* (this wave − previous wave) combines two figures; it is shown only
+# when both figures are shown, so it reveals nothing that is not on the screen already.
+
+
+def _children(parent: Mapping[Key, Key | None]) -> dict[Key, list[Key]]:
+    children: dict[Key, list[Key]] = {}
+    for key, above in parent.items():
+        if above is not None:
+            children.setdefault(above, []).append(key)
+    return children
+
+
+def _depth(key: Key, parent: Mapping[Key, Key | None]) -> int:
+    depth, seen = 0, {key}
+    above = parent.get(key)
+    while above is not None and above not in seen:
+        seen.add(above)
+        depth += 1
+        above = parent.get(above)
+    return depth
+
+
+def _nearest_shown_below(key: Key, children: Mapping[Key, list[Key]], shown: set[Key]) -> list[Key]:
+    """The shown groups under ``key`` with no shown group between them and ``key``."""
+    found: list[Key] = []
+    stack = list(children.get(key, ()))
+    while stack:
+        child = stack.pop()
+        if child in shown:
+            found.append(child)
+        else:
+            stack.extend(children.get(child, ()))
+    return found
+
+
+def residual(
+    key: Key, sizes: Mapping[Key, int], children: Mapping[Key, list[Key]], shown: set[Key]
+) -> tuple[int, list[Key]]:
+    """How many respondents of a shown group are in none of its nearest shown descendants."""
+    below = _nearest_shown_below(key, children, shown)
+    return sizes[key] - sum(sizes[child] for child in below), below
+
+
+def complementary_suppression(sizes: Mapping[Key, int], parent: Mapping[Key, Key | None]) -> set[Key]:
+    """The groups whose figures must not be shown: those below the threshold, plus as few others
+    as needed so that no residual (parent − shown descendants) is between 1 and the threshold.
+
+    ``sizes`` holds every group's respondent count including its descendants; ``parent`` maps each
+    group to the group above it (``None`` for the top). Groups are handled bottom-up; a group whose
+    residual is too small first gives up its smallest shown descendant that adds people to the
+    residual, and is suppressed itself only when nothing is left to give up.
+    """
+    limit = threshold()
+    shown = {key for key, size in sizes.items() if size >= limit}
+    children = _children(parent)
+    for key in sorted(sizes, key=lambda k: -_depth(k, parent)):
+        if key not in shown:
+            continue
+        remainder, below = residual(key, sizes, children, shown)
+        while 0 < remainder < limit:
+            if not below:
+                shown.discard(key)
+                break
+            gains = {child: residual(child, sizes, children, shown)[0] for child in below}
+            victim = min(below, key=lambda child: (gains[child] == 0, sizes[child], str(child)))
+            shown.discard(victim)
+            remainder, below = residual(key, sizes, children, shown)
+    return set(sizes) - shown
+
+
+def disclosed_small_groups(
+    sizes: Mapping[Key, int], parent: Mapping[Key, Key | None], suppressed: set[Key]
+) -> dict[Key, int]:
+    """An auditor's check: the residuals of shown groups that single out fewer than the threshold
+    (group → size of what can be computed by subtraction). Empty when the suppression is safe."""
+    shown = set(sizes) - suppressed
+    children = _children(parent)
+    found: dict[Key, int] = {}
+    for key in shown:
+        if sizes[key] < threshold():
+            found[key] = sizes[key]
+            continue
+        remainder, _below = residual(key, sizes, children, shown)
+        if 0 < remainder < threshold():
+            found[key] = remainder
+    return found
+
+
+def change_may_show(key: Key, shown_now: set[Key], shown_before: set[Key]) -> bool:
+    """Whether a group's change since the previous wave may be shown: only when both waves'
+    figures are shown themselves, so the change never reveals a suppressed figure
+    (previous = current − change)."""
+    return key in shown_now and key in shown_before
+
+
+def roll_up(leaf_values: Mapping[Key, float], parent: Mapping[Key, Key | None]) -> dict[Key, float]:
+    """Totals per group: each group's own value plus those of every group below it."""
+    totals: dict[Key, float] = dict.fromkeys(parent, 0.0)
+    for key, value in leaf_values.items():
+        seen: set[Key] = set()
+        node: Key | None = key
+        while node is not None and node not in seen:
+            seen.add(node)
+            totals[node] = totals.get(node, 0.0) + value
+            node = parent.get(node)
+    return totals

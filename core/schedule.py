@@ -26,6 +26,7 @@ from django_tasks.base import Task, TaskResult
 from aftercare import tasks as aftercare_tasks
 from core import tasks
 from core.models import ScheduledRun
+from monitor import tasks as monitor_tasks
 
 logger = logging.getLogger("zorgwijzer.scheduler")
 
@@ -82,6 +83,7 @@ RECURRING: list[RecurringJob] = [
     RecurringJob(
         "aftercare.anonymise_closed_plans", aftercare_tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
     ),
+    RecurringJob("monitor.close_due_campaigns", monitor_tasks.close_due_campaigns, Every.DAY, hour=2, minute=40),
 ]
 
 

@@ -18,6 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.tests import url_matrix as aftercare_matrix
 from conftest import Organisation, verified_login
+from monitor.tests import url_matrix as monitor_matrix
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
 from selftests.tests import url_matrix as selftests_matrix
 from tests.matrix import (
@@ -35,7 +36,7 @@ from tests.matrix import (
 )
 
 #: Apps that keep their own rows next to their code.
-APP_MATRICES = (selftests_matrix, aftercare_matrix)
+APP_MATRICES = (selftests_matrix, aftercare_matrix, monitor_matrix)
 
 
 def unit_code(org: Organisation) -> dict[str, Any]:

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "figures",
     "selftests",
     "aftercare",
+    "monitor",
 ]
 
 MIDDLEWARE = [
@@ -329,6 +330,9 @@ ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY = env_int("ZORGWIJZER_AFTERCARE_SUPPORTE
 ZORGWIJZER_AFTERCARE_RETENTION_DAYS = env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730)
 # The site's base address for links in e-mails (e.g. https://zorgwijzer.example.nl); empty: paths only.
 ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
+# Weerbaarheidsmonitor (docs/monitor.md): the key that derives and hashes invitation tokens. Keep it
+# out of database backups; empty: derived from SECRET_KEY.
+MONITOR_TOKEN_KEY = os.environ.get("MONITOR_TOKEN_KEY", "")
 # Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders
 # with an organisation's own (licensed) instrument definitions.
 SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)

@@ -30,6 +30,9 @@ NAV_BY_ACTION = {
     "aftercare.team": "Nazorg in mijn team",
     "aftercare.cases": "Mijn ondersteuning",
     "aftercare.coordinate": "Coördinatie opvang en nazorg",
+    "monitor.dashboard": "Weerbaarheid",
+    "monitor.campaigns": "Metingen",
+    "monitor.plans": "Plannen van Aanpak",
 }
 #: Actions with more than one menu item.
 EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}

@@ -1,0 +1,36 @@
+"""Background jobs of the monitor (django-tasks). Each is idempotent: sending refuses a campaign
+that was already sent, reminders go only to unsubmitted invitations, closing only erases drafts."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django_tasks import task
+
+from monitor import services
+from monitor.models import Campaign
+
+
+@task()
+def send_invitations(campaign_id: int, base_url: str) -> dict[str, int]:
+    """Create the invitations of a campaign and mail every link (63,000 people do not fit a request)."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    try:
+        sent = services.campaign_send_invitations(campaign=campaign, actor=None, base_url=base_url)
+    except ValidationError:
+        return {"invitations": 0, "messages": 0}
+    return {"invitations": sent.invitations, "messages": sent.messages}
+
+
+@task()
+def send_reminders(campaign_id: int, base_url: str) -> dict[str, int]:
+    campaign = Campaign.objects.get(pk=campaign_id)
+    try:
+        return {"reminders": services.campaign_send_reminders(campaign=campaign, actor=None, base_url=base_url)}
+    except ValidationError:
+        return {"reminders": 0}
+
+
+@task()
+def close_due_campaigns() -> dict[str, int]:
+    """Daily: erase unsent draft answers of campaigns whose last day has passed."""
+    return {"drafts_erased": services.close_due_campaigns()}

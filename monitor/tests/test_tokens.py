@@ -1,0 +1,193 @@
+"""Invitations: single-use anonymous links, exactly one response per token, pause and resume,
+expiry after the close date, tampered links, and reminders that reach only non-respondents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from typing import Any
+
+import pytest
+import time_machine
+from django.core import mail
+from django.db import connection, connections
+from django.urls import reverse
+from django.utils import timezone
+
+from monitor import services, tokens
+from monitor.constants import InvitationState
+from monitor.models import Invitation, Response, ScaleScore
+from monitor.tests import factories
+
+LINK = re.compile(r"/monitor/vragenlijst/([A-Za-z0-9_-]{43})/")
+
+
+@pytest.fixture
+def sent(organisation: Any) -> Any:
+    """A campaign for Team Noord with six extra colleagues with e-mail, invitations sent."""
+    colleagues = factories.staff(organisation.team, 6)
+    campaign = factories.campaign(nodes=[organisation.team], actor=organisation.users["hr_analist"])
+    result = services.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
+    campaign.refresh_from_db()
+    return campaign, colleagues, result
+
+
+def _tokens_in_outbox() -> list[str]:
+    return [LINK.search(message.body).group(1) for message in mail.outbox]  # type: ignore[union-attr,arg-type]
+
+
+def test_each_invitee_gets_their_own_link_and_only_its_hash_and_team_are_stored(sent: Any) -> None:
+    campaign, colleagues, result = sent
+    assert result.invitations == result.messages == 6  # the personas have no e-mail address
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in colleagues)
+    links = _tokens_in_outbox()
+    stored = set(Invitation.objects.filter(campaign=campaign).values_list("token_hash", flat=True))
+    assert {tokens.token_hash(token) for token in links} == stored
+    assert not stored & set(links), "the token itself is never stored"
+    assert set(Invitation.objects.values_list("team_id", flat=True)) == {colleagues[0].team_id}
+
+
+def test_invitations_cannot_be_sent_twice(sent: Any) -> None:
+    campaign, _colleagues, _result = sent
+    with pytest.raises(Exception, match="al verstuurd"):
+        services.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
+    assert Invitation.objects.filter(campaign=campaign).count() == 6
+
+
+def test_a_link_works_once_and_then_says_it_was_used(sent: Any, client: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    url = reverse("monitor:respond", kwargs={"token": token})
+    response = client.post(url, {**factories.all_answers(4), "actie": "versturen"})
+    assert response.status_code == 302 and response["Location"] == reverse("monitor:respond_done")
+    again = client.post(url, {**factories.all_answers(1), "actie": "versturen"})
+    assert again.status_code == 410
+    assert "al ingevuld" in again.content.decode()
+    assert Response.objects.count() == 1
+    assert set(ScaleScore.objects.values_list("score", flat=True)) == {4.0}
+
+
+def test_submitting_the_same_token_twice_through_the_service_stores_one_response(sent: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    assert services.response_submit(token=token, answers=factories.all_answers(2))
+    with pytest.raises(services.InvitationUnusable):
+        services.response_submit(token=token, answers=factories.all_answers(2))
+    assert Response.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_fifty_simultaneous_submissions_with_one_token_store_exactly_one(organisation: Any) -> None:
+    campaign = factories.campaign(nodes=[organisation.team])
+    token = "gelijktijdig".ljust(tokens.TOKEN_LENGTH, "x")
+    factories.bare_invitation(campaign, organisation.team, token)
+    answers = factories.all_answers(3)
+    outcomes: list[object] = []
+    barrier = threading.Barrier(50)
+    lock = threading.Lock()
+
+    def submit() -> None:
+        try:
+            barrier.wait()
+            try:
+                outcome: object = services.response_submit(token=token, answers=answers)
+            except services.InvitationUnusable as unusable:
+                outcome = unusable.reason
+            except Exception as error:
+                outcome = type(error).__name__
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(outcome)
+
+    if connection.vendor == "sqlite":
+        # SQLite serialises writers; threads on one in-memory test database would only measure
+        # its lock timeouts. The same 50 calls run one after another and must still store one.
+        for _ in range(50):
+            try:
+                outcomes.append(services.response_submit(token=token, answers=answers))
+            except services.InvitationUnusable as unusable:
+                outcomes.append(unusable.reason)
+    else:
+        threads = [threading.Thread(target=submit) for _ in range(50)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert len(outcomes) == 50
+    assert outcomes.count(True) == 1, outcomes
+    assert Response.objects.filter(campaign=campaign).count() == 1
+    assert ScaleScore.objects.filter(campaign=campaign).count() == 10
+    assert Invitation.objects.get().state == InvitationState.SUBMITTED
+
+
+def test_pausing_keeps_the_answers_and_the_same_link_resumes_them(sent: Any, client: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    url = reverse("monitor:respond", kwargs={"token": token})
+    paused = client.post(url, {"WD1": "5", "WD2": "4", "actie": "opslaan"})
+    assert "Je antwoorden zijn bewaard (2 van 40)" in paused.content.decode()
+    assert Response.objects.count() == 0
+    resumed = client.get(url).content.decode()
+    assert 'id="WD1-5" value="5" checked' in resumed and 'id="WD2-4" value="4" checked' in resumed
+    incomplete = client.post(url, {"WD1": "5", "actie": "versturen"})
+    assert "nog niet beantwoord" in incomplete.content.decode() and Response.objects.count() == 0
+    client.post(url, {**factories.all_answers(5), "actie": "versturen"})
+    assert Response.objects.count() == 1
+    assert Invitation.objects.get(token_hash=tokens.token_hash(token)).draft == {}, "drafts go once submitted"
+
+
+def test_a_link_expires_after_the_close_date_and_unsent_drafts_are_erased(sent: Any, client: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    url = reverse("monitor:respond", kwargs={"token": token})
+    client.post(url, {"WD1": "2", "actie": "opslaan"})
+    with time_machine.travel(timezone.now() + dt.timedelta(days=15)):
+        response = client.get(url)
+        assert response.status_code == 410
+        assert "Deze vragenlijst is gesloten" in response.content.decode()
+        with pytest.raises(services.InvitationUnusable):
+            services.response_submit(token=token, answers=factories.all_answers())
+        assert services.close_due_campaigns() == 1
+    assert not Invitation.objects.exclude(draft={}).exists()
+    assert Response.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda t: t[:-1] + ("A" if t[-1] != "A" else "B"),  # one character changed
+        lambda t: t[:-2],  # cut short when copying
+        lambda t: t + "x",
+        lambda t: "-" * 43,
+    ],
+)
+def test_a_tampered_link_gets_a_clear_dutch_page_and_stores_nothing(sent: Any, client: Any, tamper: Any) -> None:
+    token = tamper(_tokens_in_outbox()[0])
+    url = "/monitor/vragenlijst/" + token + "/"
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Deze link werkt niet" in response.content.decode()
+    client.post(url, {**factories.all_answers(), "actie": "versturen"})
+    assert Response.objects.count() == 0
+
+
+def test_the_questionnaire_page_needs_no_login_and_leaks_the_token_to_no_one(sent: Any, client: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    response = client.get(reverse("monitor:respond", kwargs={"token": token}))
+    assert response.status_code == 200
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_reminder_reaches_only_those_without_a_response_and_stores_nothing_new(sent: Any) -> None:
+    campaign, colleagues, _result = sent
+    by_address = {m.to[0]: LINK.search(m.body).group(1) for m in mail.outbox}  # type: ignore[union-attr,arg-type]
+    answered = [p for p in colleagues[:4]]
+    for person in answered:
+        assert services.response_submit(token=by_address[person.email], answers=factories.all_answers())
+    before = {model: model.objects.count() for model in (Invitation, Response, ScaleScore)}
+    mail.outbox.clear()
+    sent_count = services.campaign_send_reminders(campaign=campaign, actor=None, base_url="https://zw.example/")
+    assert sent_count == 2
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in colleagues[4:])
+    # The reminder carries the same personal link, so a paused answer can be resumed.
+    assert {LINK.search(m.body).group(1) for m in mail.outbox} == {by_address[p.email] for p in colleagues[4:]}  # type: ignore[union-attr,arg-type]
+    assert {model: model.objects.count() for model in before} == before

@@ -1,0 +1,457 @@
+"""Pages under /monitor/: campaigns, the anonymous questionnaire, the dashboard, action plans."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from catalogue import selectors as catalogue_selectors
+from core import audit, permissions
+from core.models import AuditAction
+from core.permissions import permission_required, public_page
+from monitor import questionnaire, results, selectors, services, tasks
+from monitor.forms import CampaignForm, MeasureForm, MeasureUpdateForm
+from monitor.models import Campaign, Measure
+from monitor.results import ORGANISATION, CampaignResults, GroupKey
+from organisation.models import OrgNode, Unit
+
+# --- Campaigns ------------------------------------------------------------------------------
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.campaigns")
+def campaigns(request: HttpRequest) -> HttpResponse:
+    found = selectors.campaigns_for(request.user).order_by("-opens_on", "-pk")
+    return render(request, "monitor/campaigns.html", {"campaigns": found, "today": timezone.localdate()})
+
+
+def _campaign_form(request: HttpRequest, data: Any = None) -> CampaignForm:
+    units, nodes = permissions.monitor_scope(request.user)
+    return CampaignForm(
+        data,
+        questionnaire=questionnaire.load(),
+        units=Unit.objects.filter(pk__in=units),
+        nodes=OrgNode.objects.filter(pk__in=nodes).select_related("unit").order_by("unit__name", "name"),
+        campaigns=selectors.campaigns_for(request.user).order_by("-opens_on"),
+        initial={"kind": "nulmeting"},
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("monitor.campaigns")
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    form = _campaign_form(request, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        campaign = services.campaign_create(
+            actor=request.user,
+            name=data["name"],
+            kind=data["kind"],
+            scales=data["scales"],
+            units=data["units"],
+            nodes=data["nodes"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            previous=data["previous"],
+            request=request,
+        )
+        messages.success(request, _("De meting is aangemaakt. Controleer de gegevens en verstuur de uitnodigingen."))
+        return redirect("monitor:campaign", pk=campaign.pk)
+    return render(request, "monitor/campaign_form.html", {"form": form})
+
+
+def _campaign_in_scope(request: HttpRequest, pk: int) -> Campaign:
+    return get_object_or_404(selectors.campaigns_for(request.user), pk=pk)
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.campaigns")
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign_in_scope(request, pk)
+    rates = selectors.response_rates(campaign)
+    context = {
+        "campaign": campaign,
+        "rates": rates,
+        "invited": sum(rate.invited for rate in rates),
+        "answered": sum(rate.answered for rate in rates),
+        "scales": questionnaire.load(campaign.questionnaire).selected(campaign.scales),
+        "invitee_count": services.invitees(campaign).count() if campaign.invitations_sent_at is None else None,
+        "is_open": campaign.is_open(),
+        "is_closed": campaign.is_closed(),
+    }
+    return render(request, "monitor/campaign_detail.html", context)
+
+
+@require_POST
+@permission_required("monitor.campaigns")
+def campaign_send(request: HttpRequest, pk: int) -> HttpResponse:
+    """Queue the sending: tens of thousands of mails do not fit in one request."""
+    campaign = _campaign_in_scope(request, pk)
+    if campaign.invitations_sent_at is not None:
+        messages.error(request, _("De uitnodigingen voor deze meting zijn al verstuurd."))
+    else:
+        audit.record(action=AuditAction.UPDATE, obj=campaign, fields=["send_requested"], request=request)
+        tasks.send_invitations.enqueue(campaign.pk, request.build_absolute_uri("/"))
+        messages.success(request, _("De uitnodigingen worden verstuurd. Dat kan enkele minuten duren."))
+    return redirect("monitor:campaign", pk=campaign.pk)
+
+
+@require_POST
+@permission_required("monitor.campaigns")
+def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign_in_scope(request, pk)
+    if not campaign.is_open():
+        messages.error(request, _("Herinneringen kunnen alleen worden verstuurd terwijl de meting open is."))
+    else:
+        audit.record(action=AuditAction.UPDATE, obj=campaign, fields=["reminders_requested"], request=request)
+        tasks.send_reminders.enqueue(campaign.pk, request.build_absolute_uri("/"))
+        messages.success(request, _("De herinneringen worden verstuurd aan iedereen die nog niet heeft ingevuld."))
+    return redirect("monitor:campaign", pk=campaign.pk)
+
+
+@require_POST
+@permission_required("monitor.campaigns")
+def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign_in_scope(request, pk)
+    if not campaign.is_closed():
+        services.campaign_close(campaign=campaign, actor=request.user, request=request)
+        messages.success(request, _("De meting is gesloten. De resultaten staan nu op het dashboard."))
+    return redirect("monitor:campaign", pk=campaign.pk)
+
+
+# --- The questionnaire behind an invitation link (no login) ---------------------------------
+
+_UNUSABLE = {
+    "unknown": 404,
+    "used": 410,
+    "closed": 410,
+    "not_yet": 403,
+}
+
+
+def _no_referrer(response: HttpResponse) -> HttpResponse:
+    """The token is in the URL: never send it along to another site. (``no-referrer`` would also
+    blank the Origin header of the form's own POST, which the CSRF check needs.)"""
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _answers_from(request: HttpRequest, scales: list[questionnaire.Scale]) -> dict[str, int]:
+    answers = {}
+    for scale in scales:
+        for item in scale.items:
+            value = request.POST.get(item.code, "")
+            if value in {"1", "2", "3", "4", "5"}:
+                answers[item.code] = int(value)
+    return answers
+
+
+@public_page
+@never_cache
+@require_http_methods(["GET", "POST"])
+def respond(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = services.invitation_for(token)
+    except services.InvitationUnusable as unusable:
+        page = render(
+            request, "monitor/respond_unusable.html", {"reason": unusable.reason}, status=_UNUSABLE[unusable.reason]
+        )
+        return _no_referrer(page)
+    campaign = invitation.campaign
+    definition = questionnaire.load(campaign.questionnaire)
+    scales = definition.selected(campaign.scales)
+    answers: dict[str, int] = dict(invitation.draft)
+    missing: list[questionnaire.Item] = []
+    saved = False
+    if request.method == "POST":
+        answers = _answers_from(request, scales)
+        if request.POST.get("actie") == "versturen":
+            missing = [item for scale in scales for item in scale.items if item.code not in answers]
+            if not missing:
+                # Submitted in another tab a moment ago: the thanks page is still right.
+                with contextlib.suppress(services.InvitationUnusable):
+                    services.response_submit(token=token, answers=answers, invitation=invitation)
+                return _no_referrer(redirect("monitor:respond_done"))
+        else:
+            saved = services.draft_save(invitation=invitation, answers=answers)
+    context = {
+        "campaign": campaign,
+        "questionnaire": definition,
+        "scales": scales,
+        "answers": answers,
+        "missing": missing,
+        "saved": saved,
+        "answered": len(answers),
+        "total": sum(len(scale.items) for scale in scales),
+    }
+    return _no_referrer(render(request, "monitor/respond.html", context))
+
+
+@public_page
+@never_cache
+@require_GET
+def respond_done(request: HttpRequest) -> HttpResponse:
+    return _no_referrer(render(request, "monitor/respond_done.html"))
+
+
+# --- Dashboard ------------------------------------------------------------------------------
+
+
+class _Selection:
+    """The dashboard's filters as chosen, checked against what the user may see."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        scope = permissions.monitor_result_scope(request.user)
+        self.campaigns = selectors.closed_campaigns_for(request.user, scope)
+        chosen = request.GET.get("meting", "")
+        self.campaign = next((c for c in self.campaigns if str(c.pk) == chosen), None) or (
+            self.campaigns[0] if self.campaigns else None
+        )
+        self.results: CampaignResults | None = results.for_campaign(self.campaign) if self.campaign else None
+        self.keys = selectors.visible_keys(request.user, self.results, scope) if self.results else []
+        self.units = [key for key in self.keys if key[0] == "unit"]
+        unit = selectors.parse_key(request.GET.get("eenheid", ""))
+        self.unit = unit if unit in self.units else None
+        self.teams = [key for key in self.keys if key[0] == "node" and self._in_unit(key)]
+        team = selectors.parse_key(request.GET.get("team", ""))
+        self.team = team if team in self.teams else None
+        self.group: GroupKey | None = self.team or self.unit or self._default()
+        definition = questionnaire.load(self.campaign.questionnaire) if self.campaign else None
+        scales = self.campaign.scales if self.campaign else []
+        self.scale_choices = [c for c in definition.scale_choices if c[0] in scales] if definition else []
+        scale = request.GET.get("schaal", "")
+        self.scale = scale if scale in dict(self.scale_choices) else ""
+
+    def _in_unit(self, key: GroupKey) -> bool:
+        if self.unit is None or self.results is None:
+            return True
+        group = self.results.groups[key]
+        while group.parent is not None:
+            if group.parent == self.unit:
+                return True
+            group = self.results.groups[group.parent]
+        return False
+
+    def _default(self) -> GroupKey | None:
+        """The narrowest group in scope: a manager's or employee's team, an analyst's unit."""
+        specific = [key for key in self.keys if key != ORGANISATION]
+        if not specific:
+            return ORGANISATION if ORGANISATION in self.keys else None
+        return min(specific, key=lambda key: self.results.groups[key].depth if self.results else 0)
+
+    def children(self) -> list[Any]:
+        """The visible groups directly under the chosen group (for the comparison per team)."""
+        if self.results is None or self.group is None:
+            return []
+        return [self.results.groups[key] for key in self.keys if self.results.groups[key].parent == self.group]
+
+
+def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    selection = _Selection(request)
+    context: dict[str, Any] = {"selection": selection, "campaigns": selection.campaigns}
+    if selection.results is None or selection.group is None or selection.campaign is None:
+        return context
+    previous = results.for_campaign(selection.campaign.previous) if selection.campaign.previous else None
+    comparisons = results.compare(selection.results, selection.group, selection.campaign, previous)
+    if selection.scale:
+        comparisons = [row for row in comparisons if row.slug == selection.scale]
+    group = selection.results.groups[selection.group]
+    node_id = group.node_id
+    context.update(
+        {
+            "group": group,
+            "comparisons": comparisons,
+            "children": selection.children(),
+            "scale_slug": selection.scale or (comparisons[0].slug if comparisons else ""),
+            "previous_campaign": selection.campaign.previous if previous else None,
+            "measures": list(Measure.objects.filter(team_id=node_id).order_by("due_on", "pk")) if node_id else [],
+            "plan_team": node_id if node_id and node_id in permissions.monitor_plan_node_ids(request.user) else None,
+            "unit_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.units],
+            "team_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.teams],
+            "query": request.GET.urlencode(),
+        }
+    )
+    return context
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.dashboard")
+def dashboard(request: HttpRequest) -> HttpResponse:
+    context = _dashboard_context(request)
+    if getattr(request, "htmx", False):
+        return render(request, "monitor/_dashboard_results.html", context)
+    return render(request, "monitor/dashboard.html", context)
+
+
+def _figure(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.dashboard")
+def dashboard_csv(request: HttpRequest) -> HttpResponse:
+    """The aggregates of every group the user may see (suppressed figures left empty)."""
+    selection = _Selection(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="weerbaarheidsmonitor.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Meting"),
+            _("Onderdeel"),
+            _("Respondenten"),
+            _("Schaal"),
+            _("Gemiddelde (1-5)"),
+            _("In risicozone (%)"),
+            _("Getoond"),
+        ]
+    )
+    if selection.results is None or selection.campaign is None:
+        return response
+    names = dict(selection.scale_choices)
+    for key in selection.keys:
+        group = selection.results.groups[key]
+        for slug in selection.results.scales:
+            if selection.scale and slug != selection.scale:
+                continue
+            figure = group.figures[slug]
+            share = "" if figure.risk_share is None else f"{100 * figure.risk_share:.0f}"
+            writer.writerow(
+                [
+                    selection.campaign.name,
+                    group.name,
+                    group.respondents if group.shown else "",
+                    names.get(slug, slug),
+                    _figure(figure.mean),
+                    share,
+                    _("ja") if group.shown else _("nee (te weinig deelnemers)"),
+                ]
+            )
+    return response
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.dashboard")
+def dashboard_pdf(request: HttpRequest) -> HttpResponse:
+    from weasyprint import HTML
+
+    context = _dashboard_context(request)
+    html = render_to_string("monitor/dashboard_pdf.html", context, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="weerbaarheidsmonitor.pdf"'
+    return response
+
+
+# --- Plan van Aanpak ------------------------------------------------------------------------
+
+
+@never_cache
+@require_GET
+@permission_required("monitor.plans")
+def plans(request: HttpRequest) -> HttpResponse:
+    return render(request, "monitor/plans.html", {"teams": selectors.plan_teams(request.user)})
+
+
+def _team_in_scope(request: HttpRequest, pk: int) -> OrgNode:
+    if pk not in permissions.monitor_plan_node_ids(request.user):
+        raise Http404
+    return get_object_or_404(OrgNode.objects.select_related("unit"), pk=pk)
+
+
+def _provision_choices() -> list[tuple[str, str]]:
+    edition = catalogue_selectors.current_edition()
+    return [(p.slug, p.name) for p in catalogue_selectors.all_provisions(edition).order_by("name")]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("monitor.plans")
+def plan(request: HttpRequest, pk: int) -> HttpResponse:
+    team = _team_in_scope(request, pk)
+    may_edit = permissions.can_edit_monitor_plan(request.user, team)
+    definition = questionnaire.load()
+    provision_choices = _provision_choices()
+    form = MeasureForm(
+        request.POST if request.method == "POST" else None,
+        scale_choices=definition.scale_choices,
+        provision_choices=provision_choices,
+    )
+    campaigns = [c for c in selectors.closed_campaigns_for(request.user)]
+    team_campaigns = [c for c in campaigns if ("node", team.pk) in (results.for_campaign(c) or _EMPTY).groups]
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            services.measure_create(
+                actor=request.user,
+                team=team,
+                request=request,
+                campaign=team_campaigns[0] if team_campaigns else None,
+                **{name: form.cleaned_data[name] for name in MeasureForm.Meta.fields},
+            )
+            messages.success(request, _("De maatregel is toegevoegd aan het Plan van Aanpak."))
+            return redirect("monitor:plan", pk=team.pk)
+    measures = list(Measure.objects.filter(team=team).select_related("campaign").prefetch_related("notes"))
+    latest = results.for_campaign(team_campaigns[0]) if team_campaigns else None
+    context = {
+        "team": team,
+        "form": form,
+        "may_edit": may_edit,
+        "measures": [
+            (
+                m,
+                selectors.measure_effects(m, team_campaigns),
+                MeasureUpdateForm(initial={"status": m.status}, prefix=f"m{m.pk}"),
+            )
+            for m in measures
+        ],
+        "scale_names": dict(definition.scale_choices),
+        "provision_names": dict(provision_choices),
+        "latest_campaign": team_campaigns[0] if team_campaigns else None,
+        "comparisons": results.compare(latest, ("node", team.pk), team_campaigns[0], None) if latest else [],
+    }
+    return render(request, "monitor/plan.html", context)
+
+
+_EMPTY = CampaignResults(campaign_id=0, scales=[], groups={}, order=[])
+
+
+@require_POST
+@permission_required("monitor.plans")
+def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
+    team = _team_in_scope(request, measure.team_id)
+    if not permissions.can_edit_monitor_plan(request.user, team):
+        raise PermissionDenied
+    form = MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
+    if form.is_valid():
+        services.measure_update(
+            actor=request.user,
+            measure=measure,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            request=request,
+        )
+        messages.success(request, _("De maatregel is bijgewerkt."))
+    else:
+        messages.error(request, _("De maatregel is niet bijgewerkt. Kies een status."))
+    return redirect("monitor:plan", pk=team.pk)
