@@ -218,7 +218,38 @@ def _dashboard_login() -> dict[str, str]:
     return {"Cookie": f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"}
 
 
+def monitor_dashboard_render() -> list[str]:
+    """How long the organisation-wide dashboard takes to render with full data, one request at a
+    time (the issue's "render under 300 ms at p95"); the HTTP scenario below adds queueing under
+    concurrent load on top of this."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    headers = _dashboard_login()
+    cache.clear()
+    client = Client(HTTP_HOST="127.0.0.1")
+    name, _, value = headers["Cookie"].partition("=")
+    client.cookies[name] = value
+    t0 = time.perf_counter()
+    assert client.get("/monitor/").status_code == 200
+    first = time.perf_counter() - t0
+    spent = []
+    for _ in range(40):
+        t0 = time.perf_counter()
+        assert client.get("/monitor/").status_code == 200
+        spent.append(time.perf_counter() - t0)
+    return [
+        f"monitor dashboard render (HR analyst, {RESPONDENTS} respondents, one request at a time): "
+        f"first {1000 * first:.0f} ms, then p50 {1000 * _p(spent, 0.5):.0f} ms, p95 {1000 * _p(spent, 0.95):.0f} ms "
+        "(target p95 < 300 ms)"
+    ]
+
+
 SCENARIOS: list[Scenario] = [
     Scenario("monitor dashboard /monitor/ (HR analyst, 63,000 respondents)", "/monitor/", prepare=_dashboard_login),
 ]
-IN_PROCESS: list[Callable[[], list[str]]] = [monitor_dashboard_aggregation, monitor_submission_throughput]
+IN_PROCESS: list[Callable[[], list[str]]] = [
+    monitor_dashboard_aggregation,
+    monitor_submission_throughput,
+    monitor_dashboard_render,
+]
