@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware import csrf
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.translation import get_language_from_request
 
 from core.permissions import is_public
@@ -69,14 +70,20 @@ def cache_key(request: HttpRequest) -> str | None:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
-    try:
-        match = resolve(request.path_info)
-    except Resolver404:
-        return None
-    if not is_public(match.func):
+    if not _is_public_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info):
         return None
     language = get_language_from_request(request)
     return f"public-page:{content_version()}:{language}:{request.get_full_path()}"
+
+
+@lru_cache(maxsize=4096)
+def _is_public_path(urlconf: str, path: str) -> bool:
+    """Whether the path resolves to a public view; remembered per URLconf, which only changes
+    with a deployment (or a test's override, which has its own key)."""
+    try:
+        return is_public(resolve(path, urlconf).func)
+    except Resolver404:
+        return False
 
 
 def cacheable(request: HttpRequest, response: HttpResponse) -> bool:
