@@ -151,3 +151,13 @@ def _unit_channels(spec: dict[str, Any] | None, provisions: dict[str, Any], expe
         text = {key: spec[key].format(unit=unit.name) for key in ("label", "value")}
         for owner in owners:
             yield {**owner, "unit": unit, "kind": spec["kind"], "availability": spec.get("availability", ""), **text}
+
+
+def load_channels_in_migration(apps: Any, content_file: str) -> int:
+    """``load_channels`` for a data migration: historical models of catalogue and organisation."""
+
+    def get_model(name: str) -> Any:
+        app_label, _, model = name.rpartition(".")
+        return apps.get_model(app_label or "catalogue", model)
+
+    return load_channels(read_content(DATA_DIR / content_file), get_model)

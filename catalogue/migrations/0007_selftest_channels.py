@@ -7,13 +7,9 @@ CONTENT_FILE = "zorgwijzer-2022-2023.json"
 
 
 def load(apps, schema_editor):
-    from catalogue.loading import DATA_DIR, load_channels, read_content
+    from catalogue.loading import load_channels_in_migration
 
-    def get_model(name):
-        app_label, _, model = name.rpartition(".")
-        return apps.get_model(app_label or "catalogue", model)
-
-    load_channels(read_content(DATA_DIR / CONTENT_FILE), get_model)
+    load_channels_in_migration(apps, CONTENT_FILE)
 
 
 class Migration(migrations.Migration):
