@@ -203,3 +203,10 @@ def test_a_typed_dutch_date_is_carried_to_the_result(client: Any, mirror: Instru
     assert f'name="datum" value="{iso}"' in response.text
     result = _post(client, mirror, {**lowest(mirror), "modus": "zelf", "datum": typed}, "selftests:result")
     assert "selftests/result.html" in [template.name for template in result.templates]
+
+
+def test_the_page_stylesheet_is_loaded_in_the_head(client: Any, fitheid: Instrument) -> None:
+    html = client.get(reverse("selftests:run", args=[fitheid.slug])).text
+    head, _, body = html.partition("</head>")
+    assert "selftests/selftests.css" in head
+    assert "selftests/selftests.css" not in body
