@@ -32,6 +32,7 @@ from aftercare.models import (
     Step,
     SupportNote,
 )
+from aftercare.signals import plan_anonymised
 from core import audit
 from core.models import AuditAction
 from organisation.models import Person
@@ -465,6 +466,7 @@ def retention_anonymise(now: datetime | None = None) -> int:
         )
         StatusChange.objects.create(plan=plan, from_status=plan.status, to_status=PlanStatus.ANONYMISED)
         Event.objects.filter(pk=plan.event_id).exclude(plans__person__isnull=False).update(note="", reporter=None)
+        plan_anonymised.send(sender=Plan, plan=plan)
         # By type and id only: ``obj=plan`` would copy the employee number of the plan as loaded.
         audit.record(
             action=AuditAction.UPDATE,

@@ -72,6 +72,17 @@ ACTIONS: dict[str, frozenset[str]] = {
     "monitor.dashboard": frozenset({AUTHENTICATED}),
     "monitor.plans": frozenset({Role.LEIDINGGEVENDE, Role.HR_ANALIST, *CARE_PROFESSIONAL_ROLES}),
     # --- end monitor ---
+    # --- barista (early warning) ---
+    # The invited manager (or deputy) sees invitations; every employee sees signals about them.
+    "barista.invitations": frozenset({Role.LEIDINGGEVENDE}),
+    "barista.own": frozenset({AUTHENTICATED}),
+    # Manual exposures and absences: managers for their team, TCO coordinators for their unit.
+    "barista.exposures": frozenset({Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER}),
+    # Rules, exposure types and the import: the functioneel beheerder.
+    "barista.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+    # Aggregates per team for the pilot evaluation (groups under the threshold suppressed).
+    "barista.statistics": frozenset({Role.HR_ANALIST}),
+    # --- end barista ---
 }
 
 
@@ -455,3 +466,40 @@ def can_edit_monitor_plan(user: AnyUser, node: OrgNode) -> bool:
 
 
 # === end monitor ===
+
+# === barista: object-level rules for signals, exposures and absences ===
+# A signal is seen by the employee it is about, the manager it was sent to (or deputy) and the
+# employee's current direct manager; nobody else, and never by other managers (tests/matrix).
+
+
+def barista_invitations_filter(user: AnyUser) -> Q:
+    """A filter on Signal: the invitations this user handles as manager or deputy."""
+    if not can(user, "barista.invitations"):
+        return Q(pk__in=[])
+    return Q(recipient__user_id=user.pk) | Q(person__manager__user_id=user.pk)
+
+
+def barista_own_signals_filter(user: AnyUser) -> Q:
+    """A filter on Signal: those about the user."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return Q(person__user_id=user.pk)
+
+
+def barista_people_filter(user: AnyUser, *, include_self: bool) -> Q:
+    """A filter on Person: for whom the user records exposures (never themselves) or absences
+    (themselves too, to name a deputy). The functioneel beheerder reaches everyone."""
+    if not can(user, "barista.exposures"):
+        return Q(pk__in=[])
+    if any(a.role == Role.FUNCTIONEEL_BEHEERDER for a in _assignments(user)):
+        condition = Q()
+    else:
+        condition = _people_in_scope(user, Role.COORDINATOR_TCO)
+        if _assignments_with(user, Role.LEIDINGGEVENDE):
+            condition |= _people_in_scope(user, Role.LEIDINGGEVENDE) | Q(manager__user_id=user.pk)
+    if include_self:
+        return condition | Q(user_id=user.pk) if condition else condition
+    return condition & ~Q(user_id=user.pk)
+
+
+# === end barista ===

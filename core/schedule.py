@@ -24,6 +24,7 @@ from django.utils import timezone
 from django_tasks.base import Task, TaskResult
 
 from aftercare import tasks as aftercare_tasks
+from barista import tasks as barista_tasks
 from core import tasks
 from core.models import ScheduledRun
 from monitor import tasks as monitor_tasks
@@ -84,6 +85,9 @@ RECURRING: list[RecurringJob] = [
         "aftercare.anonymise_closed_plans", aftercare_tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
     ),
     RecurringJob("monitor.close_due_campaigns", monitor_tasks.close_due_campaigns, Every.DAY, hour=2, minute=40),
+    RecurringJob("barista.evaluate_all", barista_tasks.evaluate_all, Every.DAY, hour=6, minute=0),
+    RecurringJob("barista.scan_deadlines", barista_tasks.scan_deadlines, Every.HOUR, minute=25),
+    RecurringJob("barista.expire_and_retain", barista_tasks.expire_and_retain, Every.DAY, hour=3, minute=50),
 ]
 
 

@@ -17,6 +17,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.tests import url_matrix as aftercare_matrix
+from barista.tests import url_matrix as barista_matrix
 from conftest import Organisation, verified_login
 from monitor.tests import url_matrix as monitor_matrix
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
@@ -36,7 +37,7 @@ from tests.matrix import (
 )
 
 #: Apps that keep their own rows next to their code.
-APP_MATRICES = (selftests_matrix, aftercare_matrix, monitor_matrix)
+APP_MATRICES = (selftests_matrix, aftercare_matrix, monitor_matrix, barista_matrix)
 
 
 def unit_code(org: Organisation) -> dict[str, Any]:

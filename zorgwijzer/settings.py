@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "selftests",
     "aftercare",
     "monitor",
+    "barista",
 ]
 
 MIDDLEWARE = [
@@ -333,6 +334,11 @@ ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
 # Weerbaarheidsmonitor (docs/monitor.md): the key that derives and hashes invitation tokens. Keep it
 # out of database backups; empty: derived from SECRET_KEY.
 MONITOR_TOKEN_KEY = os.environ.get("MONITOR_TOKEN_KEY", "")
+# Barista (docs/barista.md): how long exposures are kept, and up to how many people an import
+# evaluates at once (more: in a background task).
+BARISTA_EXPOSURE_RETENTION_DAYS = env_int("BARISTA_EXPOSURE_RETENTION_DAYS", 5 * 365 + 1)
+BARISTA_INLINE_EVALUATION_LIMIT = env_int("BARISTA_INLINE_EVALUATION_LIMIT", 200)
+BARISTA_IMPORT_MAX_BYTES = env_int("BARISTA_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders
 # with an organisation's own (licensed) instrument definitions.
 SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)

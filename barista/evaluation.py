@@ -1,0 +1,216 @@
+"""The rules engine: which employees get a Barista signal now.
+
+One aggregate query over the exposures in the widest rule window (per person: how many
+impactful events in the unit's count window, whether one was of the highest class, the summed
+impact weight in the weight window), with the exposure-level exclusions inside the query:
+exposures that already made a signal (cool-down for the same exposures) and exposures in an
+open aftercare plan of the same manager. The person-level exclusions (an open signal, the
+cool-down period after a conversation, absence) are applied to the few candidates after that.
+
+Window edges: an exposure counts when ``now - days <= occurred_at <= now``, so one that is
+exactly ``days`` old still counts. The weight rule fires when the sum is *above* the threshold.
+
+``find`` only reads; ``services.evaluate`` writes the signals it finds. The rule preview calls
+``find`` with a proposed rule set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, Value, When
+from django.db.models.fields import DateTimeField
+
+from aftercare.constants import PlanStatus
+from barista.constants import HIGHEST_IMPACT, Reason, SignalStatus
+from barista.models import Absence, Exposure, RuleSet, Signal
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One employee the rules select, with why and which exposures."""
+
+    person_id: int
+    unit_id: int | None
+    ruleset: RuleSet
+    reasons: tuple[str, ...]
+    exposure_ids: tuple[int, ...] = ()
+
+
+@dataclass
+class Outcome:
+    """What ``find`` saw: who matches the rules, and who of them gets a signal now."""
+
+    matching: list[Candidate] = field(default_factory=list)
+    new: list[Candidate] = field(default_factory=list)
+
+
+def current_rules() -> dict[int | None, RuleSet]:
+    """The newest version per unit (key ``None``: the organisation-wide rules)."""
+    found: dict[int | None, RuleSet] = {}
+    for ruleset in RuleSet.objects.order_by("unit_id", "-version"):
+        found.setdefault(ruleset.unit_id, ruleset)
+    return found
+
+
+def rules_for(unit_id: int | None, rules: Mapping[int | None, RuleSet]) -> RuleSet:
+    return rules.get(unit_id) or rules[None]
+
+
+def _window(days: int, now: datetime) -> datetime:
+    return now - timedelta(days=days)
+
+
+def _per_unit(rules: Mapping[int | None, RuleSet], now: datetime, days_of: str) -> Case | Value:
+    """``now - days`` for the person's unit: one CASE over the units with rules of their own."""
+    default = Value(_window(getattr(rules[None], days_of), now), output_field=DateTimeField())
+    branches = [
+        When(person__team__unit_id=unit_id, then=Value(_window(getattr(r, days_of), now)))
+        for unit_id, r in rules.items()
+        if unit_id is not None and getattr(r, days_of) != getattr(rules[None], days_of)
+    ]
+    if not branches:
+        return default
+    return Case(*branches, default=default, output_field=DateTimeField())
+
+
+def eligible_exposures(now: datetime, horizon_days: int) -> QuerySet[Exposure]:
+    """Exposures of active employees inside the widest window that may still count."""
+    return (
+        Exposure.objects.filter(
+            occurred_at__gte=_window(horizon_days, now), occurred_at__lte=now, person__is_active=True
+        )
+        # Cool-down for the same exposures: one that made a signal never counts again.
+        .filter(signal_link__isnull=True)
+        # The manager already follows this event in an open aftercare plan.
+        .exclude(
+            aftercare_plan__status=PlanStatus.OPEN,
+            aftercare_plan__manager_id__isnull=False,
+            aftercare_plan__manager_id=F("person__manager_id"),
+        )
+    )
+
+
+def _horizon(rules: Mapping[int | None, RuleSet]) -> int:
+    return max(max(r.count_days, r.weight_days if r.weight_threshold else 0) for r in rules.values())
+
+
+def matching(
+    rules: Mapping[int | None, RuleSet],
+    now: datetime,
+    person_ids: Iterable[int] | None = None,
+    unit_filter: Q | None = None,
+) -> list[Candidate]:
+    """Everyone whose eligible exposures meet their unit's rules (exclusions on exposures only)."""
+    count_from = _per_unit(rules, now, "count_days")
+    weight_from = _per_unit(rules, now, "weight_days")
+    exposures = eligible_exposures(now, _horizon(rules))
+    if person_ids is not None:
+        exposures = exposures.filter(person_id__in=list(person_ids))
+    if unit_filter is not None:
+        exposures = exposures.filter(unit_filter)
+    any_highest = any(r.highest_enabled for r in rules.values())
+    thresholds = [r.weight_threshold for r in rules.values() if r.weight_threshold]
+    aggregates: dict[str, Count | Sum] = {"n": Count("pk", filter=Q(occurred_at__gte=count_from))}
+    loose = Q(n__gte=min(r.count_n for r in rules.values()))
+    if any_highest:
+        aggregates["high"] = Count("pk", filter=Q(occurred_at__gte=count_from, type__impact_class=HIGHEST_IMPACT))
+        loose |= Q(high__gt=0)
+    if thresholds:
+        aggregates["w"] = Sum("type__weight", filter=Q(occurred_at__gte=weight_from))
+        loose |= Q(w__gt=min(thresholds))
+    rows = (
+        exposures.values("person_id", "person__team__unit_id")
+        .annotate(**aggregates)
+        .filter(loose)
+        .order_by()
+        .values_list("person_id", "person__team__unit_id", *aggregates.keys())
+    )
+    found = []
+    for person_id, unit_id, n, *rest in rows:
+        values = dict(zip(list(aggregates)[1:], rest, strict=True))
+        ruleset = rules_for(unit_id, rules)
+        reasons = []
+        if n >= ruleset.count_n:
+            reasons.append(Reason.AANTAL.value)
+        if ruleset.highest_enabled and values.get("high"):
+            reasons.append(Reason.ZWAARSTE.value)
+        if ruleset.weight_threshold and (values.get("w") or 0) > ruleset.weight_threshold:
+            reasons.append(Reason.GEWICHT.value)
+        if reasons:
+            found.append(Candidate(person_id, unit_id, ruleset, tuple(reasons)))
+    return found
+
+
+def absent_on(day: date, person_ids: Iterable[int]) -> set[int]:
+    return set(
+        Absence.objects.filter(person_id__in=list(person_ids), starts_on__lte=day)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .values_list("person_id", flat=True)
+    )
+
+
+def _blocked(candidates: list[Candidate], now: datetime, today: date) -> set[int]:
+    """People who get no new signal now: an open signal, inside the cool-down, or absent."""
+    ids = [c.person_id for c in candidates]
+    if not ids:
+        return set()
+    blocked = set(
+        Signal.objects.filter(person_id__in=ids, status=SignalStatus.OPEN).values_list("person_id", flat=True)
+    )
+    last_outcome = dict(
+        Signal.objects.filter(person_id__in=ids, outcome_at__isnull=False)
+        .values("person_id")
+        .annotate(last=Max("outcome_at"))
+        .values_list("person_id", "last")
+    )
+    for candidate in candidates:
+        last = last_outcome.get(candidate.person_id)
+        if last is not None and last >= now - timedelta(days=candidate.ruleset.cooldown_days):
+            blocked.add(candidate.person_id)
+    return blocked | absent_on(today, ids)
+
+
+def _with_exposures(candidates: list[Candidate], now: datetime) -> list[Candidate]:
+    """Attach the exposures that made each signal: those inside the windows of the rules that fired."""
+    if not candidates:
+        return []
+    widest = max(max(c.ruleset.count_days, c.ruleset.weight_days) for c in candidates)
+    by_person: dict[int, list[tuple[int, datetime]]] = {}
+    rows = (
+        eligible_exposures(now, widest)
+        .filter(person_id__in=[c.person_id for c in candidates])
+        .order_by("occurred_at", "pk")
+        .values_list("person_id", "pk", "occurred_at")
+    )
+    for person_id, pk, occurred_at in rows:
+        by_person.setdefault(person_id, []).append((pk, occurred_at))
+    result = []
+    for candidate in candidates:
+        rules = candidate.ruleset
+        days = rules.weight_days if Reason.GEWICHT in candidate.reasons else 0
+        if Reason.AANTAL in candidate.reasons or Reason.ZWAARSTE in candidate.reasons:
+            days = max(days, rules.count_days)
+        start = _window(days, now)
+        ids = tuple(pk for pk, at in by_person.get(candidate.person_id, []) if at >= start)
+        result.append(Candidate(candidate.person_id, candidate.unit_id, candidate.ruleset, candidate.reasons, ids))
+    return result
+
+
+def find(
+    now: datetime,
+    today: date,
+    rules: Mapping[int | None, RuleSet] | None = None,
+    person_ids: Iterable[int] | None = None,
+    unit_filter: Q | None = None,
+) -> Outcome:
+    """Who matches the rules now, and who of them gets a new signal (with its exposures)."""
+    rules = rules if rules is not None else current_rules()
+    if None not in rules:
+        return Outcome()
+    found = matching(rules, now, person_ids, unit_filter)
+    blocked = _blocked(found, now, today)
+    new = _with_exposures([c for c in found if c.person_id not in blocked], now)
+    return Outcome(matching=found, new=new)

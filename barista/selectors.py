@@ -1,0 +1,162 @@
+"""Reads shared by the Barista pages, the API and the statistics."""
+
+from __future__ import annotations
+
+import statistics as stats
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from barista import evaluation
+from barista.constants import NoticeKind, SignalStatus
+from barista.models import Exposure, Notice, RuleSet, Signal
+from core import permissions
+from core.anonymity import complementary_suppression
+from organisation.models import OrgNode, Person, Unit
+
+#: Catalogue provisions the invitation links to, besides the Mirror self-test itself.
+HELP_PROVISIONS = ("team-collegiale-ondersteuning", "mental-check-up")
+
+
+def signals(condition: Q) -> QuerySet[Signal]:
+    return (
+        Signal.objects.filter(condition)
+        .select_related("person", "person__team", "recipient", "ruleset", "ruleset__unit")
+        .prefetch_related(
+            Prefetch("exposures", queryset=Exposure.objects.select_related("type").order_by("occurred_at"))
+        )
+        .order_by("-created_at", "pk")
+    )
+
+
+def invitations(user: Any) -> QuerySet[Signal]:
+    return signals(permissions.barista_invitations_filter(user))
+
+
+def invitation(user: Any, pk: int) -> Signal | None:
+    return invitations(user).filter(pk=pk).first()
+
+
+def own_signals(user: Any) -> QuerySet[Signal]:
+    return signals(permissions.barista_own_signals_filter(user))
+
+
+def own_person(user: Any) -> Person | None:
+    return Person.objects.select_related("team", "team__unit").filter(user_id=user.pk).first()
+
+
+def own_exposures(person: Person) -> QuerySet[Exposure]:
+    return Exposure.objects.filter(person=person).select_related("type").order_by("-occurred_at")
+
+
+def escalations_for(person: Person | None) -> QuerySet[Notice]:
+    """Escalations sent to this person about invitations of managers below them (no employee named)."""
+    if person is None:
+        return Notice.objects.none()
+    return (
+        Notice.objects.filter(recipient=person, kind=NoticeKind.ESCALATIE, signal__status=SignalStatus.OPEN)
+        .select_related("signal__recipient")
+        .order_by("-created_at")
+    )
+
+
+def rules_in_force(unit_id: int | None) -> RuleSet | None:
+    rules = evaluation.current_rules()
+    if None not in rules:
+        return None
+    return evaluation.rules_for(unit_id, rules)
+
+
+def provision_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every provision of the published catalogue edition, for referrals."""
+    from catalogue import selectors as catalogue
+
+    edition = catalogue.current_edition()
+    return [(p.slug, p.name) for p in catalogue.all_provisions(edition).order_by("name")]
+
+
+def help_links() -> dict[str, str]:
+    """slug → name of the help provisions that exist in the published edition."""
+    names = dict(provision_choices())
+    return {slug: names[slug] for slug in HELP_PROVISIONS if slug in names}
+
+
+# --- Statistics for the pilot evaluation ---------------------------------------------------
+
+
+@dataclass
+class Row:
+    key: tuple[str, int]
+    name: str
+    level: int
+    shown: bool
+    invitations: int = 0
+    followed_up_share: float | None = None
+    median_days: float | None = None
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+
+def statistics(since: datetime, until: datetime | None = None) -> list[Row]:
+    """Per team, unit and the organisation: invitations, the share with a recorded outcome and
+    the median days from invitation to conversation. A group with fewer distinct employees than
+    the anonymity threshold is suppressed, and so is any group whose figures could be worked out
+    by subtraction (core.anonymity.complementary_suppression)."""
+    until = until or timezone.now()
+    rows = list(
+        Signal.objects.filter(created_at__gte=since, created_at__lt=until, team__isnull=False).values_list(
+            "team_id", "team__unit_id", "person_id", "status", "created_at", "outcome_at"
+        )
+    )
+    org: tuple[str, int] = ("org", 0)
+    people: dict[tuple[str, int], set[int]] = {}
+    items: dict[tuple[str, int], list[tuple[str, datetime, datetime | None]]] = {}
+    parent: dict[tuple[str, int], tuple[str, int] | None] = {org: None}
+    for team_id, unit_id, person_id, status, created_at, outcome_at in rows:
+        team, unit = ("team", team_id), ("unit", unit_id)
+        parent[team], parent[unit] = unit, org
+        for key in (team, unit, org):
+            people.setdefault(key, set()).add(person_id)
+            items.setdefault(key, []).append((status, created_at, outcome_at))
+    sizes = {key: len(value) for key, value in people.items()}
+    if not sizes:
+        return []
+    hidden = complementary_suppression(sizes, parent)
+    names = {("org", 0): ""}
+    names.update(
+        {
+            ("unit", pk): name
+            for pk, name in Unit.objects.filter(pk__in=[k[1] for k in sizes if k[0] == "unit"]).values_list(
+                "pk", "name"
+            )
+        }
+    )
+    names.update(
+        {
+            ("team", pk): name
+            for pk, name in OrgNode.objects.filter(pk__in=[k[1] for k in sizes if k[0] == "team"]).values_list(
+                "pk", "name"
+            )
+        }
+    )
+    result = []
+    order = [org, *sorted((k for k in sizes if k[0] == "unit"), key=lambda k: names[k])]
+    for unit in order:
+        keys = [unit]
+        if unit[0] == "unit":
+            keys += sorted((k for k in sizes if k[0] == "team" and parent[k] == unit), key=lambda k: names[k])
+        for key in keys:
+            level = {"org": 0, "unit": 1, "team": 2}[key[0]]
+            row = Row(key=key, name=names[key], level=level, shown=key not in hidden)
+            if row.shown:
+                group = items[key]
+                row.invitations = len(group)
+                done = [g for g in group if g[0] != SignalStatus.OPEN]
+                row.followed_up_share = len(done) / len(group)
+                days = [(g[2] - g[1]) / timedelta(days=1) for g in group if g[0] == SignalStatus.GESPREK and g[2]]
+                row.median_days = round(stats.median(days), 1) if days else None
+                row.outcomes = {s.value: sum(1 for g in group if g[0] == s) for s in SignalStatus}
+            result.append(row)
+    return result

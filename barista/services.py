@@ -1,0 +1,392 @@
+"""Every write of the Barista app. Each service runs in one transaction and writes its audit rows
+(field names only) in that same transaction. Evaluation is idempotent: the database allows one
+open signal per person and lets an exposure make at most one signal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from barista import evaluation
+from barista.constants import NoticeKind, SignalStatus, Source
+from barista.evaluation import Candidate
+from barista.models import Absence, Exposure, ExposureType, Notice, RuleSet, Signal, SignalExposure
+from core import audit
+from core.models import AuditAction
+from organisation.models import Person
+
+logger = logging.getLogger("zorgwijzer.barista")
+
+
+class AlreadyRecorded(Exception):
+    """The outcome of this invitation was recorded before (by this or another manager)."""
+
+
+# --- Evaluation -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    matching: int
+    created: int
+
+
+def evaluate(person_ids: Iterable[int] | None = None, now: datetime | None = None) -> EvaluationResult:
+    """Run the rules (for everyone, or for some people) and make the signals that are due."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    found = evaluation.find(now, today, person_ids=person_ids)
+    created = 0
+    for candidate in found.new:
+        if _make_signal(candidate, now, today):
+            created += 1
+    if created:
+        logger.info("barista signals made", extra={"event": "barista_signals", "count": created})
+    return EvaluationResult(matching=len(found.matching), created=created)
+
+
+def _is_absent(person: Person, day: Any) -> Absence | None:
+    from django.db.models import Q
+
+    return (
+        Absence.objects.filter(person=person, starts_on__lte=day)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .select_related("deputy")
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def recipient_for(person: Person, day: Any) -> tuple[Person | None, bool]:
+    """The direct manager; when absent, the deputy they named, else their own manager.
+    Returns (recipient, is_deputy). Never the employee themselves."""
+    manager = person.manager
+    seen: set[int] = {person.pk}
+    deputy = False
+    while manager is not None and manager.pk not in seen and manager.is_active:
+        seen.add(manager.pk)
+        absence = _is_absent(manager, day)
+        if absence is None:
+            return manager, deputy
+        deputy = True
+        stand_in = absence.deputy
+        if stand_in is not None and stand_in.pk not in seen and stand_in.is_active and not _is_absent(stand_in, day):
+            return stand_in, True
+        manager = manager.manager
+    return None, deputy
+
+
+def _make_signal(candidate: Candidate, now: datetime, today: Any) -> Signal | None:
+    person = Person.objects.select_related("manager", "team").get(pk=candidate.person_id)
+    recipient, is_deputy = recipient_for(person, today)
+    if recipient is None:
+        logger.warning("barista signal has no manager", extra={"event": "barista_no_recipient"})
+        return None
+    try:
+        with transaction.atomic():
+            signal = Signal.objects.create(
+                person=person,
+                recipient=recipient,
+                recipient_is_deputy=is_deputy,
+                team=person.team,
+                ruleset=candidate.ruleset,
+                reasons=list(candidate.reasons),
+                created_at=now,
+                expires_at=now + timedelta(days=candidate.ruleset.expiry_days),
+            )
+            SignalExposure.objects.bulk_create(
+                SignalExposure(signal=signal, exposure_id=pk) for pk in candidate.exposure_ids
+            )
+            audit.log_change(actor=None, obj=signal, action=AuditAction.CREATE, person=person, fields=["reasons"])
+            _notify(signal, NoticeKind.UITNODIGING, recipient, now)
+    except IntegrityError:
+        return None  # a concurrent evaluation made it first
+    return signal
+
+
+def _notify(signal: Signal, kind: str, recipient: Person, now: datetime) -> bool:
+    """One notice per (signal, kind), in a savepoint; the e-mail holds only a link."""
+    try:
+        with transaction.atomic():
+            Notice.objects.create(signal=signal, kind=kind, recipient=recipient, created_at=now)
+    except IntegrityError:
+        return False
+    if recipient.email:
+        address = recipient.email
+        transaction.on_commit(lambda: _email(address, kind))
+    return True
+
+
+def _email(address: str, kind: str) -> None:
+    """Only a pointer to Zorgwijzer: no names, no events."""
+    subjects = {
+        NoticeKind.UITNODIGING: _("Zorgwijzer: tijd voor een bakkie met een medewerker"),
+        NoticeKind.HERINNERING: _("Zorgwijzer: herinnering aan een uitnodiging voor een bakkie"),
+        NoticeKind.ESCALATIE: _("Zorgwijzer: een uitnodiging voor een gesprek staat lang open"),
+    }
+    body = _("Er staat een bericht voor u klaar in Zorgwijzer: %(path)s") % {"path": _absolute("barista:invitations")}
+    try:
+        send_mail(subjects[NoticeKind(kind)], body, None, [address])
+    except Exception as error:  # a mail server problem must not undo the signal
+        logger.warning(
+            "barista e-mail not sent", extra={"event": "barista_email_failed", "error": type(error).__name__}
+        )
+
+
+def _absolute(name: str) -> str:
+    path = reverse(name)
+    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
+    return f"{site}{path}" if site else path
+
+
+def evaluate_after_commit(person_ids: Iterable[int]) -> None:
+    """Incremental evaluation once the new exposures are committed (in-process for a few people,
+    as a background task for a large import)."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return
+    limit = int(getattr(settings, "BARISTA_INLINE_EVALUATION_LIMIT", 200))
+    if len(ids) <= limit:
+        transaction.on_commit(lambda: evaluate(ids))
+    else:
+        from barista import tasks
+
+        transaction.on_commit(lambda: tasks.evaluate_people.enqueue(ids))
+
+
+# --- Exposures ------------------------------------------------------------------------------
+
+
+def type_for_aftercare(event_type_id: int) -> ExposureType:
+    found = ExposureType.objects.filter(aftercare_type_id=event_type_id).first()
+    return found or ExposureType.objects.get(code="anders")
+
+
+def exposure_from_plan(plan: Any) -> Exposure | None:
+    """Every involved employee of an aftercare event is an exposure (called when a plan is made)."""
+    if plan.person_id is None:
+        return None
+    exposure, created = Exposure.objects.get_or_create(
+        aftercare_plan=plan,
+        defaults={
+            "person_id": plan.person_id,
+            "type": type_for_aftercare(plan.event.kind_id),
+            "occurred_at": plan.event.occurred_at,
+            "source": Source.NAZORG,
+        },
+    )
+    if created:
+        evaluate_after_commit([plan.person_id])
+    return exposure
+
+
+@transaction.atomic
+def exposure_add(
+    *, person: Person, type: ExposureType, occurred_at: datetime, actor: Any, request: Any = None
+) -> Exposure:
+    """Manual entry by a leidinggevende or coordinator."""
+    exposure = Exposure.objects.create(
+        person=person, type=type, occurred_at=occurred_at, source=Source.HANDMATIG, recorded_by=actor
+    )
+    audit.log_change(
+        actor=actor,
+        obj=exposure,
+        action=AuditAction.CREATE,
+        person=person,
+        fields=["type", "occurred_at"],
+        request=request,
+    )
+    evaluate_after_commit([person.pk])
+    return exposure
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    unchanged: int
+
+
+@transaction.atomic
+def import_records(*, records: list[Any], actor: Any, request: Any = None) -> ImportResult:
+    """Write validated import records (``barista.importing.Record``); a record whose external id
+    is already present changes nothing. Call only with records that passed validation."""
+    existing = set(
+        Exposure.objects.filter(source=Source.IMPORT, external_id__in=[r.external_id for r in records]).values_list(
+            "external_id", flat=True
+        )
+    )
+    new = [r for r in records if r.external_id not in existing]
+    created = Exposure.objects.bulk_create(
+        [
+            Exposure(
+                person_id=r.person_id,
+                type_id=r.type_id,
+                occurred_at=r.occurred_at,
+                source=Source.IMPORT,
+                external_id=r.external_id,
+                recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            )
+            for r in new
+        ],
+        batch_size=1000,
+    )
+    audit.record(
+        action=AuditAction.IMPORT,
+        actor=actor,
+        object_type="barista.exposure",
+        object_id=f"import:{len(created)}",
+        fields=["person", "type", "occurred_at", "external_id"],
+        request=request,
+    )
+    evaluate_after_commit(r.person_id for r in new)
+    return ImportResult(created=len(created), unchanged=len(records) - len(new))
+
+
+# --- Outcome --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_outcome(
+    *, signal: Signal, outcome: str, actor: Any, provision: tuple[str, str] | None = None, request: Any = None
+) -> Signal:
+    """Record what came of an invitation, once. ``provision`` is (slug, name) for a referral."""
+    if outcome not in {s.value for s in (SignalStatus.GESPREK, SignalStatus.WILDE_NIET, SignalStatus.DOORVERWEZEN)}:
+        raise ValueError(outcome)
+    slug, name = provision if outcome == SignalStatus.DOORVERWEZEN and provision else ("", "")
+    if outcome == SignalStatus.DOORVERWEZEN and not slug:
+        raise ValueError("a referral names a provision")
+    now = timezone.now()
+    updated = Signal.objects.filter(pk=signal.pk, status=SignalStatus.OPEN).update(
+        status=outcome, outcome_at=now, outcome_by=actor, referred_to_slug=slug, referred_to_name=name
+    )
+    if not updated:
+        raise AlreadyRecorded
+    Notice.objects.filter(signal=signal, read_at__isnull=True).update(read_at=now)
+    signal.refresh_from_db()
+    audit.log_change(
+        actor=actor,
+        obj=signal,
+        person=signal.person,
+        fields=["status", "outcome_at", "referred_to_slug"],
+        request=request,
+    )
+    return signal
+
+
+# --- Reminders, escalation, expiry, retention -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    reminders: int
+    escalations: int
+
+
+def deadline_scan(now: datetime | None = None) -> ScanResult:
+    """Remind the invited manager after ``reminder_days`` and, when the rules say so, tell their
+    own manager after ``escalation_days``; each at most once per invitation."""
+    now = now or timezone.now()
+    reminders = escalations = 0
+    open_signals = Signal.objects.filter(status=SignalStatus.OPEN).select_related("ruleset", "recipient__manager")
+    for signal in open_signals.iterator(chunk_size=500):
+        rules = signal.ruleset
+        age = now - signal.created_at
+        with transaction.atomic():
+            if signal.recipient is not None and age >= timedelta(days=rules.reminder_days):
+                reminders += _notify(signal, NoticeKind.HERINNERING, signal.recipient, now)
+            if rules.escalation_days and age >= timedelta(days=rules.escalation_days):
+                above = signal.recipient.manager if signal.recipient is not None else None
+                if above is not None and above.pk != signal.person_id:
+                    escalations += _notify(signal, NoticeKind.ESCALATIE, above, now)
+    return ScanResult(reminders=reminders, escalations=escalations)
+
+
+@transaction.atomic
+def expire_signals(now: datetime | None = None) -> int:
+    """Signals past their expiry date disappear, with their links and notices."""
+    now = now or timezone.now()
+    _total, per_model = Signal.objects.filter(expires_at__lte=now).delete()
+    return per_model.get(Signal._meta.label, 0)
+
+
+def exposure_retention() -> timedelta:
+    return timedelta(days=int(getattr(settings, "BARISTA_EXPOSURE_RETENTION_DAYS", 5 * 365 + 1)))
+
+
+@transaction.atomic
+def delete_old_exposures(now: datetime | None = None) -> int:
+    """Retention: exposures older than ``BARISTA_EXPOSURE_RETENTION_DAYS`` are deleted."""
+    now = now or timezone.now()
+    _total, per_model = Exposure.objects.filter(occurred_at__lt=now - exposure_retention()).delete()
+    return per_model.get(Exposure._meta.label, 0)
+
+
+# --- Rules, types, absences -----------------------------------------------------------------
+
+RULE_FIELDS = (
+    "count_n",
+    "count_days",
+    "highest_enabled",
+    "weight_threshold",
+    "weight_days",
+    "cooldown_days",
+    "reminder_days",
+    "escalation_days",
+    "expiry_days",
+)
+
+
+@transaction.atomic
+def rules_save(*, unit: Any, values: dict[str, Any], actor: Any, request: Any = None) -> RuleSet:
+    """Add a new version of a unit's rules (or of the organisation-wide rules)."""
+    latest = RuleSet.objects.select_for_update().filter(unit=unit).order_by("-version").first()
+    ruleset = RuleSet.objects.create(
+        unit=unit,
+        version=(latest.version + 1) if latest else 1,
+        created_by=actor,
+        **{f: values[f] for f in RULE_FIELDS},
+    )
+    audit.log_change(actor=actor, obj=ruleset, action=AuditAction.CREATE, fields=list(RULE_FIELDS), request=request)
+    return ruleset
+
+
+@transaction.atomic
+def type_save(*, instance: ExposureType, actor: Any, fields: Iterable[str], request: Any = None) -> ExposureType:
+    created = instance.pk is None
+    instance.save()
+    audit.log_change(
+        actor=actor,
+        obj=instance,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        fields=list(fields),
+        request=request,
+    )
+    return instance
+
+
+@transaction.atomic
+def absence_save(*, instance: Absence, actor: Any, request: Any = None) -> Absence:
+    created = instance.pk is None
+    if created:
+        instance.recorded_by = actor
+    instance.save()
+    audit.log_change(
+        actor=actor,
+        obj=instance,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        person=instance.person,
+        fields=["starts_on", "ends_on", "deputy"],
+        request=request,
+    )
+    # Back at work (absence ended): the daily run picks the employee up again.
+    return instance

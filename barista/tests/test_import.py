@@ -1,0 +1,130 @@
+"""Importing exposures from an incident system: CSV upload and JSON API, idempotent, and a file
+with one bad row rejected as a whole with Dutch messages per row."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from barista.models import Exposure, Signal
+from organisation.constants import Role
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "extern_id;personeelsnummer;soort;datum_tijd\n"
+
+
+def csv_file(employee: Any, *rows: str) -> bytes:
+    lines = [HEADER] + [row.replace("{nr}", employee.employee_number) + "\n" for row in rows]
+    return "".join(lines).encode()
+
+
+def upload(client: Any, data: bytes) -> Any:
+    return client.post(reverse("barista:import"), {"file": SimpleUploadedFile("gtpa.csv", data, "text/csv")})
+
+
+VALID = (
+    "BVH-1;{nr};belediging;2026-11-20 22:15",
+    "BVH-2;{nr};bedreiging-woordelijk;21-11-2026 03:10",
+    "BVH-3;{nr};openlijk-geweld;2026-11-24T23:00",
+)
+
+
+@pytest.fixture
+def beheerder(login_as: Any, organisation: Any) -> Any:
+    return login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
+
+
+def test_a_valid_file_is_imported_and_the_same_file_twice_changes_nothing(
+    beheerder: Any, organisation: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    data = csv_file(employee, *VALID)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = upload(beheerder, data)
+    assert first.status_code == 200
+    assert "Ingelezen: 3 nieuwe" in first.content.decode()
+    assert Exposure.objects.filter(person=employee, source="import").count() == 3
+    assert Signal.objects.filter(person=employee).count() == 1  # three within 30 days: evaluated at once
+    snapshot = list(Exposure.objects.order_by("pk").values())
+    with django_capture_on_commit_callbacks(execute=True):
+        second = upload(beheerder, data)
+    assert "Ingelezen: 0 nieuwe" in second.content.decode()
+    assert "ongewijzigd: 3" in second.content.decode()
+    assert list(Exposure.objects.order_by("pk").values()) == snapshot
+    assert Signal.objects.count() == 1
+
+
+def test_a_file_with_one_bad_row_is_rejected_as_a_whole(beheerder: Any, organisation: Any) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    data = csv_file(employee, *VALID, "BVH-4;999999;belediging;2026-11-20 22:15", "BVH-5;{nr};onbekend;gisteren")
+    response = upload(beheerder, data)
+    content = response.content.decode()
+    assert "Er is niets opgeslagen" in content
+    assert "Rij 5, kolom &#x27;personeelsnummer&#x27;: Er is geen medewerker met dit personeelsnummer." in content
+    assert "Rij 6, kolom &#x27;soort&#x27;: Onbekende soort" in content
+    assert "Rij 6, kolom &#x27;datum_tijd&#x27;: Geen geldige datum" in content
+    assert not Exposure.objects.filter(source="import").exists()
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (("BVH-1;{nr};belediging;2026-11-20 22:15", "BVH-1;{nr};belediging;2026-11-21 22:15"), "staat ook al op rij 2"),
+        (("BVH-1;{nr};belediging;2099-01-01 10:00",), "in de toekomst"),
+        ((";{nr};belediging;2026-11-20 22:15",), "Vul een extern id in."),
+        (("BVH-1;;belediging;2026-11-20 22:15",), "Vul een personeelsnummer in."),
+    ],
+)
+def test_row_errors_are_dutch_and_nothing_is_stored(beheerder: Any, organisation: Any, rows: Any, message: str) -> None:
+    response = upload(beheerder, csv_file(organisation.people[Role.MEDEWERKER], *rows))
+    assert message in response.content.decode()
+    assert not Exposure.objects.exists() or not Exposure.objects.filter(source="import").exists()
+
+
+def test_a_missing_column_is_a_file_error(beheerder: Any) -> None:
+    response = upload(beheerder, b"extern_id;personeelsnummer\nA;1\n")
+    assert "Deze kolommen ontbreken in de eerste regel: soort, datum_tijd." in response.content.decode()
+
+
+def test_redelivery_with_other_data_is_refused(beheerder: Any, organisation: Any) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    upload(beheerder, csv_file(employee, VALID[0]))
+    response = upload(beheerder, csv_file(employee, "BVH-1;{nr};belediging;2026-11-19 22:15"))
+    assert "al eerder aangeleverd met andere gegevens" in response.content.decode()
+    assert Exposure.objects.get(external_id="BVH-1").occurred_at.day == 20
+
+
+def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerder: Any, organisation: Any) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    url = reverse("barista-import-list")
+    records = [
+        {
+            "extern_id": "GTPA-9",
+            "personeelsnummer": employee.employee_number,
+            "soort": "belediging",
+            "datum_tijd": "2026-11-20T22:15:00+01:00",
+        }
+    ]
+    first = beheerder.post(url, json.dumps({"records": records}), content_type="application/json")
+    assert first.status_code == 200 and first.json() == {"created": 1, "unchanged": 0}
+    again = beheerder.post(url, json.dumps({"records": records}), content_type="application/json")
+    assert again.json() == {"created": 0, "unchanged": 1}
+    bad = [*records, {"extern_id": "GTPA-10", "personeelsnummer": "nope", "soort": "belediging", "datum_tijd": "x"}]
+    response = beheerder.post(url, json.dumps({"records": bad}), content_type="application/json")
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert {(e["row"], e["field"]) for e in errors} == {(2, "personeelsnummer"), (2, "datum_tijd")}
+    assert Exposure.objects.filter(source="import").count() == 1
+    empty = beheerder.post(url, json.dumps({"records": []}), content_type="application/json")
+    assert empty.status_code == 400
+
+
+def test_only_the_functioneel_beheerder_imports(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+    response = client.post(reverse("barista-import-list"), json.dumps({"records": []}), content_type="application/json")
+    assert response.status_code == 403
