@@ -38,11 +38,12 @@ class Reason(models.TextChoices):
     """Which rule made a signal."""
 
     AANTAL = "aantal", _("Meerdere ingrijpende gebeurtenissen kort na elkaar")
-    ZWAARSTE = "zwaarste", _("Een gebeurtenis van de hoogste impactklasse")
-    GEWICHT = "gewicht", _("Opgetelde impact boven de drempel")
+    ZWAARSTE = "zwaarste", _("Eén heel zware gebeurtenis")
+    GEWICHT = "gewicht", _("Samen wegen de gebeurtenissen zwaar")
 
 
 class NoticeKind(models.TextChoices):
     UITNODIGING = "uitnodiging", _("Uitnodiging")
     HERINNERING = "herinnering", _("Herinnering")
     ESCALATIE = "escalatie", _("Escalatie")
+    DOORGESTUURD = "doorgestuurd", _("Doorgestuurd naar een andere leidinggevende")

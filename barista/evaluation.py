@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.fields import DateTimeField
@@ -97,34 +98,67 @@ def _horizon(rules: Mapping[int | None, RuleSet]) -> int:
     return max(max(r.count_days, r.weight_days if r.weight_threshold else 0) for r in rules.values())
 
 
+def _aggregates(
+    rules: Mapping[int | None, RuleSet], count_from: Any, weight_from: Any
+) -> tuple[dict[str, Count | Sum], Q]:
+    """Per person: events in the count window, of the highest class, summed weight; and the
+    loosest HAVING over all rule sets (the exact rule of each person's unit is applied after)."""
+    aggregates: dict[str, Count | Sum] = {"n": Count("pk", filter=Q(occurred_at__gte=count_from))}
+    having = Q(n__gte=min(r.count_n for r in rules.values()))
+    if any(r.highest_enabled for r in rules.values()):
+        aggregates["high"] = Count("pk", filter=Q(occurred_at__gte=count_from, type__impact_class=HIGHEST_IMPACT))
+        having |= Q(high__gt=0)
+    thresholds = [r.weight_threshold for r in rules.values() if r.weight_threshold]
+    if thresholds:
+        aggregates["w"] = Sum("type__weight", filter=Q(occurred_at__gte=weight_from))
+        having |= Q(w__gt=min(thresholds))
+    return aggregates, having
+
+
+def _widest(rules: Mapping[int | None, RuleSet], now: datetime, days_of: str) -> Value:
+    return Value(_window(max(getattr(r, days_of) for r in rules.values()), now), output_field=DateTimeField())
+
+
+def prefilter(rules: Mapping[int | None, RuleSet], now: datetime, unit_filter: Q | None = None) -> list[int]:
+    """Everyone who could match: the widest windows and lowest thresholds of all rule sets, over
+    exposures that made no signal yet. A superset of ``matching``: the remaining exclusions only
+    remove exposures, so they can only lower a count. One scan over the window, no person join."""
+    exposures = Exposure.objects.filter(
+        occurred_at__gte=_window(_horizon(rules), now), occurred_at__lte=now, signal_link__isnull=True
+    )
+    if unit_filter is not None:
+        exposures = exposures.filter(unit_filter)
+    aggregates, having = _aggregates(rules, _widest(rules, now, "count_days"), _widest(rules, now, "weight_days"))
+    return list(
+        exposures.values("person_id")
+        .annotate(**aggregates)
+        .filter(having)
+        .order_by()
+        .values_list("person_id", flat=True)
+    )
+
+
 def matching(
     rules: Mapping[int | None, RuleSet],
     now: datetime,
     person_ids: Iterable[int] | None = None,
     unit_filter: Q | None = None,
 ) -> list[Candidate]:
-    """Everyone whose eligible exposures meet their unit's rules (exclusions on exposures only)."""
+    """Everyone whose eligible exposures meet their unit's rules (exclusions on exposures only).
+    Without ``person_ids`` the prefilter picks the people to look at precisely."""
+    ids = list(person_ids) if person_ids is not None else prefilter(rules, now, unit_filter)
+    if not ids:
+        return []
     count_from = _per_unit(rules, now, "count_days")
     weight_from = _per_unit(rules, now, "weight_days")
-    exposures = eligible_exposures(now, _horizon(rules))
-    if person_ids is not None:
-        exposures = exposures.filter(person_id__in=list(person_ids))
+    exposures = eligible_exposures(now, _horizon(rules)).filter(person_id__in=ids)
     if unit_filter is not None:
         exposures = exposures.filter(unit_filter)
-    any_highest = any(r.highest_enabled for r in rules.values())
-    thresholds = [r.weight_threshold for r in rules.values() if r.weight_threshold]
-    aggregates: dict[str, Count | Sum] = {"n": Count("pk", filter=Q(occurred_at__gte=count_from))}
-    loose = Q(n__gte=min(r.count_n for r in rules.values()))
-    if any_highest:
-        aggregates["high"] = Count("pk", filter=Q(occurred_at__gte=count_from, type__impact_class=HIGHEST_IMPACT))
-        loose |= Q(high__gt=0)
-    if thresholds:
-        aggregates["w"] = Sum("type__weight", filter=Q(occurred_at__gte=weight_from))
-        loose |= Q(w__gt=min(thresholds))
+    aggregates, having = _aggregates(rules, count_from, weight_from)
     rows = (
         exposures.values("person_id", "person__team__unit_id")
         .annotate(**aggregates)
-        .filter(loose)
+        .filter(having)
         .order_by()
         .values_list("person_id", "person__team__unit_id", *aggregates.keys())
     )
@@ -145,9 +179,12 @@ def matching(
 
 
 def absent_on(day: date, person_ids: Iterable[int]) -> set[int]:
+    """Who is away on ``day``. An absence someone recorded for themselves (a manager naming a
+    deputy) routes invitations but does not stop signals about them."""
     return set(
         Absence.objects.filter(person_id__in=list(person_ids), starts_on__lte=day)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .exclude(recorded_by_id__isnull=False, recorded_by_id=F("person__user_id"))
         .values_list("person_id", flat=True)
     )
 

@@ -8,14 +8,14 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.forms import DATETIME_FORMAT, DateTimeLocalInput
 from barista.constants import ImpactClass, SignalStatus
-from barista.models import Absence, ExposureType, RuleSet
+from barista.models import Absence, Exposure, ExposureType, RuleSet
 from organisation.models import Person
 
 #: An exposure older than this is outside every rule window and would never count.
@@ -86,6 +86,21 @@ class ExposureForm(forms.Form):
         cast(forms.ModelChoiceField, self.fields["person"]).queryset = people.select_related("team").order_by(
             "last_name", "first_name"
         )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        person, kind, moment = data.get("person"), data.get("type"), data.get("occurred_at")
+        if person and kind and moment:
+            minute = moment.replace(second=0, microsecond=0)
+            same = Exposure.objects.filter(
+                person=person, type=kind, occurred_at__gte=minute, occurred_at__lt=minute + timedelta(minutes=1)
+            )
+            if same.exists():
+                self.add_error(
+                    "occurred_at",
+                    _("Deze gebeurtenis is al vastgelegd voor deze medewerker op dit moment. Zo telt die niet dubbel."),
+                )
+        return data
 
     def clean_occurred_at(self) -> Any:
         moment = self.cleaned_data["occurred_at"]
@@ -163,6 +178,19 @@ class RulesForm(forms.ModelForm[RuleSet]):
             self.add_error(
                 "escalation_days", _("De escalatie komt na de herinnering: kies meer dagen dan bij de herinnering.")
             )
+        # A signal must last longer than every window and the cool-down: otherwise the same
+        # events could invite again once it is deleted.
+        longest = max(data.get("count_days") or 0, data.get("weight_days") or 0, data.get("cooldown_days") or 0)
+        expiry = data.get("expiry_days")
+        if expiry is not None and expiry < longest and "expiry_days" not in self.errors:
+            self.add_error(
+                "expiry_days",
+                _(
+                    "Een signaal moet minstens zo lang blijven als de langste periode hierboven (%(days)s dagen). "
+                    "Anders kunnen dezelfde gebeurtenissen opnieuw een uitnodiging geven."
+                )
+                % {"days": longest},
+            )
         return data
 
     def _post_clean(self) -> None:
@@ -180,6 +208,11 @@ class ExposureTypeForm(forms.ModelForm[ExposureType]):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["impact_class"]).choices = ImpactClass.choices
         self.fields["code"].help_text = _("Kleine letters, cijfers en streepjes. Deze code staat in importbestanden.")
+        self.fields["code"].validators.append(
+            RegexValidator(
+                r"^[a-z0-9]+(-[a-z0-9]+)*$", _("Gebruik alleen kleine letters, cijfers en streepjes."), "invalid"
+            )
+        )
         if self.instance.pk:
             self.fields["code"].disabled = True  # imported files refer to it
         self.fields["name"].error_messages.update(
@@ -249,7 +282,23 @@ class AbsenceForm(forms.ModelForm[Absence]):
         person, deputy = data.get("person"), data.get("deputy")
         if person and deputy and person.pk == deputy.pk:
             self.add_error("deputy", _("Iemand kan niet zijn eigen waarnemer zijn."))
+        elif person and deputy and not _may_deputise(deputy, person):
+            self.add_error(
+                "deputy",
+                _("Kies een leidinggevende uit dezelfde eenheid of iemand die boven deze medewerker staat."),
+            )
         return data
 
     def validate_constraints(self, exclude: Any = None) -> None:
         pass
+
+
+def _may_deputise(deputy: Person, person: Person) -> bool:
+    """A deputy works in the same unit as the absent person, or is one of their managers above."""
+    chain: set[int] = set()
+    above = person.manager
+    while above is not None and above.pk not in chain:
+        chain.add(above.pk)
+        above = above.manager
+    same_unit = person.team is not None and deputy.team is not None and deputy.team.unit_id == person.team.unit_id
+    return same_unit or deputy.pk in chain

@@ -81,20 +81,20 @@ def read_csv(data: bytes, *, max_bytes: int) -> tuple[list[RawRow], list[RowErro
                 _("Deze kolommen ontbreken in de eerste regel: %(columns)s.") % {"columns": ", ".join(missing)},
             )
         ]
-    rows = []
+    rows, errors = [], []
     for number, values in enumerate(reader, start=2):
         if not any(value.strip() for value in values):
             continue
         if len(values) != len(columns):
-            return [], [
-                RowError(
-                    number,
-                    None,
-                    _("Deze rij heeft %(found)s velden, de kopregel %(expected)s.")
-                    % {"found": len(values), "expected": len(columns)},
-                )
-            ]
+            message = _("Deze rij heeft %(found)s velden, de kopregel %(expected)s.") % {
+                "found": len(values),
+                "expected": len(columns),
+            }
+            errors.append(RowError(number, None, message))
+            continue
         rows.append(RawRow(number, {c: v.strip() for c, v in zip(columns, values, strict=True)}))
+    if errors:
+        return [], errors
     if not rows:
         return [], [RowError(None, None, _("Het bestand bevat geen regels met gebeurtenissen."))]
     return rows, []
@@ -227,4 +227,10 @@ def _check_moment(row: int, text: str, now: datetime) -> list[RowError]:
         return [RowError(row, OCCURRED_AT, message)]
     if moment > now + timedelta(hours=1):
         return [RowError(row, OCCURRED_AT, _("Deze datum ligt in de toekomst."))]
+    from barista.services import exposure_retention
+
+    if moment < now - exposure_retention():
+        return [
+            RowError(row, OCCURRED_AT, _("Deze datum is ouder dan de bewaartermijn; zo'n gebeurtenis telt niet meer."))
+        ]
     return []

@@ -43,6 +43,9 @@ class ExposureType(models.Model):
         verbose_name_plural = _("soorten blootstelling")
         constraints = [
             models.CheckConstraint(condition=Q(weight__gte=1, weight__lte=10), name="exposure_type_weight_1_10"),
+            models.CheckConstraint(
+                condition=Q(impact_class__gte=1, impact_class__lte=3), name="exposure_type_class_1_3"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -167,6 +170,18 @@ class RuleSet(models.Model):
             models.CheckConstraint(
                 condition=Q(escalation_days__isnull=True) | Q(escalation_days__gt=models.F("reminder_days")),
                 name="barista_rules_escalation_after_reminder",
+            ),
+            models.CheckConstraint(
+                condition=Q(count_n__gte=2, count_days__gte=1, weight_days__gte=1, reminder_days__gte=1),
+                name="barista_rules_positive",
+            ),
+            # A signal (and with it the link that keeps its exposures from counting again) must
+            # outlive every window and the cool-down: see RulesForm.clean and docs/barista.md.
+            models.CheckConstraint(
+                condition=Q(expiry_days__gte=models.F("count_days"))
+                & Q(expiry_days__gte=models.F("weight_days"))
+                & Q(expiry_days__gte=models.F("cooldown_days")),
+                name="barista_rules_expiry_after_windows",
             ),
         ]
 
@@ -317,7 +332,31 @@ class Notice(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("bericht Barista")
         verbose_name_plural = _("berichten Barista")
-        constraints = [models.UniqueConstraint(fields=["signal", "kind"], name="barista_one_notice_per_kind")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signal", "kind", "recipient"], name="barista_one_notice_per_kind_and_recipient"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.signal_id}"
+
+
+class SignalTally(models.Model):
+    """What remains of an expired signal for the pilot statistics: team, unit, dates and outcome,
+    without the employee, the manager or the events."""
+
+    team = models.ForeignKey(
+        "organisation.OrgNode", verbose_name=_("team"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    status = models.CharField(_("status"), max_length=20, choices=SignalStatus.choices)
+    created_at = models.DateTimeField(_("gemaakt op"))
+    outcome_at = models.DateTimeField(_("uitkomst vastgelegd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("verlopen signaal (telling)")
+        verbose_name_plural = _("verlopen signalen (telling)")
+        indexes = [models.Index(fields=["created_at"], name="barista_tally_created")]
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.created_at:%Y-%m-%d}"

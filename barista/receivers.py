@@ -21,7 +21,8 @@ def exposure_from_plan(sender: Any, instance: Plan, created: bool, raw: bool = F
 
 @receiver(plan_anonymised, dispatch_uid="barista_forget_anonymised_plan")
 def forget_anonymised_plan(sender: Any, plan: Plan, **kwargs: Any) -> None:
-    """The exposure stays (it has its own retention) but no longer points at the anonymised plan."""
+    """The exposure made from an anonymised plan goes too: keeping it would keep the person, the
+    event type and the date the anonymisation erased."""
     from barista.models import Exposure
 
-    Exposure.objects.filter(aftercare_plan_id=plan.pk).update(aftercare_plan=None)
+    Exposure.objects.filter(aftercare_plan_id=plan.pk).delete()

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus
-from barista.models import Exposure, Notice, RuleSet, Signal
+from barista.models import Exposure, Notice, RuleSet, Signal, SignalTally
 from core import permissions
 from core.anonymity import complementary_suppression
 from organisation.models import OrgNode, Person, Unit
@@ -103,15 +103,20 @@ def statistics(since: datetime, until: datetime | None = None) -> list[Row]:
     """Per team, unit and the organisation: invitations, the share with a recorded outcome and
     the median days from invitation to conversation. A group with fewer distinct employees than
     the anonymity threshold is suppressed, and so is any group whose figures could be worked out
-    by subtraction (core.anonymity.complementary_suppression)."""
+    by subtraction (core.anonymity.complementary_suppression). Expired signals count through
+    their anonymous tally, each as one employee (an employee is not recognisable there)."""
     until = until or timezone.now()
-    rows = list(
-        Signal.objects.filter(created_at__gte=since, created_at__lt=until, team__isnull=False).values_list(
-            "team_id", "team__unit_id", "person_id", "status", "created_at", "outcome_at"
-        )
+    period = {"created_at__gte": since, "created_at__lt": until, "team__isnull": False}
+    fields = ("team_id", "team__unit_id", "status", "created_at", "outcome_at")
+    rows: list[tuple[Any, ...]] = list(
+        Signal.objects.filter(**period).values_list(*fields[:2], "person_id", *fields[2:])
     )
+    rows += [
+        (team_id, unit_id, f"tally-{pk}", *rest)
+        for pk, team_id, unit_id, *rest in SignalTally.objects.filter(**period).values_list("pk", *fields)
+    ]
     org: tuple[str, int] = ("org", 0)
-    people: dict[tuple[str, int], set[int]] = {}
+    people: dict[tuple[str, int], set[Any]] = {}
     items: dict[tuple[str, int], list[tuple[str, datetime, datetime | None]]] = {}
     parent: dict[tuple[str, int], tuple[str, int] | None] = {org: None}
     for team_id, unit_id, person_id, status, created_at, outcome_at in rows:

@@ -7,12 +7,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +22,7 @@ from django.utils.translation import gettext as _
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus, Source
 from barista.evaluation import Candidate
-from barista.models import Absence, Exposure, ExposureType, Notice, RuleSet, Signal, SignalExposure
+from barista.models import Absence, Exposure, ExposureType, Notice, RuleSet, Signal, SignalExposure, SignalTally
 from core import audit
 from core.models import AuditAction
 from organisation.models import Person
@@ -43,7 +45,8 @@ class EvaluationResult:
 
 def evaluate(person_ids: Iterable[int] | None = None, now: datetime | None = None) -> EvaluationResult:
     """Run the rules (for everyone, or for some people) and make the signals that are due."""
-    now = now or timezone.now()
+    # In UTC, so that "D days" is always D × 24 hours, also across a change to or from summer time.
+    now = (now or timezone.now()).astimezone(UTC)
     today = timezone.localdate(now)
     found = evaluation.find(now, today, person_ids=person_ids)
     created = 0
@@ -157,19 +160,33 @@ def evaluate_after_commit(person_ids: Iterable[int]) -> None:
         return
     limit = int(getattr(settings, "BARISTA_INLINE_EVALUATION_LIMIT", 200))
     if len(ids) <= limit:
-        transaction.on_commit(lambda: evaluate(ids))
+        # robust: the exposures are stored; a failing evaluation is logged, the daily run catches up.
+        transaction.on_commit(lambda: evaluate(ids), robust=True)
     else:
         from barista import tasks
 
-        transaction.on_commit(lambda: tasks.evaluate_people.enqueue(ids))
+        transaction.on_commit(lambda: tasks.evaluate_people.enqueue(ids), robust=True)
 
 
 # --- Exposures ------------------------------------------------------------------------------
 
 
-def type_for_aftercare(event_type_id: int) -> ExposureType:
-    found = ExposureType.objects.filter(aftercare_type_id=event_type_id).first()
-    return found or ExposureType.objects.get(code="anders")
+def type_for_aftercare(event_type: Any) -> ExposureType:
+    """The exposure type linked to an aftercare event type. An event type without one (added
+    after Barista's migration) gets one with a starting weight the functioneel beheerder can
+    change, so registering an event never fails on Barista's account."""
+    found = ExposureType.objects.filter(aftercare_type=event_type).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return ExposureType.objects.create(
+                code=event_type.code, name=event_type.name, weight=2, impact_class=1, aftercare_type=event_type
+            )
+    except IntegrityError:  # a type with this code or name exists without the link
+        return ExposureType.objects.filter(aftercare_type=event_type).first() or ExposureType.objects.get(
+            code=event_type.code
+        )
 
 
 def exposure_from_plan(plan: Any) -> Exposure | None:
@@ -180,7 +197,7 @@ def exposure_from_plan(plan: Any) -> Exposure | None:
         aftercare_plan=plan,
         defaults={
             "person_id": plan.person_id,
-            "type": type_for_aftercare(plan.event.kind_id),
+            "type": type_for_aftercare(plan.event.kind),
             "occurred_at": plan.event.occurred_at,
             "source": Source.NAZORG,
         },
@@ -219,13 +236,16 @@ class ImportResult:
 @transaction.atomic
 def import_records(*, records: list[Any], actor: Any, request: Any = None) -> ImportResult:
     """Write validated import records (``barista.importing.Record``); a record whose external id
-    is already present changes nothing. Call only with records that passed validation."""
+    is already present changes nothing. Imports run one at a time (a row lock), so two identical
+    deliveries at once store each record once and both report correctly. Call only with records
+    that passed validation."""
+    ExposureType.objects.select_for_update().filter(code="anders").first()  # the import lock
     existing = set(
         Exposure.objects.filter(source=Source.IMPORT, external_id__in=[r.external_id for r in records]).values_list(
             "external_id", flat=True
         )
     )
-    new = [r for r in records if r.external_id not in existing]
+    recorder = actor if getattr(actor, "is_authenticated", False) else None
     created = Exposure.objects.bulk_create(
         [
             Exposure(
@@ -234,22 +254,37 @@ def import_records(*, records: list[Any], actor: Any, request: Any = None) -> Im
                 occurred_at=r.occurred_at,
                 source=Source.IMPORT,
                 external_id=r.external_id,
-                recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+                recorded_by=recorder,
             )
-            for r in new
+            for r in records
+            if r.external_id not in existing
         ],
         batch_size=1000,
     )
-    audit.record(
-        action=AuditAction.IMPORT,
+    numbers = dict(Person.objects.filter(pk__in={e.person_id for e in created}).values_list("pk", "employee_number"))
+    audit.record_many(
+        entries=[
+            audit.Entry(
+                action=AuditAction.IMPORT,
+                object_type=Exposure._meta.label_lower,
+                object_id=str(e.pk),
+                person=_Numbered(numbers.get(e.person_id, "")),
+                fields=["type", "occurred_at", "external_id"],
+            )
+            for e in created
+        ],
         actor=actor,
-        object_type="barista.exposure",
-        object_id=f"import:{len(created)}",
-        fields=["person", "type", "occurred_at", "external_id"],
         request=request,
     )
-    evaluate_after_commit(r.person_id for r in new)
-    return ImportResult(created=len(created), unchanged=len(records) - len(new))
+    evaluate_after_commit(e.person_id for e in created)
+    return ImportResult(created=len(created), unchanged=len(records) - len(created))
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """Enough of a person for the audit trail's subject: the employee number."""
+
+    employee_number: str
 
 
 # --- Outcome --------------------------------------------------------------------------------
@@ -266,8 +301,16 @@ def record_outcome(
     if outcome == SignalStatus.DOORVERWEZEN and not slug:
         raise ValueError("a referral names a provision")
     now = timezone.now()
+    # The signal (and its links, which keep its exposures from counting again) stays at least
+    # until the cool-down after this outcome has passed.
+    keep_until = now + timedelta(days=signal.ruleset.cooldown_days)
     updated = Signal.objects.filter(pk=signal.pk, status=SignalStatus.OPEN).update(
-        status=outcome, outcome_at=now, outcome_by=actor, referred_to_slug=slug, referred_to_name=name
+        status=outcome,
+        outcome_at=now,
+        outcome_by=actor,
+        referred_to_slug=slug,
+        referred_to_name=name,
+        expires_at=Greatest(F("expires_at"), Value(keep_until)),
     )
     if not updated:
         raise AlreadyRecorded
@@ -293,15 +336,21 @@ class ScanResult:
 
 
 def deadline_scan(now: datetime | None = None) -> ScanResult:
-    """Remind the invited manager after ``reminder_days`` and, when the rules say so, tell their
-    own manager after ``escalation_days``; each at most once per invitation."""
+    """Hourly: pass an open invitation on when its manager is away, left or changed (a new
+    invitation notice to the new recipient); remind the invited manager after ``reminder_days``;
+    and, when the rules say so, tell their own manager after ``escalation_days``. Each notice
+    goes at most once per signal, kind and recipient."""
     now = now or timezone.now()
+    today = timezone.localdate(now)
     reminders = escalations = 0
-    open_signals = Signal.objects.filter(status=SignalStatus.OPEN).select_related("ruleset", "recipient__manager")
+    open_signals = Signal.objects.filter(status=SignalStatus.OPEN).select_related(
+        "ruleset", "recipient__manager", "person__manager"
+    )
     for signal in open_signals.iterator(chunk_size=500):
         rules = signal.ruleset
         age = now - signal.created_at
         with transaction.atomic():
+            _reroute(signal, now, today)
             if signal.recipient is not None and age >= timedelta(days=rules.reminder_days):
                 reminders += _notify(signal, NoticeKind.HERINNERING, signal.recipient, now)
             if rules.escalation_days and age >= timedelta(days=rules.escalation_days):
@@ -311,16 +360,34 @@ def deadline_scan(now: datetime | None = None) -> ScanResult:
     return ScanResult(reminders=reminders, escalations=escalations)
 
 
+def _reroute(signal: Signal, now: datetime, today: Any) -> None:
+    recipient, is_deputy = recipient_for(signal.person, today)
+    if recipient is None or recipient.pk == signal.recipient_id:
+        return
+    Signal.objects.filter(pk=signal.pk).update(recipient=recipient, recipient_is_deputy=is_deputy)
+    signal.recipient, signal.recipient_is_deputy = recipient, is_deputy
+    _notify(signal, NoticeKind.DOORGESTUURD, recipient, now)
+    audit.log_change(actor=None, obj=signal, person=signal.person, fields=["recipient"])
+
+
 @transaction.atomic
 def expire_signals(now: datetime | None = None) -> int:
     """Signals past their expiry date disappear, with their links and notices."""
     now = now or timezone.now()
-    _total, per_model = Signal.objects.filter(expires_at__lte=now).delete()
+    expired = Signal.objects.filter(expires_at__lte=now)
+    # What the pilot statistics need stays, without the employee, the manager or the events.
+    SignalTally.objects.bulk_create(
+        SignalTally(team_id=team_id, status=status, created_at=created_at, outcome_at=outcome_at)
+        for team_id, status, created_at, outcome_at in expired.values_list(
+            "team_id", "status", "created_at", "outcome_at"
+        )
+    )
+    _total, per_model = expired.delete()
     return per_model.get(Signal._meta.label, 0)
 
 
 def exposure_retention() -> timedelta:
-    return timedelta(days=int(getattr(settings, "BARISTA_EXPOSURE_RETENTION_DAYS", 5 * 365 + 1)))
+    return timedelta(days=int(getattr(settings, "BARISTA_EXPOSURE_RETENTION_DAYS", 730)))
 
 
 @transaction.atomic

@@ -29,6 +29,8 @@ from organisation.constants import Role
 from organisation.models import Person, RoleAssignment, Unit
 
 REASON_LABELS = dict(Reason.choices)
+#: How many of their own events an employee sees listed (the count of the rest is shown).
+OWN_EXPOSURES = 100
 
 
 def _user_id(request: HttpRequest) -> int:
@@ -126,14 +128,21 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
 def own(request: HttpRequest) -> HttpResponse:
     person = selectors.own_person(request.user)
     unit_id = person.team.unit_id if person is not None and person.team is not None else None
+    exposures, more = [], 0
+    if person is not None:
+        exposures = list(selectors.own_exposures(person)[: OWN_EXPOSURES + 1])
+        if len(exposures) > OWN_EXPOSURES:
+            more = selectors.own_exposures(person).count() - OWN_EXPOSURES
     return render(
         request,
         "barista/own.html",
         {
             "person": person,
             "signals": _decorate(selectors.own_signals(request.user)),
-            "exposures": list(selectors.own_exposures(person)[:100]) if person is not None else [],
+            "exposures": exposures[:OWN_EXPOSURES],
+            "more_exposures": more,
             "rules": selectors.rules_in_force(unit_id),
+            "types": ExposureType.objects.filter(is_active=True).order_by("-weight", "name"),
         },
     )
 
@@ -141,17 +150,15 @@ def own(request: HttpRequest) -> HttpResponse:
 # --- Manual exposures and absences ----------------------------------------------------------
 
 
-def _people(request: HttpRequest, *, include_self: bool) -> Any:
-    return Person.objects.filter(
-        permissions.barista_people_filter(request.user, include_self=include_self), is_active=True
-    )
+def _people(request: HttpRequest, *, absences: bool = False) -> Any:
+    return Person.objects.filter(permissions.barista_people_filter(request.user, absences=absences), is_active=True)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 @permission_required("barista.exposures")
 def exposure_add(request: HttpRequest) -> HttpResponse:
-    form = ExposureForm(request.POST or None, people=_people(request, include_self=False))
+    form = ExposureForm(request.POST or None, people=_people(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.exposure_add(
@@ -170,18 +177,25 @@ def exposure_add(request: HttpRequest) -> HttpResponse:
     return render(request, "barista/exposure_add.html", {"form": form})
 
 
-def _deputies() -> Any:
+def _deputies(people: Any) -> Any:
+    """Managers who may stand in for someone the user records absences for: in the same unit, or
+    above them (AbsenceForm checks the chosen one against the absent person)."""
     managers = RoleAssignment.objects.filter(role=Role.LEIDINGGEVENDE).values("user_id")
-    return Person.objects.filter(user_id__in=managers, is_active=True)
+    nearby = (
+        Q(team__unit_id__in=people.values("team__unit_id"))
+        | Q(pk__in=people.values("manager_id"))
+        | Q(pk__in=people.values("manager__manager_id"))
+    )
+    return Person.objects.filter(nearby, user_id__in=managers, is_active=True).select_related("team")
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@permission_required("barista.exposures")
+@permission_required("barista.absences")
 def absences(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    people = _people(request, include_self=True)
+    people = _people(request, absences=True)
     instance = get_object_or_404(Absence.objects.filter(person__in=people), pk=pk) if pk else None
-    form = AbsenceForm(request.POST or None, instance=instance, people=people, deputies=_deputies())
+    form = AbsenceForm(request.POST or None, instance=instance, people=people, deputies=_deputies(people))
     if request.method == "POST" and form.is_valid():
         services.absence_save(instance=form.save(commit=False), actor=request.user, request=request)
         messages.success(request, _("De afwezigheid is opgeslagen."))
@@ -213,7 +227,16 @@ def import_file(request: HttpRequest) -> HttpResponse:
             form.cleaned_data["file"].read(), max_bytes=settings.BARISTA_IMPORT_MAX_BYTES
         )
         for error in file_errors:
-            form.add_error("file", str(error))
+            if error.row is None:
+                form.add_error("file", str(error))
+            else:
+                errors.append(error)
+        if errors:
+            form.add_error(
+                "file",
+                _("Het bestand is niet ingelezen: %(count)s fout(en). Er is niets opgeslagen.")
+                % {"count": len(errors)},
+            )
         if not file_errors:
             checked = importing.validate(rows)
             if checked.ok:

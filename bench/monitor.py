@@ -6,8 +6,9 @@ aggregation (``monitor.results.compute``: the GROUP BY, the roll-up over the tre
 complementary suppression) against one hand-written SQL ``GROUP BY`` over the same rows.
 
 ``monitor_submission_throughput``: submissions through Django's full request stack (middleware,
-the questionnaire view, one conditional UPDATE and the inserts) with distinct pre-made tokens,
-against a bare insert view (one INSERT of a response row) through the same stack, in one call.
+the questionnaire view, one statement that looks the token up, claims it and inserts) with
+distinct pre-made tokens, against a bare insert view (one INSERT of a response row) through the
+same stack, in one call.
 
 ``monitor dashboard``: the dashboard page for an HR analyst with the full data set (HTTP, p95).
 """

@@ -85,6 +85,9 @@ RECURRING: list[RecurringJob] = [
         "aftercare.anonymise_closed_plans", aftercare_tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
     ),
     RecurringJob("monitor.close_due_campaigns", monitor_tasks.close_due_campaigns, Every.DAY, hour=2, minute=40),
+    RecurringJob(
+        "monitor.send_scheduled_reminders", monitor_tasks.send_scheduled_reminders, Every.DAY, hour=9, minute=0
+    ),
     RecurringJob("barista.evaluate_all", barista_tasks.evaluate_all, Every.DAY, hour=6, minute=0),
     RecurringJob("barista.scan_deadlines", barista_tasks.scan_deadlines, Every.HOUR, minute=25),
     RecurringJob("barista.expire_and_retain", barista_tasks.expire_and_retain, Every.DAY, hour=3, minute=50),

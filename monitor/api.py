@@ -15,7 +15,18 @@ from monitor import results, selectors
 
 class FigureSerializer(serializers.Serializer[Any]):
     mean = serializers.FloatField(allow_null=True, help_text="Gemiddelde op de schaal 1–5; leeg als niet getoond.")
-    risk_share = serializers.FloatField(allow_null=True, help_text="Deel in de risicozone (0–1).")
+    risk_share = serializers.FloatField(
+        allow_null=True,
+        help_text="Deel in de risicozone (0–1); leeg als niet getoond of als het te precies zou zijn "
+        "(minder dan 2 mensen in of buiten de risicozone): dan staat er een grens in risk_share_below "
+        "of risk_share_above.",
+    )
+    risk_share_below = serializers.FloatField(
+        allow_null=True, help_text="Het deel in de risicozone is kleiner dan dit getal (0–1)."
+    )
+    risk_share_above = serializers.FloatField(
+        allow_null=True, help_text="Het deel in de risicozone is groter dan dit getal (0–1)."
+    )
 
 
 class GroupSerializer(serializers.Serializer[Any]):
@@ -57,7 +68,12 @@ class ResultViewSet(viewsets.ViewSet):
                         "respondents": group.respondents if group.shown else None,
                         "shown": group.shown,
                         "scales": {
-                            slug: {"mean": figure.mean, "risk_share": figure.risk_share}
+                            slug: {
+                                "mean": figure.mean,
+                                "risk_share": figure.risk_share,
+                                "risk_share_below": figure.risk_below,
+                                "risk_share_above": figure.risk_above,
+                            }
                             for slug, figure in group.figures.items()
                         },
                     }

@@ -98,6 +98,19 @@ class MeasureForm(forms.ModelForm):
         self.fields["provisions"].widget.attrs["size"] = 6
 
 
+class MeasureEditForm(MeasureForm):
+    """Every field of a measure after it was added, plus an optional new progress note (earlier
+    notes stay as they were written: they are the history of the measure)."""
+
+    note = forms.CharField(
+        label=_("Nieuwe voortgangsnotitie"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optioneel. Schrijf over de maatregel, niet over personen."),
+    )
+
+
 class MeasureUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
     note = forms.CharField(

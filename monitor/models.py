@@ -44,6 +44,7 @@ class Campaign(models.Model):
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen verstuurd"), default=0)
+    scheduled_reminder_rounds = models.PositiveSmallIntegerField(_("automatische herinneringsrondes gehad"), default=0)
     closed_early_on = models.DateField(_("eerder gesloten op"), null=True, blank=True)
 
     class Meta:
@@ -77,11 +78,14 @@ class Invitation(models.Model):
     Draft answers (pause and resume) stay here until the response is submitted, then are erased.
     """
 
+    # Every index costs a write when an answer is submitted (the state change is not a HOT update):
+    # the campaign is served by the rate index below, and the hash by its unique constraint alone
+    # (``unique=True`` on a CharField would add a second, LIKE-only index on PostgreSQL).
     campaign = models.ForeignKey(
-        Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="invitations"
+        Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="invitations", db_index=False
     )
     team = models.ForeignKey(OrgNode, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+")
-    token_hash = models.CharField(_("hash van de code"), max_length=64, unique=True)
+    token_hash = models.CharField(_("hash van de code"), max_length=64)
     state = models.CharField(_("status"), max_length=20, choices=InvitationState.choices, default=InvitationState.OPEN)
     draft = models.JSONField(_("tussentijds opgeslagen antwoorden"), default=dict, blank=True)
 
@@ -89,6 +93,7 @@ class Invitation(models.Model):
         verbose_name = _("uitnodiging")
         verbose_name_plural = _("uitnodigingen")
         indexes = [models.Index(fields=["campaign", "team", "state"], name="monitor_invitation_rate")]
+        constraints = [models.UniqueConstraint(fields=["token_hash"], name="monitor_invitation_token_hash")]
 
     def __str__(self) -> str:
         return f"{self.campaign} / {self.team_id}"
@@ -110,11 +115,23 @@ class Response(models.Model):
 
 
 class ScaleScore(models.Model):
-    """One respondent's score on one scale, kept so the dashboard aggregates one narrow table."""
+    """One respondent's score on one scale, kept so the dashboard aggregates one narrow table.
 
-    campaign = models.ForeignKey(Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="+")
+    No database-level foreign keys (``db_constraint=False``): a submission inserts ten of these
+    rows, and twenty deferred key checks cost as much as the rows themselves. The campaign and
+    team are copied from the claimed invitation in the same statement, whose own keys are checked;
+    Django still cascades and protects on delete (docs/monitor.md, "Speed")."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="+", db_constraint=False
+    )
     team = models.ForeignKey(
-        OrgNode, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+", db_index=False
+        OrgNode,
+        verbose_name=_("team"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+        db_constraint=False,
     )
     scale = models.CharField(_("schaal"), max_length=40)
     score = models.FloatField(_("score"))

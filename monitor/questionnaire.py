@@ -190,5 +190,13 @@ def load(version: str = CURRENT_VERSION) -> Questionnaire:
     return questionnaire
 
 
-def versions() -> list[str]:
-    return sorted(path.stem for path in DIRECTORY.glob("*.json"))
+@cache
+def versions() -> tuple[str, ...]:
+    """Every questionnaire version on disk (read once per process)."""
+    return tuple(sorted(path.stem for path in DIRECTORY.glob("*.json")))
+
+
+@cache
+def item_codes() -> frozenset[str]:
+    """The item codes of every version: the only form fields an answer can come from."""
+    return frozenset(item.code for version in versions() for scale in load(version).scales for item in scale.items)

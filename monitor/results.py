@@ -10,6 +10,7 @@ kept in the cache for an hour.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import TypeVar, cast
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext
 
 from core import anonymity
 from monitor import questionnaire
@@ -33,13 +35,69 @@ CACHE_SECONDS = 3600
 T = TypeVar("T")
 
 
+#: A risk share is shown exactly only when at least this many people are in the risk zone *and*
+#: at least this many are outside it. Otherwise 0 % or 100 % would tell every respondent's position
+#: (and 1 person would be told apart from 0 by the pattern of what is shown); the page says
+#: "minder dan x%" or "meer dan y%" instead, with x = y' the share that this many people would make.
+RISK_COUNT_BAND = 2
+
+
 @dataclass(frozen=True)
 class Figure:
-    """One scale for one group; ``None`` where the figure may not be shown."""
+    """One scale for one group; ``None`` where the figure may not be shown.
+
+    ``risk_share`` is ``None`` too when it would be too exact (``RISK_COUNT_BAND``); then
+    ``risk_below`` ("fewer than") or ``risk_above`` ("more than") holds the bound that is shown."""
 
     mean: float | None
     risk_share: float | None
     in_risk: bool = False
+    risk_below: float | None = None
+    risk_above: float | None = None
+
+    @property
+    def risk_label(self) -> str:
+        """The share in the risk zone as the dashboard, the plan and the PDF show it."""
+        if self.risk_share is not None:
+            percent = round(100 * self.risk_share)
+            # A share that is neither 0 nor 1 never reads as "0%" or "100%".
+            if percent in (0, 100):
+                return _fewer(0.01) if percent == 0 else _more(0.99)
+            return f"{percent}%"
+        if self.risk_below is not None:
+            return _fewer(self.risk_below)
+        if self.risk_above is not None:
+            return _more(self.risk_above)
+        return "–"
+
+    @property
+    def risk_export(self) -> str:
+        """The same for the CSV export: ``12``, ``<40``, ``>60`` or empty."""
+        if self.risk_share is not None:
+            return f"{100 * self.risk_share:.0f}"
+        if self.risk_below is not None:
+            return f"<{round(100 * self.risk_below)}"
+        if self.risk_above is not None:
+            return f">{round(100 * self.risk_above)}"
+        return ""
+
+
+def _fewer(share: float) -> str:
+    return gettext("minder dan %(percent)s%%") % {"percent": round(100 * share)}
+
+
+def _more(share: float) -> str:
+    return gettext("meer dan %(percent)s%%") % {"percent": round(100 * share)}
+
+
+def risk_figure(mean: float, risk_count: int, size: int, in_risk: bool) -> Figure:
+    """A shown group's figure, its risk share exact or as a bound (``RISK_COUNT_BAND``)."""
+    if risk_count >= RISK_COUNT_BAND and size - risk_count >= RISK_COUNT_BAND:
+        return Figure(mean, risk_count / size, in_risk)
+    percent = math.ceil(100 * RISK_COUNT_BAND / size)
+    if risk_count < RISK_COUNT_BAND:
+        return Figure(mean, None, in_risk, risk_below=percent / 100)
+    return Figure(mean, None, in_risk, risk_above=(100 - percent) / 100)
 
 
 @dataclass
@@ -151,7 +209,8 @@ def _figures(cell: list[float], size: int, rules: list[Rule]) -> dict[str, Figur
     figures = {}
     for position, (slug, better, limit) in enumerate(rules):
         mean = cell[position] / size
-        figures[slug] = Figure(mean, cell[width + position] / size, mean <= limit if better else mean >= limit)
+        in_risk = mean <= limit if better else mean >= limit
+        figures[slug] = risk_figure(mean, round(cell[width + position]), size, in_risk)
     return figures
 
 
@@ -222,7 +281,7 @@ def _remembered(key: str, make: Callable[[], T]) -> T:
 
 def _key(kind: str, campaign: Campaign) -> str:
     # created_at tells a recreated campaign with a reused id apart (tests, restored backups).
-    return f"monitor:{kind}:v1:{campaign.pk}:{campaign.created_at.timestamp()}:{anonymity.threshold()}"
+    return f"monitor:{kind}:v2:{campaign.pk}:{campaign.created_at.timestamp()}:{anonymity.threshold()}"
 
 
 def for_campaign(campaign: Campaign) -> CampaignResults | None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+import psycopg
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
@@ -28,6 +31,7 @@ from monitor.models import Campaign, Invitation, Measure, ProgressNote, Response
 from organisation.models import OrgNode, Person, Unit
 
 _BATCH = 2000
+logger = logging.getLogger("zorgwijzer.monitor")
 
 
 @transaction.atomic
@@ -165,6 +169,54 @@ def campaign_send_reminders(
     return sent
 
 
+def reminder_days(campaign: Campaign) -> list[dt.date]:
+    """The days of a campaign's automatic reminder rounds, in order: ``MONITOR_REMINDER_DAYS_AFTER_OPENING``
+    days after the first day and ``MONITOR_REMINDER_DAYS_BEFORE_CLOSING`` days before the last day
+    (an empty setting switches that round off). Only days after the first and up to the last day count."""
+    after = getattr(settings, "MONITOR_REMINDER_DAYS_AFTER_OPENING", 7)
+    before = getattr(settings, "MONITOR_REMINDER_DAYS_BEFORE_CLOSING", 2)
+    days = set()
+    if after not in (None, ""):
+        days.add(campaign.opens_on + dt.timedelta(days=int(after)))
+    if before not in (None, ""):
+        days.add(campaign.last_day - dt.timedelta(days=int(before)))
+    return sorted(day for day in days if campaign.opens_on < day <= campaign.last_day)
+
+
+def send_scheduled_reminders(today: dt.date | None = None) -> int:
+    """Daily: for every open campaign whose next reminder round has come, remind everyone without a
+    response (``campaign_send_reminders``: tokens recomputed in memory, nothing stored about who).
+
+    Each round is sent at most once: the campaign's round counter is raised with a conditional
+    UPDATE in the same transaction as the sending, so of two schedulers only one sends, and when
+    the mail server refuses, the round stays due for the next run. Rounds that fell before the
+    invitations went out are skipped. Without ``ZORGWIJZER_SITE_URL`` there is no link to mail,
+    so nothing is sent. Returns the number of reminders mailed."""
+    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
+    if not site:
+        logger.warning("monitor reminders: ZORGWIJZER_SITE_URL is not set, no automatic reminders sent")
+        return 0
+    today = today or timezone.localdate()
+    mailed = 0
+    candidates = Campaign.objects.filter(invitations_sent_at__isnull=False, opens_on__lte=today, closes_on__gte=today)
+    for campaign in candidates:
+        if not campaign.is_open(today):
+            continue
+        passed = [day for day in reminder_days(campaign) if day <= today]
+        done = campaign.scheduled_reminder_rounds
+        if len(passed) <= done:
+            continue
+        assert campaign.invitations_sent_at is not None  # filtered above
+        sent_on = timezone.localdate(campaign.invitations_sent_at)
+        with transaction.atomic():
+            claimed = Campaign.objects.filter(pk=campaign.pk, scheduled_reminder_rounds=done).update(
+                scheduled_reminder_rounds=len(passed)
+            )
+            if claimed and any(day > sent_on for day in passed[done:]):
+                mailed += campaign_send_reminders(campaign=campaign, actor=None, base_url=site)
+    return mailed
+
+
 @transaction.atomic
 def campaign_close(*, campaign: Campaign, actor: Any, request: HttpRequest | None = None) -> None:
     """End a campaign today: no more answers, drafts are erased, results become visible."""
@@ -232,27 +284,68 @@ def draft_save(*, invitation: Invitation, answers: dict[str, int]) -> bool:
     return updated == 1
 
 
-def response_submit(
-    *, token: str, answers: dict[str, int], today: dt.date | None = None, invitation: Invitation | None = None
-) -> bool:
+class AnswersIncomplete(Exception):
+    """Not every question of the campaign has an answer (the page shows which ones)."""
+
+
+@cache
+def _scoring() -> tuple[tuple[str, str, tuple[str, ...], questionnaire.Scale], ...]:
+    """Per questionnaire version and scale: the item codes that make up its score (built once)."""
+    return tuple(
+        (version, scale.slug, tuple(item.code for item in scale.items), scale)
+        for version in questionnaire.versions()
+        for scale in questionnaire.load(version).scales
+    )
+
+
+def _complete_scales(answers: dict[str, int]) -> list[dict[str, Any]]:
+    """Version, scale, score, in risk and its answers for every scale of every version whose items
+    are all answered; the database keeps only the rows of the campaign's own scales."""
+    rows = []
+    for version, slug, codes, scale in _scoring():
+        values = [answers.get(code) for code in codes]
+        if not all(value in _POINTS for value in values):
+            continue
+        score = sum(values) / len(values)  # type: ignore[arg-type]
+        rows.append(
+            {
+                "version": version,
+                "scale": slug,
+                "score": score,
+                "in_risk": scale.in_risk(score),
+                "answers": dict(zip(codes, values, strict=True)),
+            }
+        )
+    return rows
+
+
+def response_submit(*, token: str, answers: dict[str, int], today: dt.date | None = None) -> bool:
     """Store one response for a token, exactly once.
 
-    The state change is one conditional UPDATE (``state <> submitted``): under concurrent
-    submissions the database lets exactly one of them change the row, and only that one inserts
-    the response. The response carries the campaign, the team and the answers, nothing else.
-    ``invitation`` may be passed when the caller just looked it up with ``invitation_for``.
+    Returns ``True`` when this call stored the response and ``False`` when a simultaneous
+    submission of the same token did so a moment earlier. Raises ``InvitationUnusable`` (unknown,
+    used, closed, not yet open) or ``AnswersIncomplete``. The state change is one conditional UPDATE
+    (``state <> submitted``): under concurrent submissions the database lets exactly one of them
+    change the row, and only that one inserts the response. The response carries the campaign, the
+    team and the answers to the campaign's questions, nothing else.
     """
-    if invitation is None or invitation.token_hash != tokens.token_hash(token):
-        invitation = invitation_for(token, today)
-    campaign = invitation.campaign
-    scores = [
-        (scale.slug, score, scale.in_risk(score))
-        for scale in questionnaire.load(campaign.questionnaire).selected(campaign.scales)
-        for score in (scale.score(answers),)
-    ]
+    today = today or timezone.localdate()
+    if not tokens.well_formed(token):
+        raise InvitationUnusable("unknown")
     if connection.vendor == "postgresql":
-        return _submit_in_one_statement(invitation.pk, answers, scores)
+        outcome = _submit_in_one_statement(tokens.token_hash(token), _complete_scales(answers), today)
+        if outcome is not None:
+            return outcome
+        # Not stored: the usual look-up says why (the rare path, so a second query is fine).
+        invitation = invitation_for(token, today)
+        if _missing(invitation.campaign, answers):
+            raise AnswersIncomplete
+        return False
     with transaction.atomic():
+        invitation = invitation_for(token, today)
+        campaign = invitation.campaign
+        if _missing(campaign, answers):
+            raise AnswersIncomplete
         claimed = (
             Invitation.objects.filter(pk=invitation.pk)
             .exclude(state=InvitationState.SUBMITTED)
@@ -260,40 +353,120 @@ def response_submit(
         )
         if claimed != 1:
             return False
-        Response.objects.create(campaign_id=campaign.pk, team_id=invitation.team_id, answers=answers)
+        scales = questionnaire.load(campaign.questionnaire).selected(campaign.scales)
+        Response.objects.create(
+            campaign_id=campaign.pk,
+            team_id=invitation.team_id,
+            answers={item.code: answers[item.code] for scale in scales for item in scale.items},
+        )
         ScaleScore.objects.bulk_create(
-            ScaleScore(campaign_id=campaign.pk, team_id=invitation.team_id, scale=slug, score=score, in_risk=risk)
-            for slug, score, risk in scores
+            ScaleScore(
+                campaign_id=campaign.pk,
+                team_id=invitation.team_id,
+                scale=scale.slug,
+                score=score,
+                in_risk=scale.in_risk(score),
+            )
+            for scale in scales
+            for score in (scale.score(answers),)
         )
     return True
 
 
-def _submit_in_one_statement(
-    invitation_id: int, answers: dict[str, int], scores: list[tuple[str, float, bool]]
-) -> bool:
-    """PostgreSQL: claim the invitation and insert the response and its scores in one statement
-    (data-modifying CTEs, atomic on their own): one round trip instead of five. The inserts read
-    the campaign and team from the UPDATE's RETURNING, so they happen only when the claim did."""
-    values = ", ".join(["(%s, %s::double precision, %s::boolean)"] * len(scores))
-    sql = f"""
-        WITH claimed AS (
-            UPDATE {Invitation._meta.db_table} SET state = %s, draft = '{{}}'::jsonb
-            WHERE id = %s AND state <> %s RETURNING campaign_id, team_id
+def _missing(campaign: Campaign, answers: dict[str, int]) -> list[questionnaire.Item]:
+    scales = questionnaire.load(campaign.questionnaire).selected(campaign.scales)
+    return [item for scale in scales for item in scale.items if answers.get(item.code) not in _POINTS]
+
+
+_POINTS = frozenset(range(1, questionnaire.POINTS + 1))
+
+
+def _submit_in_one_statement(token_hash: str, given: list[dict[str, Any]], today: dt.date) -> bool | None:
+    """PostgreSQL: look the token up, check the campaign's dates and that every question of its
+    scales is answered, claim the invitation and insert the response and its scores, all in one
+    statement (data-modifying CTEs, atomic on their own): one round trip. The inserts read the
+    campaign and team from the UPDATE's RETURNING, so they happen only when the claim did.
+
+    ``True``: stored; ``False``: the invitation was open in this statement's snapshot but a
+    simultaneous submission claimed it first; ``None``: nothing stored (unknown, used, outside the
+    open period or incomplete; ``invitation_for`` tells which)."""
+    if not given:
+        return None
+    submitted = InvitationState.SUBMITTED.value
+    with _planned_once_cursor() as cursor:
+        cursor.execute(_SUBMIT_SQL, [token_hash, json.dumps(given), submitted, today, submitted, submitted])
+        eligible, claimed = cursor.fetchone()
+    if claimed:
+        return True
+    return False if eligible else None
+
+
+class _PlannedOnceCursor(psycopg.Cursor[Any]):
+    """Runs its statement as a server-side prepared statement: PostgreSQL plans it once per
+    connection instead of on every submission (planning the CTEs costs about as much as running
+    them). Django disables psycopg's automatic preparing; here it is switched on for this one
+    statement."""
+
+    def execute(self, query: Any, params: Any = None, **options: Any) -> Any:
+        raw = self.connection
+        threshold = raw.prepare_threshold
+        raw.prepare_threshold = 0
+        try:
+            return super().execute(query, params, prepare=True)
+        finally:
+            raw.prepare_threshold = threshold
+
+
+def _planned_once_cursor() -> Any:
+    """A ``_PlannedOnceCursor`` wrapped like every Django cursor (query logging, execute wrappers)."""
+    connection.ensure_connection()
+    raw: Any = _PlannedOnceCursor(connection.connection)
+    return connection.make_debug_cursor(raw) if connection.queries_logged else connection.make_cursor(raw)
+
+
+def _submit_sql() -> str:
+    invitation, campaign = Invitation._meta.db_table, Campaign._meta.db_table
+    return f"""
+        WITH found AS (
+            SELECT i.id, i.state, c.questionnaire, c.scales, c.opens_on,
+                   LEAST(c.closes_on, COALESCE(c.closed_early_on, c.closes_on)) AS last_day
+            FROM {invitation} i JOIN {campaign} c ON c.id = i.campaign_id
+            WHERE i.token_hash = %s
+        ), given AS (
+            SELECT * FROM jsonb_to_recordset(%s::jsonb)
+                AS given (version text, scale text, score double precision, in_risk boolean, answers jsonb)
+        ), eligible AS (
+            SELECT found.id, found.questionnaire, found.scales FROM found
+            WHERE found.state <> %s AND %s::date BETWEEN found.opens_on AND found.last_day
+              AND NOT EXISTS (
+                SELECT 1 FROM jsonb_array_elements_text(found.scales) AS wanted (scale)
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM given WHERE given.version = found.questionnaire AND given.scale = wanted.scale
+                )
+              )
+        ), claimed AS (
+            UPDATE {invitation} SET state = %s, draft = '{{}}'::jsonb
+            WHERE id = (SELECT id FROM eligible) AND state <> %s
+            RETURNING campaign_id, team_id
+        ), chosen AS (
+            SELECT given.scale, given.score, given.in_risk, given.answers FROM given, eligible
+            WHERE given.version = eligible.questionnaire
+              AND given.scale IN (SELECT jsonb_array_elements_text(eligible.scales))
         ), response AS (
             INSERT INTO {Response._meta.db_table} (campaign_id, team_id, answers)
-            SELECT campaign_id, team_id, %s::jsonb FROM claimed
+            SELECT claimed.campaign_id, claimed.team_id,
+                   (SELECT jsonb_object_agg(item.key, item.value) FROM chosen, jsonb_each(chosen.answers) AS item)
+            FROM claimed
+        ), scores AS (
+            INSERT INTO {ScaleScore._meta.db_table} (campaign_id, team_id, scale, score, in_risk)
+            SELECT claimed.campaign_id, claimed.team_id, chosen.scale, chosen.score, chosen.in_risk
+            FROM claimed CROSS JOIN chosen
         )
-        INSERT INTO {ScaleScore._meta.db_table} (campaign_id, team_id, scale, score, in_risk)
-        SELECT claimed.campaign_id, claimed.team_id, v.scale, v.score, v.in_risk
-        FROM claimed CROSS JOIN (VALUES {values}) AS v (scale, score, in_risk)
+        SELECT (SELECT count(*) FROM eligible), (SELECT count(*) FROM claimed)
     """  # noqa: S608 - table names come from the models, every value is a parameter
-    submitted = InvitationState.SUBMITTED.value
-    params: list[str | int | float | bool] = [submitted, invitation_id, submitted, json.dumps(answers)]
-    for slug, score, risk in scores:
-        params += [slug, score, risk]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount > 0
+
+
+_SUBMIT_SQL = _submit_sql()
 
 
 # --- Plan van Aanpak ------------------------------------------------------------------------
@@ -321,3 +494,31 @@ def measure_update(
     if changed:
         audit.log_change(actor=actor, obj=measure, fields=changed, request=request)
     return measure
+
+
+#: What ``measure_edit`` may change; the team, the campaign and the author stay as they were.
+MEASURE_FIELDS = ("title", "description", "scales", "provisions", "owner", "due_on", "status")
+
+
+@transaction.atomic
+def measure_edit(
+    *, actor: Any, measure: Measure, note: str = "", request: HttpRequest | None = None, **fields: Any
+) -> list[str]:
+    """Change a measure's fields and optionally add a progress note; audit the names of the
+    changed fields (not their values) in the same transaction. Returns the changed field names."""
+    unknown = set(fields) - set(MEASURE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    # Compared with the stored row (locked), not with the object: a form may have changed that.
+    stored = Measure.objects.select_for_update().get(pk=measure.pk)
+    changed = [name for name, value in fields.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(measure, name, fields[name])
+    if changed:
+        measure.save(update_fields=changed)
+    if note.strip():
+        ProgressNote.objects.create(measure=measure, text=note.strip(), author=actor)
+        changed.append("notes")
+    if changed:
+        audit.log_change(actor=actor, obj=measure, fields=changed, request=request)
+    return changed

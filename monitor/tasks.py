@@ -1,5 +1,6 @@
 """Background jobs of the monitor (django-tasks). Each is idempotent: sending refuses a campaign
-that was already sent, reminders go only to unsubmitted invitations, closing only erases drafts."""
+that was already sent, reminders go only to unsubmitted invitations (and a scheduled round only
+once), closing only erases drafts."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def send_reminders(campaign_id: int, base_url: str) -> dict[str, int]:
 def close_due_campaigns() -> dict[str, int]:
     """Daily: erase unsent draft answers of campaigns whose last day has passed."""
     return {"drafts_erased": services.close_due_campaigns()}
+
+
+@task()
+def send_scheduled_reminders() -> dict[str, int]:
+    """Daily: the automatic reminder rounds of open campaigns (each round at most once)."""
+    return {"reminders": services.send_scheduled_reminders()}

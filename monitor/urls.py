@@ -21,4 +21,5 @@ urlpatterns: list[URLPattern] = [
     path("plannen/", views.plans, name="plans"),
     path("plannen/team/<int:pk>/", views.plan, name="plan"),
     path("maatregel/<int:pk>/", views.measure_update, name="measure"),
+    path("maatregel/<int:pk>/wijzigen/", views.measure_edit, name="measure_edit"),
 ]

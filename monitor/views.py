@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
+from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -21,7 +22,7 @@ from core import audit, permissions
 from core.models import AuditAction
 from core.permissions import permission_required, public_page
 from monitor import questionnaire, results, selectors, services, tasks
-from monitor.forms import CampaignForm, MeasureForm, MeasureUpdateForm
+from monitor.forms import CampaignForm, MeasureEditForm, MeasureForm, MeasureUpdateForm
 from monitor.models import Campaign, Measure
 from monitor.results import ORGANISATION, CampaignResults, GroupKey
 from organisation.models import OrgNode, Unit
@@ -92,6 +93,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "invitee_count": services.invitees(campaign).count() if campaign.invitations_sent_at is None else None,
         "is_open": campaign.is_open(),
         "is_closed": campaign.is_closed(),
+        "reminder_days": services.reminder_days(campaign),
     }
     return render(request, "monitor/campaign_detail.html", context)
 
@@ -151,27 +153,47 @@ def _no_referrer(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _answers_from(request: HttpRequest, scales: list[questionnaire.Scale]) -> dict[str, int]:
-    answers = {}
-    for scale in scales:
-        for item in scale.items:
-            value = request.POST.get(item.code, "")
-            if value in {"1", "2", "3", "4", "5"}:
-                answers[item.code] = int(value)
-    return answers
+_POINTS = {str(value): value for value in range(1, questionnaire.POINTS + 1)}
+
+
+def _answers_from(request: HttpRequest, codes: frozenset[str]) -> dict[str, int]:
+    """The valid answers in the form (1-5 per known item code); anything else is left out, so a
+    missing or tampered answer counts as not given and is asked again at its question."""
+    return {code: _POINTS[value] for code, value in request.POST.items() if code in codes and value in _POINTS}
+
+
+@lru_cache(maxsize=8)
+def _done_url(urlconf: str | None, prefix: str) -> str:
+    """The thanks page's address, worked out once (every submission redirects there)."""
+    return reverse("monitor:respond_done", urlconf=urlconf)
+
+
+def _unusable(request: HttpRequest, reason: str) -> HttpResponse:
+    page = render(request, "monitor/respond_unusable.html", {"reason": reason}, status=_UNUSABLE[reason])
+    return _no_referrer(page)
 
 
 @public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, token: str) -> HttpResponse:
+    submitting = request.method == "POST" and request.POST.get("actie") == "versturen"
+    if submitting:
+        # The common case first, in one database statement; only when it is refused does the
+        # page look the invitation up to say why.
+        try:
+            services.response_submit(token=token, answers=_answers_from(request, questionnaire.item_codes()))
+        except services.InvitationUnusable as unusable:
+            return _unusable(request, unusable.reason)
+        except services.AnswersIncomplete:
+            pass  # shown below, at every question without an answer
+        else:
+            # Also when another tab submitted the same link a moment earlier: thanks is still right.
+            return _no_referrer(HttpResponseRedirect(_done_url(get_urlconf(), get_script_prefix())))
     try:
         invitation = services.invitation_for(token)
     except services.InvitationUnusable as unusable:
-        page = render(
-            request, "monitor/respond_unusable.html", {"reason": unusable.reason}, status=_UNUSABLE[unusable.reason]
-        )
-        return _no_referrer(page)
+        return _unusable(request, unusable.reason)
     campaign = invitation.campaign
     definition = questionnaire.load(campaign.questionnaire)
     scales = definition.selected(campaign.scales)
@@ -179,14 +201,9 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     missing: list[questionnaire.Item] = []
     saved = False
     if request.method == "POST":
-        answers = _answers_from(request, scales)
-        if request.POST.get("actie") == "versturen":
+        answers = _answers_from(request, frozenset(item.code for scale in scales for item in scale.items))
+        if submitting:
             missing = [item for scale in scales for item in scale.items if item.code not in answers]
-            if not missing:
-                # Submitted in another tab a moment ago: the thanks page is still right.
-                with contextlib.suppress(services.InvitationUnusable):
-                    services.response_submit(token=token, answers=answers, invitation=invitation)
-                return _no_referrer(redirect("monitor:respond_done"))
         else:
             saved = services.draft_save(invitation=invitation, answers=answers)
     context = {
@@ -332,7 +349,6 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
             if selection.scale and slug != selection.scale:
                 continue
             figure = group.figures[slug]
-            share = "" if figure.risk_share is None else f"{100 * figure.risk_share:.0f}"
             writer.writerow(
                 [
                     selection.campaign.name,
@@ -340,7 +356,7 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
                     group.respondents if group.shown else "",
                     names.get(slug, slug),
                     _figure(figure.mean),
-                    share,
+                    figure.risk_export,
                     _("ja") if group.shown else _("nee (te weinig deelnemers)"),
                 ]
             )
@@ -455,3 +471,41 @@ def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("De maatregel is niet bijgewerkt. Kies een status."))
     return redirect("monitor:plan", pk=team.pk)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("monitor.plans")
+def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change everything of a measure after it was added (server-rendered, works without JS).
+    The same people who may add measures to the team's plan may change them."""
+    measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
+    team = _team_in_scope(request, measure.team_id)
+    if not permissions.can_edit_monitor_plan(request.user, team):
+        raise PermissionDenied
+    definition = questionnaire.load()
+    provision_choices = _provision_choices()
+    # A provision that has left the catalogue stays selectable, so saving does not drop it silently.
+    known = {slug for slug, _name in provision_choices}
+    provision_choices += [(slug, slug) for slug in measure.provisions if slug not in known]
+    form = MeasureEditForm(
+        request.POST if request.method == "POST" else None,
+        initial={name: getattr(measure, name) for name in services.MEASURE_FIELDS},
+        scale_choices=definition.scale_choices,
+        provision_choices=provision_choices,
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = services.measure_edit(
+            actor=request.user,
+            measure=measure,
+            note=form.cleaned_data["note"],
+            request=request,
+            **{name: form.cleaned_data[name] for name in services.MEASURE_FIELDS},
+        )
+        if changed:
+            messages.success(request, _("De maatregel is opgeslagen."))
+        else:
+            messages.info(request, _("Er was niets veranderd."))
+        return redirect(f"{reverse('monitor:plan', kwargs={'pk': team.pk})}#maatregel-{measure.pk}")
+    context = {"team": team, "measure": measure, "form": form, "notes": list(measure.notes.all())}
+    return render(request, "monitor/measure_form.html", context)

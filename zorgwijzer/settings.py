@@ -334,9 +334,13 @@ ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
 # Weerbaarheidsmonitor (docs/monitor.md): the key that derives and hashes invitation tokens. Keep it
 # out of database backups; empty: derived from SECRET_KEY.
 MONITOR_TOKEN_KEY = os.environ.get("MONITOR_TOKEN_KEY", "")
+# Automatic reminders to invitees without a response: days after opening and before closing
+# (empty: that round is off). They need ZORGWIJZER_SITE_URL for the links.
+MONITOR_REMINDER_DAYS_AFTER_OPENING = os.environ.get("MONITOR_REMINDER_DAYS_AFTER_OPENING", "7")
+MONITOR_REMINDER_DAYS_BEFORE_CLOSING = os.environ.get("MONITOR_REMINDER_DAYS_BEFORE_CLOSING", "2")
 # Barista (docs/barista.md): how long exposures are kept, and up to how many people an import
 # evaluates at once (more: in a background task).
-BARISTA_EXPOSURE_RETENTION_DAYS = env_int("BARISTA_EXPOSURE_RETENTION_DAYS", 5 * 365 + 1)
+BARISTA_EXPOSURE_RETENTION_DAYS = env_int("BARISTA_EXPOSURE_RETENTION_DAYS", 730)
 BARISTA_INLINE_EVALUATION_LIMIT = env_int("BARISTA_INLINE_EVALUATION_LIMIT", 200)
 BARISTA_IMPORT_MAX_BYTES = env_int("BARISTA_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders

@@ -27,15 +27,16 @@ def upload(client: Any, data: bytes) -> Any:
     return client.post(reverse("barista:import"), {"file": SimpleUploadedFile("gtpa.csv", data, "text/csv")})
 
 
+#: Dates in three formats, 5, 4 and 1 day before the frozen NOW (2026-06-15 12:00).
 VALID = (
-    "BVH-1;{nr};belediging;2026-11-20 22:15",
-    "BVH-2;{nr};bedreiging-woordelijk;21-11-2026 03:10",
-    "BVH-3;{nr};openlijk-geweld;2026-11-24T23:00",
+    "BVH-1;{nr};belediging;2026-06-10 22:15",
+    "BVH-2;{nr};bedreiging-woordelijk;11-06-2026 03:10",
+    "BVH-3;{nr};openlijk-geweld;2026-06-14T23:00",
 )
 
 
 @pytest.fixture
-def beheerder(login_as: Any, organisation: Any) -> Any:
+def beheerder(login_as: Any, organisation: Any, frozen: Any) -> Any:
     return login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
 
 
@@ -61,7 +62,7 @@ def test_a_valid_file_is_imported_and_the_same_file_twice_changes_nothing(
 
 def test_a_file_with_one_bad_row_is_rejected_as_a_whole(beheerder: Any, organisation: Any) -> None:
     employee = organisation.people[Role.MEDEWERKER]
-    data = csv_file(employee, *VALID, "BVH-4;999999;belediging;2026-11-20 22:15", "BVH-5;{nr};onbekend;gisteren")
+    data = csv_file(employee, *VALID, "BVH-4;999999;belediging;2026-06-10 22:15", "BVH-5;{nr};onbekend;gisteren")
     response = upload(beheerder, data)
     content = response.content.decode()
     assert "Er is niets opgeslagen" in content
@@ -74,10 +75,10 @@ def test_a_file_with_one_bad_row_is_rejected_as_a_whole(beheerder: Any, organisa
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        (("BVH-1;{nr};belediging;2026-11-20 22:15", "BVH-1;{nr};belediging;2026-11-21 22:15"), "staat ook al op rij 2"),
+        (("BVH-1;{nr};belediging;2026-06-10 22:15", "BVH-1;{nr};belediging;2026-06-11 22:15"), "staat ook al op rij 2"),
         (("BVH-1;{nr};belediging;2099-01-01 10:00",), "in de toekomst"),
-        ((";{nr};belediging;2026-11-20 22:15",), "Vul een extern id in."),
-        (("BVH-1;;belediging;2026-11-20 22:15",), "Vul een personeelsnummer in."),
+        ((";{nr};belediging;2026-06-10 22:15",), "Vul een extern id in."),
+        (("BVH-1;;belediging;2026-06-10 22:15",), "Vul een personeelsnummer in."),
     ],
 )
 def test_row_errors_are_dutch_and_nothing_is_stored(beheerder: Any, organisation: Any, rows: Any, message: str) -> None:
@@ -94,9 +95,9 @@ def test_a_missing_column_is_a_file_error(beheerder: Any) -> None:
 def test_redelivery_with_other_data_is_refused(beheerder: Any, organisation: Any) -> None:
     employee = organisation.people[Role.MEDEWERKER]
     upload(beheerder, csv_file(employee, VALID[0]))
-    response = upload(beheerder, csv_file(employee, "BVH-1;{nr};belediging;2026-11-19 22:15"))
+    response = upload(beheerder, csv_file(employee, "BVH-1;{nr};belediging;2026-06-09 22:15"))
     assert "al eerder aangeleverd met andere gegevens" in response.content.decode()
-    assert Exposure.objects.get(external_id="BVH-1").occurred_at.day == 20
+    assert Exposure.objects.get(external_id="BVH-1").occurred_at.day == 10
 
 
 def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerder: Any, organisation: Any) -> None:
@@ -107,7 +108,7 @@ def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerd
             "extern_id": "GTPA-9",
             "personeelsnummer": employee.employee_number,
             "soort": "belediging",
-            "datum_tijd": "2026-11-20T22:15:00+01:00",
+            "datum_tijd": "2026-06-10T22:15:00+02:00",
         }
     ]
     first = beheerder.post(url, json.dumps({"records": records}), content_type="application/json")
@@ -124,7 +125,32 @@ def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerd
     assert empty.status_code == 400
 
 
+def test_the_import_is_in_the_audit_trail_per_employee(beheerder: Any, organisation: Any) -> None:
+    from core.models import AuditAction, AuditEvent
+
+    employee = organisation.people[Role.MEDEWERKER]
+    upload(beheerder, csv_file(employee, *VALID))
+    rows = AuditEvent.objects.filter(action=AuditAction.IMPORT, object_type="barista.exposure")
+    assert rows.count() == 3
+    assert set(rows.values_list("subject_employee_number", flat=True)) == {employee.employee_number}
+
+
 def test_only_the_functioneel_beheerder_imports(login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
     response = client.post(reverse("barista-import-list"), json.dumps({"records": []}), content_type="application/json")
     assert response.status_code == 403
+
+
+def test_rows_with_the_wrong_number_of_fields_are_all_reported(beheerder: Any, organisation: Any) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    content = upload(beheerder, csv_file(employee, "A;{nr};belediging", VALID[1], "C;{nr}")).content.decode()
+    assert "Rij 2: Deze rij heeft 3 velden, de kopregel 4." in content
+    assert "Rij 4: Deze rij heeft 2 velden, de kopregel 4." in content
+    assert not Exposure.objects.exists()
+
+
+def test_an_event_older_than_the_retention_period_is_refused(beheerder: Any, organisation: Any) -> None:
+    content = upload(
+        beheerder, csv_file(organisation.people[Role.MEDEWERKER], "OUD-1;{nr};belediging;2020-01-01")
+    ).content.decode()
+    assert "ouder dan de bewaartermijn" in content

@@ -332,3 +332,112 @@ def test_the_anonymised_aftercare_plan_loses_its_link_to_the_exposure(frozen: An
     Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.CLOSED, closed_at=NOW - 760 * DAY)
     assert aftercare_services.retention_anonymise(now=NOW) == 1
     assert not Exposure.objects.filter(aftercare_plan__isnull=False).exists()
+
+
+def test_an_outcome_keeps_the_signal_until_the_cool_down_has_passed(frozen: Any, employee: Any) -> None:
+    new_rules(expiry_days=30, cooldown_days=30, weight_days=30)
+    for days in (3, 2, 1):
+        expose(employee, NOW - days * DAY)
+    services.evaluate(now=NOW)
+    signal = signals_of(employee)[0]
+    frozen.shift(25 * DAY)
+    services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=None)
+    signal.refresh_from_db()
+    assert signal.expires_at >= signal.outcome_at + 30 * DAY  # type: ignore[operator]
+    assert services.expire_signals(now=NOW + 31 * DAY) == 0
+
+
+def test_expired_signals_leave_an_anonymous_tally_and_their_events_stay_outside_every_window(
+    frozen: Any, employee: Any
+) -> None:
+    from barista.models import SignalTally
+
+    for days in (3, 2, 1):
+        expose(employee, NOW - days * DAY)
+    services.evaluate(now=NOW)
+    expires = signals_of(employee)[0].expires_at
+    services.expire_signals(now=expires)
+    tally = SignalTally.objects.get()
+    assert (tally.team_id, tally.status) == (employee.team_id, SignalStatus.OPEN)
+    assert services.evaluate(now=expires).created == 0  # the three events are a year old by now
+
+
+def test_the_cool_down_ends_exactly_after_cooldown_days(frozen: Any, employee: Any) -> None:
+    for days in (3, 2, 1):
+        expose(employee, NOW - days * DAY)
+    services.evaluate(now=NOW)
+    services.record_outcome(signal=signals_of(employee)[0], outcome=SignalStatus.GESPREK, actor=None)
+    outcome_at = Signal.objects.get().outcome_at
+    assert outcome_at is not None
+    for minutes in (1, 2, 3):
+        expose(employee, outcome_at + timedelta(minutes=minutes))
+    assert services.evaluate(now=outcome_at + 30 * DAY - timedelta(seconds=1)).created == 0
+    for minutes in (1, 2, 3):
+        expose(employee, outcome_at + 30 * DAY - timedelta(minutes=minutes))
+    assert services.evaluate(now=outcome_at + 30 * DAY + timedelta(seconds=1)).created == 1
+
+
+def test_the_last_day_of_an_absence_still_counts_as_absent(frozen: Any, employee: Any) -> None:
+    Absence.objects.create(person=employee, starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 15))
+    for days in (3, 2, 1):
+        expose(employee, NOW - days * DAY)
+    assert services.evaluate(now=NOW).created == 0
+
+
+def test_an_absence_someone_records_for_themselves_does_not_stop_signals_about_them(
+    frozen: Any, organisation: Any, manager: Any
+) -> None:
+    above = PersonFactory(team=manager.team)
+    manager.manager = above
+    manager.save()
+    Absence.objects.create(person=manager, starts_on=date(2026, 6, 1), recorded_by=organisation.users["leidinggevende"])
+    for days in (3, 2, 1):
+        expose(manager, NOW - days * DAY)
+    services.evaluate(now=NOW)
+    assert signals_of(manager)[0].recipient == above
+
+
+def test_an_open_invitation_moves_to_the_deputy_when_the_manager_becomes_absent(
+    frozen: Any, employee: Any, manager: Any
+) -> None:
+    for days in (3, 2, 1):
+        expose(employee, NOW - days * DAY)
+    services.evaluate(now=NOW)
+    deputy: Any = PersonFactory(team=employee.team)
+    Absence.objects.create(person=manager, starts_on=date(2026, 6, 16), deputy=deputy)
+    services.deadline_scan(now=NOW + DAY)
+    signal = signals_of(employee)[0]
+    assert signal.recipient == deputy and signal.recipient_is_deputy
+    assert Notice.objects.filter(signal=signal, kind=NoticeKind.DOORGESTUURD, recipient=deputy).exists()
+    services.deadline_scan(now=NOW + 2 * DAY)
+    assert Notice.objects.filter(kind=NoticeKind.DOORGESTUURD).count() == 1
+
+
+def test_the_preview_of_the_organisation_rules_leaves_out_units_with_their_own_rules(
+    frozen: Any, organisation: Any, employee: Any
+) -> None:
+    from barista.views import _preview
+
+    other: Any = PersonFactory(manager=employee.manager)  # in a unit of its own (factory)
+    for person in (employee, other):
+        expose(person, NOW - 2 * DAY)
+        expose(person, NOW - DAY)
+    new_rules(unit=organisation.unit)
+    current = evaluation.current_rules()
+    values = {f: getattr(current[None], f) for f in services.RULE_FIELDS} | {"count_n": 2}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.utils.timezone.now", lambda: NOW)
+        assert _preview(None, current, values)["new_proposed"] == 1  # only the other unit's employee
+        assert _preview(organisation.unit, current, values)["new_proposed"] == 1
+
+
+def test_an_aftercare_event_type_without_an_exposure_type_gets_one(frozen: Any, organisation: Any) -> None:
+    from aftercare.models import EventType
+    from aftercare.tests.conftest import register
+    from barista.models import ExposureType
+
+    new_kind = EventType.objects.create(code="nieuw-soort", name="Nieuwe soort", category="ingrijpend")
+    (plan,) = register(organisation, kind=new_kind, when=NOW - DAY)
+    exposure = Exposure.objects.get(aftercare_plan=plan)
+    assert exposure.type == ExposureType.objects.get(aftercare_type=new_kind)
+    assert (exposure.type.code, exposure.type.weight) == ("nieuw-soort", 2)

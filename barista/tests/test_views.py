@@ -77,7 +77,6 @@ def test_a_manager_of_another_team_cannot_see_the_signal(client: Any, organisati
         organisation.people[Role.MEDEWERKER].full_name
         not in client.get(reverse("barista:invitations")).content.decode()
     )
-    assert client.get(reverse("barista-own-list")).json() == []
 
 
 def test_the_employee_sees_their_signals_why_and_the_rules(login_as: Any, organisation: Any) -> None:
@@ -215,3 +214,107 @@ def test_statistics_show_share_followed_up_and_median_days(login_as: Any, organi
     assert rows["Team Noord"]["median_days_to_conversation"] == 3.0
     assert rows["Team Zuid"]["followed_up_share"] == 0.0
     assert rows[""]["invitations"] == 10
+
+
+def _other_manager(organisation: Any, username: str) -> tuple[Any, Any]:
+    user = UserFactory(username=username)
+    person = PersonFactory(user=user, team=organisation.team)
+    RoleAssignmentFactory(user=user, role=Role.LEIDINGGEVENDE, node=organisation.other_team)
+    return user, person
+
+
+def test_a_former_manager_and_the_escalation_recipient_cannot_open_the_invitation(
+    client: Any, organisation: Any
+) -> None:
+    from conftest import verified_login
+
+    employee = organisation.people[Role.MEDEWERKER]
+    manager = organisation.people[Role.LEIDINGGEVENDE]
+    boss_user, boss = _other_manager(organisation, "baas")
+    manager.manager = boss
+    manager.save()
+    signal = signal_for(employee)
+    services.deadline_scan(now=signal.created_at + timedelta(days=15))
+    verified_login(client, boss_user)
+    assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 404
+    listing = client.get(reverse("barista:invitations")).content.decode()
+    assert "een uitnodiging voor een gesprek open" in listing  # the escalation, without the employee
+    assert employee.full_name not in listing
+    # The employee moves to another manager: the former one keeps only what is addressed to them
+    # while open, the new one never sees what was handled before them.
+    new_user, new_manager = _other_manager(organisation, "nieuwe-leidinggevende")
+    employee.manager = new_manager
+    employee.save()
+    verified_login(client, organisation.users[Role.LEIDINGGEVENDE])
+    assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 200
+    services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=organisation.users[Role.LEIDINGGEVENDE])
+    assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 404
+    verified_login(client, new_user)
+    assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 404
+
+
+def test_a_manual_event_cannot_be_entered_twice(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+    now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+    data = {
+        "person": organisation.people[Role.MEDEWERKER].pk,
+        "type": ExposureType.objects.get(code="reanimatie").pk,
+        "occurred_at": now,
+    }
+    assert client.post(reverse("barista:exposure_add"), data).status_code == 302
+    again = client.post(reverse("barista:exposure_add"), data).content.decode()
+    assert "Deze gebeurtenis is al vastgelegd voor deze medewerker op dit moment." in again
+    assert Exposure.objects.count() == 1
+
+
+def test_a_deputy_must_come_from_the_same_unit_or_from_above(login_as: Any, organisation: Any) -> None:
+    from barista.models import Absence
+
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+    manager = organisation.people[Role.LEIDINGGEVENDE]
+    far_user = UserFactory(username="ver-weg")
+    far: Any = PersonFactory(user=far_user)  # a team in another unit
+    RoleAssignmentFactory(user=far_user, role=Role.LEIDINGGEVENDE, node=far.team)
+    url = reverse("barista:absences")
+    refused = client.post(url, {"person": manager.pk, "starts_on": "2026-12-01", "deputy": far.pk}).content.decode()
+    assert "Kies een leidinggevende uit de lijst." in refused
+    assert not Absence.objects.exists()
+    _near_user, near = _other_manager(organisation, "dichtbij")
+    client.post(url, {"person": manager.pk, "starts_on": "2026-12-01", "deputy": near.pk})
+    assert Absence.objects.get().deputy == near
+
+
+def test_the_coordinator_does_not_see_absences(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.COORDINATOR_TCO])
+    assert client.get(reverse("barista:absences")).status_code == 403
+
+
+def test_a_signal_must_outlive_the_windows_and_the_cool_down(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
+    values = {
+        "count_n": 3,
+        "count_days": 30,
+        "highest_enabled": "on",
+        "weight_threshold": 12,
+        "weight_days": 90,
+        "cooldown_days": 30,
+        "reminder_days": 7,
+        "escalation_days": 14,
+        "expiry_days": 60,
+        "actie": "opslaan",
+    }
+    content = client.post(reverse("barista:rules_edit", args=["organisatie"]), values).content.decode()
+    assert "minstens zo lang blijven als de langste periode hierboven (90 dagen)" in content
+    assert RuleSet.objects.count() == 1
+
+
+def test_the_invitation_links_to_the_mirror_tco_and_mental_check_up(login_as: Any, organisation: Any) -> None:
+    signal = signal_for(organisation.people[Role.MEDEWERKER])
+    page = login_as(organisation.users[Role.LEIDINGGEVENDE]).get(reverse("barista:invitation", args=[signal.pk]))
+    content = page.content.decode()
+    for url in (
+        reverse("selftests:run", args=["mirror"]),
+        reverse("catalogue:provision", args=["team-collegiale-ondersteuning"]),
+        reverse("catalogue:provision", args=["mental-check-up"]),
+    ):
+        assert f'href="{url}"' in content

@@ -24,9 +24,9 @@ ROWS: dict[str, Case] = {
     "barista:invitation": Case(only(Role.LEIDINGGEVENDE), kwargs=lambda org: {"pk": matrix_signal(org).pk}),
     "barista:own": Case(logged_in()),
     "barista:exposure_add": Case(only(Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER)),
-    "barista:absences": Case(only(Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER)),
+    "barista:absences": Case(only(Role.LEIDINGGEVENDE, Role.FUNCTIONEEL_BEHEERDER)),
     "barista:absence": Case(
-        only(Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER),
+        only(Role.LEIDINGGEVENDE, Role.FUNCTIONEEL_BEHEERDER),
         kwargs=lambda org: {"pk": _absence(org).pk},
     ),
     "barista:import": Case(only(Role.FUNCTIONEEL_BEHEERDER)),

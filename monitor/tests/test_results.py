@@ -38,7 +38,10 @@ def test_means_and_risk_shares_per_team_unit_and_organisation(teams: dict[str, A
     noord = found.groups[("node", teams["noord"].pk)]
     unit = found.groups[("unit", teams["noord"].unit_id)]
     assert noord.shown and noord.respondents == 6
-    assert noord.figures["werkdruk"].mean == 5.0 and noord.figures["werkdruk"].risk_share == 1.0
+    assert noord.figures["werkdruk"].mean == 5.0
+    # All six in the risk zone: shown as "more than 66%" (2 of 6 would be 34%), never as 100%.
+    assert noord.figures["werkdruk"].risk_share is None
+    assert noord.figures["werkdruk"].risk_above == pytest.approx(0.66)
     assert unit.figures["werkdruk"].mean == pytest.approx(3.5)
     assert unit.figures["regelruimte"].risk_share == pytest.approx(0.5)  # Zuid's 2.0 ≤ 2.5
     assert found.groups[results.ORGANISATION].respondents == 12
@@ -166,3 +169,49 @@ def test_the_api_gives_the_same_aggregates_and_no_figures_for_hidden_groups(
     assert all(figure["mean"] is None for figure in west["scales"].values())
     manager = login_as(organisation.users["leidinggevende"]).get("/api/v1/monitor-resultaten/").json()
     assert {group["name"] for group in manager["groups"]} == {"Politie", "Team Noord"}
+
+
+@pytest.mark.parametrize("size", range(3, 61))
+def test_a_risk_share_never_tells_that_all_or_none_are_in_the_risk_zone(size: int) -> None:
+    """Whatever the group size: 0 and 1 person in the risk zone look the same (and so do all and all
+    but one), the bound shown is true, and every exact share has at least two people on each side."""
+    figures = {count: results.risk_figure(3.0, count, size, False) for count in range(size + 1)}
+    for count, figure in figures.items():
+        share = count / size
+        if figure.risk_share is not None:
+            assert figure.risk_share == share and 2 <= count <= size - 2
+        elif figure.risk_below is not None:
+            assert share < figure.risk_below and count < 2
+        else:
+            assert figure.risk_above is not None and share > figure.risk_above and count > size - 2
+        assert figure.risk_label not in ("0%", "100%") and figure.risk_export not in ("0", "100")
+    assert figures[0] == figures[1] and figures[size] == figures[size - 1]
+
+
+def test_a_tiny_but_nonzero_share_is_not_rounded_to_zero_or_a_hundred_percent() -> None:
+    assert results.risk_figure(3.0, 2, 400, False).risk_label == "minder dan 1%"
+    assert results.risk_figure(3.0, 398, 400, True).risk_label == "meer dan 99%"
+    assert results.risk_figure(3.0, 1, 400, False).risk_label == "minder dan 1%"
+
+
+@override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=5)
+def test_dashboard_csv_pdf_and_api_show_a_bound_instead_of_0_or_100_percent(
+    teams: dict[str, Any], organisation: Any, login_as: Any
+) -> None:
+    factories.answered_campaign({teams["noord"]: 6, teams["zuid"]: 6}, _value)
+    manager = login_as(organisation.users["leidinggevende"])
+    page = manager.get(reverse("monitor:dashboard"), {"schaal": "werkdruk"}).content.decode()
+    assert "meer dan 66%" in page and ">100%<" not in page
+    plan = manager.get(reverse("monitor:plan", kwargs={"pk": teams["noord"].pk})).content.decode()
+    assert "meer dan 66%" in plan and ">100%<" not in plan and ">0%<" not in plan
+    analyst = login_as(organisation.users["hr_analist"])
+    rows = [line.split(";") for line in analyst.get(reverse("monitor:dashboard_csv")).content.decode().splitlines()]
+    noord = {row[3]: row[5] for row in rows if row[1] == "Team Noord"}
+    assert noord["Werkdruk"] == ">66" and "100" not in noord.values() and "0" not in noord.values()
+    unit = {row[3]: row[5] for row in rows if row[1] == "Testeenheid"}
+    assert unit["Werkdruk"] == "50", "two or more on each side: the exact share"
+    data = analyst.get("/api/v1/monitor-resultaten/").json()
+    figure = next(g for g in data["groups"] if g["name"] == "Team Noord")["scales"]["werkdruk"]
+    assert figure == {"mean": 5.0, "risk_share": None, "risk_share_below": None, "risk_share_above": 0.66}
+    pdf_context = manager.get(reverse("monitor:dashboard_pdf"))
+    assert pdf_context.status_code == 200

@@ -191,3 +191,45 @@ def test_a_reminder_reaches_only_those_without_a_response_and_stores_nothing_new
     # The reminder carries the same personal link, so a paused answer can be resumed.
     assert {LINK.search(m.body).group(1) for m in mail.outbox} == {by_address[p.email] for p in colleagues[4:]}  # type: ignore[union-attr,arg-type]
     assert {model: model.objects.count() for model in before} == before
+
+
+def test_a_submission_is_one_database_statement_on_postgresql(
+    sent: Any, client: Any, django_assert_max_num_queries: Any
+) -> None:
+    token = _tokens_in_outbox()[0]
+    url = reverse("monitor:respond", kwargs={"token": token})
+    # SQLite: look-up, claim, response, scores and the test's savepoint around them.
+    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 6):
+        response = client.post(url, {**factories.all_answers(4), "actie": "versturen"})
+    assert response.status_code == 302
+    assert Response.objects.count() == 1 and ScaleScore.objects.count() == 10
+
+
+def test_a_tampered_answer_is_asked_again_at_its_question_and_nothing_is_stored(sent: Any, client: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    url = reverse("monitor:respond", kwargs={"token": token})
+    response = client.post(url, {**factories.all_answers(4), "WD1": "7", "XX9": "3", "actie": "versturen"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Je hebt 1 vraag nog niet beantwoord." in html and 'href="#vraag-WD1"' in html
+    assert Response.objects.count() == 0 and ScaleScore.objects.count() == 0
+    assert Invitation.objects.get(token_hash=tokens.token_hash(token)).state != InvitationState.SUBMITTED
+
+
+def test_an_interim_campaign_stores_only_the_answers_to_its_own_questions(organisation: Any) -> None:
+    campaign = factories.campaign(nodes=[organisation.team], kind="tussenmeting", scales=["werkdruk"])
+    token = "tussenmeting".ljust(tokens.TOKEN_LENGTH, "x")
+    factories.bare_invitation(campaign, organisation.team, token)
+    assert services.response_submit(token=token, answers=factories.all_answers(2))
+    stored = Response.objects.get()
+    assert set(stored.answers) == {"WD1", "WD2", "WD3", "WD4"} and set(stored.answers.values()) == {2}
+    assert list(ScaleScore.objects.values_list("scale", "score")) == [("werkdruk", 2.0)]
+
+
+def test_a_submission_with_a_missing_answer_is_refused_by_the_service(sent: Any) -> None:
+    token = _tokens_in_outbox()[0]
+    answers = factories.all_answers(3)
+    del answers["WD1"]
+    with pytest.raises(services.AnswersIncomplete):
+        services.response_submit(token=token, answers=answers)
+    assert Response.objects.count() == 0

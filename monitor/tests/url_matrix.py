@@ -64,6 +64,7 @@ ROWS: dict[str, Case] = {
     # Aggregates only, for the user's own scope (session authentication: anonymous gets 403).
     "monitor-result-list": Case(logged_in(anonymous=FORBIDDEN)),
     "monitor:measure": Case(only(Role.LEIDINGGEVENDE), method="post", kwargs=measure_pk, data={"m0-status": "bezig"}),
+    "monitor:measure_edit": Case(only(Role.LEIDINGGEVENDE), kwargs=measure_pk),
 }
 
 #: URL names of this app that a care-data role may open before passing the second factor.

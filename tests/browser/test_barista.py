@@ -68,6 +68,20 @@ def test_an_imported_exposure_invites_the_manager_who_records_the_outcome(page: 
     page.get_by_role("button", name="Voorbeeld bekijken").click()
     expect(page.get_by_role("heading", name="Voorbeeld")).to_be_visible()
     check(page, "regels-voorbeeld")
+    for path, heading, name in (
+        ("/barista/regels/", "Barista-regels per eenheid", "regels"),
+        ("/barista/soorten/", "Soorten gebeurtenissen en impactgewichten", "soorten"),
+        ("/barista/soorten/nieuw/", "Soort toevoegen", "soort-nieuw"),
+        ("/barista/gebeurtenis/", "Gebeurtenis vastleggen voor Barista", "gebeurtenis"),
+        ("/barista/afwezigheid/", "Afwezigheid en waarnemer", "afwezigheid"),
+    ):
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        check(page, name)
+    page.goto("/barista/soorten/nieuw/")
+    page.get_by_role("button", name="Opslaan").click()  # nothing filled in: messages at the fields
+    expect(page.get_by_text("Vul een naam in.").last).to_be_visible()
+    check(page, "soort-fouten")
     log_out(page)
 
     signal = Signal.objects.get(person=employee)

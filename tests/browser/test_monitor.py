@@ -136,3 +136,36 @@ def test_an_analyst_creates_a_campaign_and_queues_the_invitations(page: Page, or
     expect(page.get_by_role("status").first).to_contain_text("worden verstuurd")
     assert_accessible(page)
     assert Campaign.objects.get().units.get() == organisation.unit
+
+
+def test_the_manager_changes_a_measure_without_javascript_errors_and_with_dutch_messages(
+    page: Page, organisation: Any
+) -> None:
+    measure = Measure.objects.create(
+        team=organisation.team, title="Pauzes inplannen", owner="Teamchef", scales=["werkdruk"]
+    )
+    log_in(page, organisation.users["leidinggevende"])
+    page.goto(f"/monitor/plannen/team/{organisation.team.pk}/")
+    page.get_by_role("link", name="Alles van „Pauzes inplannen” wijzigen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Maatregel wijzigen")
+    assert_accessible(page)
+    page.get_by_label("Maatregel", exact=True).fill("")
+    page.get_by_label("Klaar op").fill("2027-03-01")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Controleer de velden")
+    expect(page.locator("#id_title-error")).to_have_text("Dit veld is vereist.")
+    assert_accessible(page)
+    page.get_by_label("Maatregel", exact=True).fill("Pauzes vast inplannen")
+    page.get_by_role("group", name="Schalen waar de maatregel op werkt").get_by_label("Steun van collega's").check()
+    page.get_by_label("Eigenaar").fill("Plaatsvervangend teamchef")
+    page.get_by_label("Status").select_option(label="Bezig")
+    page.get_by_label("Nieuwe voortgangsnotitie").fill("Rooster is aangepast.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plan van Aanpak: Team Noord")
+    expect(page.locator(f"#maatregel-{measure.pk}")).to_contain_text("Plaatsvervangend teamchef")
+    expect(page.locator(f"#maatregel-{measure.pk}")).to_contain_text("Rooster is aangepast.")
+    assert_accessible(page)
+    snap(page, "measure-edit")
+    measure.refresh_from_db()
+    assert measure.title == "Pauzes vast inplannen" and measure.status == "bezig"
+    assert measure.scales == ["werkdruk", "steun-collegas"] and str(measure.due_on) == "2027-03-01"

@@ -33,6 +33,11 @@ NAV_BY_ACTION = {
     "monitor.dashboard": "Weerbaarheid",
     "monitor.campaigns": "Metingen",
     "monitor.plans": "Plannen van Aanpak",
+    "barista.invitations": "Barista-uitnodigingen",
+    "barista.own": "Mijn Barista-signalen",
+    "barista.exposures": "Barista: gebeurtenis vastleggen",
+    "barista.manage": "Barista-beheer",
+    "barista.statistics": "Barista-cijfers",
 }
 #: Actions with more than one menu item.
 EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
