@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aftercare.forms import DATETIME_FORMAT, DateTimeLocalInput
 from barista.constants import ImpactClass, SignalStatus
-from barista.models import Absence, Exposure, ExposureType, RuleSet
+from barista.models import RULE_FIELDS, Absence, Exposure, ExposureType, RuleSet
 from organisation.models import Person
 
 #: An exposure older than this is outside every rule window and would never count.
@@ -135,17 +135,7 @@ class ImportForm(forms.Form):
 class RulesForm(forms.ModelForm[RuleSet]):
     class Meta:
         model = RuleSet
-        fields = [
-            "count_n",
-            "count_days",
-            "highest_enabled",
-            "weight_threshold",
-            "weight_days",
-            "cooldown_days",
-            "reminder_days",
-            "escalation_days",
-            "expiry_days",
-        ]
+        fields = list(RULE_FIELDS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

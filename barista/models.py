@@ -189,6 +189,20 @@ class RuleSet(models.Model):
         return f"{self.unit or _('Hele organisatie')} v{self.version}"
 
 
+#: The settable fields of a rule set, in the order the form shows them.
+RULE_FIELDS = (
+    "count_n",
+    "count_days",
+    "highest_enabled",
+    "weight_threshold",
+    "weight_days",
+    "cooldown_days",
+    "reminder_days",
+    "escalation_days",
+    "expiry_days",
+)
+
+
 class Signal(models.Model):
     """An invitation to a manager for a conversation with one employee, and its outcome."""
 

@@ -22,7 +22,17 @@ from django.utils.translation import gettext as _
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus, Source
 from barista.evaluation import Candidate
-from barista.models import Absence, Exposure, ExposureType, Notice, RuleSet, Signal, SignalExposure, SignalTally
+from barista.models import (
+    RULE_FIELDS,
+    Absence,
+    Exposure,
+    ExposureType,
+    Notice,
+    RuleSet,
+    Signal,
+    SignalExposure,
+    SignalTally,
+)
 from core import audit
 from core.models import AuditAction
 from organisation.models import Person
@@ -399,18 +409,6 @@ def delete_old_exposures(now: datetime | None = None) -> int:
 
 
 # --- Rules, types, absences -----------------------------------------------------------------
-
-RULE_FIELDS = (
-    "count_n",
-    "count_days",
-    "highest_enabled",
-    "weight_threshold",
-    "weight_days",
-    "cooldown_days",
-    "reminder_days",
-    "escalation_days",
-    "expiry_days",
-)
 
 
 @transaction.atomic

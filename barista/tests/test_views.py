@@ -21,6 +21,19 @@ from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
+#: The default rules as the rules form posts them.
+RULE_VALUES = {
+    "count_n": 3,
+    "count_days": 30,
+    "highest_enabled": "on",
+    "weight_threshold": 12,
+    "weight_days": 90,
+    "cooldown_days": 30,
+    "reminder_days": 7,
+    "escalation_days": 14,
+    "expiry_days": 365,
+}
+
 
 def test_the_manager_sees_the_invitation_and_records_the_outcome_once(login_as: Any, organisation: Any) -> None:
     employee = organisation.people[Role.MEDEWERKER]
@@ -122,17 +135,7 @@ def test_the_rule_preview_counts_without_saving_and_saving_adds_a_version(login_
     expose(employee, now - timedelta(days=1))
     client = login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
     url = reverse("barista:rules_edit", args=[organisation.unit.code])
-    values = {
-        "count_n": 2,
-        "count_days": 30,
-        "highest_enabled": "on",
-        "weight_threshold": 12,
-        "weight_days": 90,
-        "cooldown_days": 30,
-        "reminder_days": 7,
-        "escalation_days": 14,
-        "expiry_days": 365,
-    }
+    values = {**RULE_VALUES, "count_n": 2}
     preview = client.post(url, {**values, "actie": "voorbeeld"}).content.decode()
     assert "0 met de huidige regels, 1 met de nieuwe" in preview
     assert not RuleSet.objects.filter(unit=organisation.unit).exists()
@@ -291,18 +294,7 @@ def test_the_coordinator_does_not_see_absences(login_as: Any, organisation: Any)
 
 def test_a_signal_must_outlive_the_windows_and_the_cool_down(login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
-    values = {
-        "count_n": 3,
-        "count_days": 30,
-        "highest_enabled": "on",
-        "weight_threshold": 12,
-        "weight_days": 90,
-        "cooldown_days": 30,
-        "reminder_days": 7,
-        "escalation_days": 14,
-        "expiry_days": 60,
-        "actie": "opslaan",
-    }
+    values = {**RULE_VALUES, "expiry_days": 60, "actie": "opslaan"}
     content = client.post(reverse("barista:rules_edit", args=["organisatie"]), values).content.decode()
     assert "minstens zo lang blijven als de langste periode hierboven (90 dagen)" in content
     assert RuleSet.objects.count() == 1

@@ -51,6 +51,18 @@ def assert_accessible(page: Page) -> None:
     assert results.violations_count == 0, f"{page.url}:\n{results.generate_report()}"
 
 
+def check_page(page: Page, name: str) -> None:
+    """axe-core, and screenshots at phone and desktop width in test-artifacts/ (the page must not
+    be wider than the phone)."""
+    assert_accessible(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+        if width == 390:
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than 390 px"
+
+
 def totp_now(secret: str) -> str:
     """The current code for a base32 key as shown on the enrolment page."""
     import base64

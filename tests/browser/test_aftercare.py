@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from aftercare.models import Plan
 from core.permissions import requires_two_factor
 from organisation.constants import Role
-from tests.browser.conftest import ARTIFACTS, assert_accessible
+from tests.browser.conftest import check_page
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,14 +46,7 @@ def log_out(page: Page) -> None:
 
 
 def check(page: Page, name: str) -> None:
-    """axe-core, and a screenshot at phone and desktop width (the page must not widen at 390 px)."""
-    assert_accessible(page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(ARTIFACTS / f"aftercare-{name}-{width}.png"), full_page=True)
-        if width == 390:
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than 390 px"
+    check_page(page, f"aftercare-{name}")
 
 
 def test_register_three_employees_then_manager_and_supporter_complete_their_first_steps(

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from barista.constants import SignalStatus
 from barista.models import Signal
 from organisation.constants import Role
-from tests.browser.conftest import ARTIFACTS, assert_accessible
+from tests.browser.conftest import check_page
 from tests.browser.test_aftercare import log_in, log_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,13 +33,7 @@ def reference_data(db: None) -> None:
 
 
 def check(page: Page, name: str) -> None:
-    assert_accessible(page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in (390, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=str(ARTIFACTS / f"barista-{name}-{width}.png"), full_page=True)
-        if width == 390:
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than 390 px"
+    check_page(page, f"barista-{name}")
 
 
 def test_an_imported_exposure_invites_the_manager_who_records_the_outcome(page: Page, organisation: Any) -> None:
