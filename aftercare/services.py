@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ from aftercare.models import (
     SupportNote,
 )
 from aftercare.signals import plan_anonymised
-from core import audit
+from core import audit, links
 from core.models import AuditAction
 from organisation.models import Person
 
@@ -414,9 +413,7 @@ def _email(recipients: list[Person], kind: str) -> None:
 
 def notifications_url() -> str:
     """The absolute link to the notifications page (``ZORGWIJZER_SITE_URL``), else the path."""
-    path = reverse("aftercare:notifications")
-    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
-    return f"{site}{path}" if site else path
+    return links.absolute("aftercare:notifications")
 
 
 def deadline_scan(now: datetime | None = None) -> ScanResult:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -21,7 +20,6 @@ from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
 from aftercare.models import Notification, Plan, Step
 from core import audit, permissions
-from core.models import AuditAction
 from core.permissions import permission_required
 from organisation.models import Person
 
@@ -68,7 +66,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     % {"count": count},
                 )
                 return redirect(_after_register(request))
-            _log_list_reads(request, duplicates)
+            audit.log_reads(request, duplicates)
             return _render_register(request, form, selected, search, duplicates=duplicates)
         return _render_register(request, form, selected, search)
     if request.method == "POST":  # the search button: keep what was typed, show no errors yet
@@ -121,18 +119,9 @@ def _user_id(request: HttpRequest) -> int:
 # --- Lists ----------------------------------------------------------------------------------
 
 
-def _log_list_reads(request: HttpRequest, plans: Iterable[Plan]) -> None:
-    """A list that names employees and their events is a read of each plan shown: one audit row
-    per plan (subject = the employee), written in one INSERT so the page stays a few queries."""
-    audit.record_many(
-        entries=[audit.Entry(action=AuditAction.READ, obj=plan, person=plan.person) for plan in plans],
-        request=request,
-    )
-
-
 def _list(request: HttpRequest, condition: Any, template: str, **extra: Any) -> HttpResponse:
     plans = list(selectors.plans_for(request.user, condition))
-    _log_list_reads(request, plans)
+    audit.log_reads(request, plans)
     now = timezone.now()
     for plan in plans:
         open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
@@ -431,5 +420,5 @@ def notifications(request: HttpRequest) -> HttpResponse:
     )
     for item in items:
         item.reachable = item.notice.step.plan_id in reachable  # type: ignore[attr-defined]
-    _log_list_reads(request, [plans[pk] for pk in sorted(reachable)])
+    audit.log_reads(request, [plans[pk] for pk in sorted(reachable)])
     return render(request, "aftercare/notifications.html", {"items": items})

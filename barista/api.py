@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, status, viewsets
@@ -82,7 +83,7 @@ class ExposureImportViewSet(viewsets.ViewSet):
         payload = ImportRequestSerializer(data=request.data)
         if not payload.is_valid():
             return Response(
-                {"errors": [{"row": None, "field": "records", "message": "Stuur een niet-lege lijst 'records'."}]},
+                {"errors": [{"row": None, "field": "records", "message": _("Stuur een niet-lege lijst 'records'.")}]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         checked = importing.validate(importing.from_json(payload.validated_data["records"]))
@@ -143,9 +144,7 @@ class StatisticsViewSet(viewsets.ViewSet):
         responses=StatisticsRowSerializer(many=True),
     )
     def list(self, request: Request) -> Response:
-        from barista.views import _period
-
-        _chosen, since = _period(request._request)
+        _chosen, since = selectors.period(request.query_params.get("periode", ""))
         levels = {0: "organisatie", 1: "eenheid", 2: "team"}
         data = [
             {

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from barista.constants import Source
 from barista.models import Exposure, ExposureType
-from organisation.hr_import import RowError
+from organisation.hr_import import RowError, csv_delimiter
 from organisation.models import Person
 
 EXTERNAL_ID = "extern_id"
@@ -68,8 +68,7 @@ def read_csv(data: bytes, *, max_bytes: int) -> tuple[list[RawRow], list[RowErro
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [RowError(None, None, _("Het bestand is geen UTF-8-tekst. Sla het op als 'CSV UTF-8'."))]
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="," if first.count(",") > first.count(";") else ";")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     header = next(reader, None)
     columns = [name.strip().lower() for name in header or []]
     missing = [name for name in COLUMNS if name not in columns]

@@ -86,6 +86,16 @@ def help_links() -> dict[str, str]:
 
 # --- Statistics for the pilot evaluation ---------------------------------------------------
 
+#: The periods the statistics offer (``?periode=``), in days back from now.
+PERIODS = {"12m": 365, "6m": 182, "3m": 91}
+
+
+def period(chosen: str) -> tuple[str, datetime]:
+    """The chosen period (12 months when unknown) and the moment it starts."""
+    if chosen not in PERIODS:
+        chosen = "12m"
+    return chosen, timezone.now() - timedelta(days=PERIODS[chosen])
+
 
 @dataclass
 class Row:

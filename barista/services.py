@@ -15,7 +15,6 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +32,7 @@ from barista.models import (
     SignalExposure,
     SignalTally,
 )
-from core import audit
+from core import audit, links
 from core.models import AuditAction
 from organisation.models import Person
 
@@ -59,9 +58,10 @@ def evaluate(person_ids: Iterable[int] | None = None, now: datetime | None = Non
     now = (now or timezone.now()).astimezone(UTC)
     today = timezone.localdate(now)
     found = evaluation.find(now, today, person_ids=person_ids)
+    people = Person.objects.select_related("manager", "team").in_bulk([c.person_id for c in found.new])
     created = 0
     for candidate in found.new:
-        if _make_signal(candidate, now, today):
+        if _make_signal(candidate, people[candidate.person_id], now, today):
             created += 1
     if created:
         logger.info("barista signals made", extra={"event": "barista_signals", "count": created})
@@ -99,8 +99,7 @@ def recipient_for(person: Person, day: Any) -> tuple[Person | None, bool]:
     return None, deputy
 
 
-def _make_signal(candidate: Candidate, now: datetime, today: Any) -> Signal | None:
-    person = Person.objects.select_related("manager", "team").get(pk=candidate.person_id)
+def _make_signal(candidate: Candidate, person: Person, now: datetime, today: Any) -> Signal | None:
     recipient, is_deputy = recipient_for(person, today)
     if recipient is None:
         logger.warning("barista signal has no manager", extra={"event": "barista_no_recipient"})
@@ -147,19 +146,15 @@ def _email(address: str, kind: str) -> None:
         NoticeKind.HERINNERING: _("Zorgwijzer: herinnering aan een uitnodiging voor een bakkie"),
         NoticeKind.ESCALATIE: _("Zorgwijzer: een uitnodiging voor een gesprek staat lang open"),
     }
-    body = _("Er staat een bericht voor u klaar in Zorgwijzer: %(path)s") % {"path": _absolute("barista:invitations")}
+    body = _("Er staat een bericht voor u klaar in Zorgwijzer: %(path)s") % {
+        "path": links.absolute("barista:invitations")
+    }
     try:
         send_mail(subjects[NoticeKind(kind)], body, None, [address])
     except Exception as error:  # a mail server problem must not undo the signal
         logger.warning(
             "barista e-mail not sent", extra={"event": "barista_email_failed", "error": type(error).__name__}
         )
-
-
-def _absolute(name: str) -> str:
-    path = reverse(name)
-    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
-    return f"{site}{path}" if site else path
 
 
 def evaluate_after_commit(person_ids: Iterable[int]) -> None:

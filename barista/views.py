@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -23,7 +24,6 @@ from barista.constants import Reason
 from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, ImportForm, OutcomeForm, RulesForm
 from barista.models import Absence, ExposureType, Notice, RuleSet, Signal
 from core import audit, permissions
-from core.models import AuditAction
 from core.permissions import permission_required
 from organisation.constants import Role
 from organisation.models import Person, RoleAssignment, Unit
@@ -37,13 +37,6 @@ def _user_id(request: HttpRequest) -> int:
     """The logged-in user's id (every view here requires a login)."""
     user_id: int = request.user.pk  # type: ignore[assignment]
     return user_id
-
-
-def _log_reads(request: HttpRequest, found: Iterable[Signal]) -> None:
-    """A list naming employees and their events is a read of each signal shown (one INSERT)."""
-    audit.record_many(
-        entries=[audit.Entry(action=AuditAction.READ, obj=s, person=s.person) for s in found], request=request
-    )
 
 
 def _decorate(found: Iterable[Signal]) -> list[Signal]:
@@ -62,7 +55,7 @@ def _decorate(found: Iterable[Signal]) -> list[Signal]:
 @permission_required("barista.invitations")
 def invitations(request: HttpRequest) -> HttpResponse:
     found = _decorate(selectors.invitations(request.user))
-    _log_reads(request, found)
+    audit.log_reads(request, found)
     person = selectors.own_person(request.user)
     return render(
         request,
@@ -221,8 +214,6 @@ def import_file(request: HttpRequest) -> HttpResponse:
     errors: list[Any] = []
     result = None
     if request.method == "POST" and form.is_valid():
-        from django.conf import settings
-
         rows, file_errors = importing.read_csv(
             form.cleaned_data["file"].read(), max_bytes=settings.BARISTA_IMPORT_MAX_BYTES
         )
@@ -356,21 +347,12 @@ def type_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 # --- Statistics -----------------------------------------------------------------------------
 
-PERIODS = {"12m": 365, "6m": 182, "3m": 91}
-
-
-def _period(request: HttpRequest) -> tuple[str, Any]:
-    chosen = request.GET.get("periode", "12m")
-    if chosen not in PERIODS:
-        chosen = "12m"
-    return chosen, timezone.now() - timedelta(days=PERIODS[chosen])
-
 
 @never_cache
 @require_GET
 @permission_required("barista.statistics")
 def statistics(request: HttpRequest) -> HttpResponse:
-    chosen, since = _period(request)
+    chosen, since = selectors.period(request.GET.get("periode", ""))
     rows = selectors.statistics(since)
     if request.GET.get("formaat") == "csv":
         return _statistics_csv(rows)

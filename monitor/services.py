@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import audit
+from core import audit, links
 from core.models import AuditAction
 from monitor import questionnaire, tokens
 from monitor.constants import InvitationState, MeasureStatus
@@ -192,7 +192,7 @@ def send_scheduled_reminders(today: dt.date | None = None) -> int:
     the mail server refuses, the round stays due for the next run. Rounds that fell before the
     invitations went out are skipped. Without ``ZORGWIJZER_SITE_URL`` there is no link to mail,
     so nothing is sent. Returns the number of reminders mailed."""
-    site = str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
+    site = links.site_url()
     if not site:
         logger.warning("monitor reminders: ZORGWIJZER_SITE_URL is not set, no automatic reminders sent")
         return 0

@@ -165,7 +165,7 @@ def read_csv(data: bytes, *, max_bytes: int) -> ParsedFile:
             "Sla het op als 'CSV UTF-8' en probeer het opnieuw."
         ) % {"line": line}
         return ParsedFile(errors=[RowError(None, None, message)])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     header = next(reader, None)
     header_errors = _check_header(header)
     if header is None or header_errors:
@@ -188,7 +188,7 @@ def read_csv(data: bytes, *, max_bytes: int) -> ParsedFile:
     return parsed
 
 
-def _delimiter(text: str) -> str:
+def csv_delimiter(text: str) -> str:
     """``;`` (what Dutch spreadsheet programs write) unless the header has more commas."""
     first_line = text.split("\n", 1)[0]
     return "," if first_line.count(",") > first_line.count(";") else ";"

@@ -154,3 +154,9 @@ def test_an_event_older_than_the_retention_period_is_refused(beheerder: Any, org
         beheerder, csv_file(organisation.people[Role.MEDEWERKER], "OUD-1;{nr};belediging;2020-01-01")
     ).content.decode()
     assert "ouder dan de bewaartermijn" in content
+
+
+def test_a_comma_separated_file_is_read_as_well(beheerder: Any, organisation: Any) -> None:
+    employee = organisation.people[Role.MEDEWERKER]
+    data = f"extern_id,personeelsnummer,soort,datum_tijd\nK-1,{employee.employee_number},belediging,2026-06-10 22:15\n"
+    assert "Ingelezen: 1 nieuwe" in upload(beheerder, data.encode()).content.decode()

@@ -310,3 +310,21 @@ def test_the_invitation_links_to_the_mirror_tco_and_mental_check_up(login_as: An
         reverse("catalogue:provision", args=["mental-check-up"]),
     ):
         assert f'href="{url}"' in content
+
+
+def test_a_type_code_takes_only_lower_case_letters_digits_and_hyphens(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.FUNCTIONEEL_BEHEERDER])
+    data = {"name": "Aanrijding", "code": "Aanrijding 1", "weight": 3, "impact_class": 1, "is_active": "on"}
+    content = client.post(reverse("barista:type_add"), data).content.decode()
+    assert "Gebruik alleen kleine letters, cijfers en streepjes." in content
+    assert not ExposureType.objects.filter(name="Aanrijding").exists()
+    client.post(reverse("barista:type_add"), {**data, "code": "aanrijding-1"})
+    assert ExposureType.objects.get(name="Aanrijding").code == "aanrijding-1"
+
+
+def test_an_unknown_statistics_period_falls_back_to_twelve_months(login_as: Any, organisation: Any) -> None:
+    client = login_as(organisation.users[Role.HR_ANALIST])
+    page = client.get(reverse("barista:statistics"), {"periode": "99j"})
+    assert page.status_code == 200
+    assert '<option value="12m" selected>' in page.content.decode()
+    assert client.get(reverse("barista-statistics-list"), {"periode": "99j"}).status_code == 200
