@@ -7,12 +7,14 @@ exports and dashboards ask this module; none of them compares group sizes themse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from django.conf import settings
 
 Key = TypeVar("Key")
+#: Totals of a group that add up over the tree; the last element is the number of people.
+Vector = tuple[float, ...]
 
 
 def threshold() -> int:
@@ -91,21 +93,86 @@ def complementary_suppression(sizes: Mapping[Key, int], parent: Mapping[Key, Key
     residual, and is suppressed itself only when nothing is left to give up.
     """
     limit = threshold()
-    shown = {key for key, size in sizes.items() if size >= limit}
+    vectors: dict[Key, Vector] = {key: (float(size),) for key, size in sizes.items()}
+
+    def large_enough(value: Vector) -> bool:
+        return value[-1] == 0 or value[-1] >= limit
+
+    return suppress_unsafe_residuals(vectors, parent, large_enough)
+
+
+def suppress_unsafe_residuals(
+    values: Mapping[Key, Vector],
+    parent: Mapping[Key, Key | None],
+    safe: Callable[[Vector], bool],
+    candidates: set[Key] | None = None,
+) -> set[Key]:
+    """The general form of complementary suppression, for any additive figure.
+
+    ``values`` holds, per group, a vector of totals that add up over the tree (e.g. respondents;
+    or people in the risk zone and respondents; or the sum of scores and respondents); its *last*
+    element is the number of people. ``safe`` says whether publishing a set of people's totals is
+    harmless; it must accept an empty set (last element 0) and be closed under addition (if two
+    disjoint sets are safe, so is their union). Then every set an attacker can compute by adding
+    and subtracting shown groups is a union of residuals and shown leaves, each safe, so the
+    union is safe too. ``candidates`` limits which groups may be shown at all (default: all).
+    Returns the groups whose figure must not be shown.
+    """
+    shown = {
+        key
+        for key, value in values.items()
+        if value[-1] > 0 and (candidates is None or key in candidates) and safe(value)
+    }
     children = _children(parent)
-    for key in sorted(sizes, key=lambda k: -_depth(k, parent)):
+    for key in sorted(values, key=lambda k: -_depth(k, parent)):
         if key not in shown:
             continue
-        remainder, below = residual(key, sizes, children, shown)
-        while 0 < remainder < limit:
+        remainder, below = _vector_residual(key, values, children, shown)
+        while not safe(remainder):
             if not below:
                 shown.discard(key)
                 break
-            gains = {child: residual(child, sizes, children, shown)[0] for child in below}
-            victim = min(below, key=lambda child: (gains[child] == 0, sizes[child], str(child)))
+            gains = {child: _vector_residual(child, values, children, shown)[0][-1] for child in below}
+            victim = min(below, key=lambda child: (gains[child] == 0, values[child][-1], str(child)))
             shown.discard(victim)
-            remainder, below = residual(key, sizes, children, shown)
-    return set(sizes) - shown
+            remainder, below = _vector_residual(key, values, children, shown)
+    return set(values) - shown
+
+
+def _vector_residual(
+    key: Key, values: Mapping[Key, Vector], children: Mapping[Key, list[Key]], shown: set[Key]
+) -> tuple[Vector, list[Key]]:
+    below = _nearest_shown_below(key, children, shown)
+    remainder = list(values[key])
+    for child in below:
+        for index, value in enumerate(values[child]):
+            remainder[index] -= value
+    # Sums of floats (scores) leave rounding dust: a residual of 1e-12 people is no one.
+    return tuple(round(value, 9) for value in remainder), below
+
+
+#: A figure about people in a risk zone is exact only when at least this many people are in it
+#: *and* at least this many are not: otherwise it tells where every one of them stands.
+RISK_BAND = 2
+
+
+def risk_safe(value: Vector) -> bool:
+    """``(in the risk zone, people)``: empty, or at least ``RISK_BAND`` on each side of the line."""
+    in_risk, people = value[0], value[-1]
+    return people == 0 or (in_risk >= RISK_BAND and people - in_risk >= RISK_BAND)
+
+
+def mean_safe(value: Vector, low: float = 1.0, high: float = 5.0) -> bool:
+    """``(sum of scores, people)`` on a ``low``–``high`` scale: empty, or a sum from which nothing
+    follows about any single member. A member's score is at least ``sum − high × (people − 1)``
+    and at most ``sum − low × (people − 1)``; both bounds must say no more than the scale itself
+    does. So a mean of exactly 5.00 (everyone answered 5) is never shown, nor a mean so close to
+    an end that it would bound every member away from the other end."""
+    total, people = value[0], value[-1]
+    if people == 0:
+        return True
+    span = high - low
+    return people * low + span <= total + 1e-9 and total <= people * high - span + 1e-9
 
 
 def disclosed_small_groups(

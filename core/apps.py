@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from core import public_cache
+        from core import checks, public_cache  # noqa: F401 - checks register themselves
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(public_cache.content_changed, dispatch_uid=f"public-page-{signal!r}")

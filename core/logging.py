@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import UTC, datetime
 
 from core.middleware import current_request_id, route_of
@@ -42,6 +43,26 @@ class RedactRequestFilter(logging.Filter):
                 record.exc_info = None
                 record.exc_text = None
         return True
+
+
+class RedactTokensFilter(logging.Filter):
+    """Anonymous questionnaire links carry a token in their path. Loggers outside the app's own
+    request log (the development server's access lines, Django's "Gone: /…" warnings, a cache-key
+    warning) write the raw path: replace every token path segment before the line is written."""
+
+    #: A path segment after a token-bearing prefix (monitor questionnaire links).
+    TOKEN_PATH = re.compile(r"(/monitor/vragenlijst/)[^/\s?\"']+")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str):
+            record.msg = self.redact(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(self.redact(arg) if isinstance(arg, str) else arg for arg in record.args)
+        return True
+
+    @classmethod
+    def redact(cls, text: str) -> str:
+        return cls.TOKEN_PATH.sub(r"\1<token>", text)
 
 
 class JsonFormatter(logging.Formatter):

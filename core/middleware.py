@@ -8,6 +8,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 _VALID_INCOMING = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 logger = logging.getLogger("zorgwijzer.request")
+_View = TypeVar("_View", bound=Callable[..., HttpResponse])
 
 
 def current_request_id() -> str:
@@ -36,6 +38,8 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
+            if _is_unlogged(request):
+                return response
             logger.info(
                 "request",
                 extra={
@@ -49,6 +53,18 @@ class RequestIdMiddleware:
             return response
         finally:
             _request_id.reset(token)
+
+
+def unlogged(view: _View) -> _View:
+    """Mark a view whose requests get no log line at all: one line per anonymous submission would
+    give each response an exact time (docs/monitor.md, "Threat model")."""
+    view.unlogged = True  # type: ignore[attr-defined]
+    return view
+
+
+def _is_unlogged(request: HttpRequest) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return bool(match is not None and getattr(match.func, "unlogged", False))
 
 
 def route_of(request: HttpRequest) -> str:

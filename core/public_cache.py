@@ -18,6 +18,7 @@ the catalogue is half the speed of a bare Django view). Rules:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -73,7 +74,10 @@ def cache_key(request: HttpRequest) -> str | None:
     if not _is_public_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info):
         return None
     language = get_language_from_request(request)
-    return f"public-page:{content_version()}:{language}:{request.get_full_path()}"
+    # A digest, not the path: a path can be long (a cache backend then warns with the key in the
+    # log) and can carry a questionnaire token, which must never reach a log line.
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-page:{content_version()}:{language}:{path}"
 
 
 @lru_cache(maxsize=4096)

@@ -12,8 +12,9 @@ class CampaignKind(models.TextChoices):
 
 
 class InvitationState(models.TextChoices):
-    OPEN = "open", _("Niet begonnen")
-    STARTED = "begonnen", _("Begonnen")
+    # Deliberately no "started": which invitee began answering is not the server's business
+    # (drafts live only in the respondent's browser, docs/monitor.md "Threat model").
+    OPEN = "open", _("Niet ingevuld")
     SUBMITTED = "verstuurd", _("Verstuurd")
 
 

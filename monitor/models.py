@@ -2,7 +2,10 @@
 
 Privacy by construction (docs/monitor.md): an ``Invitation`` holds only the hash of a token and
 the team it belongs to; a ``Response`` and its ``ScaleScore`` rows hold the campaign, the team and
-the answers, and no reference to an invitation, a person, an account or a time.
+the answers, and no reference to an invitation, a person, an account or a time. Responses reach
+their table only in shuffled batches (``PendingResponse``, ``monitor/mixing.py``), so neither their
+ids, their physical order nor their transaction ids follow the order of submission. A closed
+campaign's published results are frozen in a ``ResultSnapshot``.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ class Invitation(models.Model):
     """A single-use anonymous link: the hash of its token and the team it was sent to.
 
     No person, address or time: the person↔token link lives only in memory while sending.
-    Draft answers (pause and resume) stay here until the response is submitted, then are erased.
+    No draft answers either: pausing keeps them in the respondent's browser only.
     """
 
     # Every index costs a write when an answer is submitted (the state change is not a HOT update):
@@ -87,7 +90,6 @@ class Invitation(models.Model):
     team = models.ForeignKey(OrgNode, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+")
     token_hash = models.CharField(_("hash van de code"), max_length=64)
     state = models.CharField(_("status"), max_length=20, choices=InvitationState.choices, default=InvitationState.OPEN)
-    draft = models.JSONField(_("tussentijds opgeslagen antwoorden"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("uitnodiging")
@@ -112,6 +114,51 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id} / {self.team_id}"
+
+
+class PendingResponse(models.Model):
+    """A submitted response waiting to be mixed into ``Response`` with others of its team.
+
+    A row here is written in the same statement that claims the invitation, so while it waits, its
+    transaction id and position follow the order of submission. It waits only until its team has
+    ``anonymity.threshold()`` waiting responses (then they move together, shuffled) or the campaign
+    closes (then every response of that team is rewritten in one shuffled batch)."""
+
+    campaign = models.ForeignKey(Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="+")
+    team = models.ForeignKey(OrgNode, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+")
+    answers = models.JSONField(_("antwoorden"))
+    scores = models.JSONField(_("schaalscores"))
+
+    class Meta:
+        verbose_name = _("wachtende ingevulde vragenlijst")
+        verbose_name_plural = _("wachtende ingevulde vragenlijsten")
+        indexes = [models.Index(fields=["campaign", "team"], name="monitor_pending_team")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} / {self.team_id}"
+
+
+class ResultSnapshot(models.Model):
+    """Everything a closed campaign publishes, fixed at the first read after it closed.
+
+    The group tree (team → ancestors, with names), every suppression decision and every figure
+    are computed once and stored; dashboard, exports, API and the comparison with a later wave
+    read only this. A reorganisation, a rename, a person moving or a new threshold afterwards
+    changes nothing that was published, so no two reads can be subtracted from each other."""
+
+    campaign = models.OneToOneField(
+        Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, primary_key=True, related_name="snapshot"
+    )
+    frozen_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    threshold = models.PositiveSmallIntegerField(_("anonimiteitsdrempel"))
+    data = models.JSONField(_("uitkomsten"))
+
+    class Meta:
+        verbose_name = _("vastgelegde uitkomst")
+        verbose_name_plural = _("vastgelegde uitkomsten")
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}"
 
 
 class ScaleScore(models.Model):

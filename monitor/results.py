@@ -2,10 +2,15 @@
 
 One GROUP BY over ``ScaleScore`` gives count, sum and risk count per team and scale; the tree
 (teams → … → unit → organisation) is rolled up in memory, and ``core.anonymity`` decides, once
-for the whole organisation, which groups may be shown. Suppression is decided globally and not per
-viewer, so no combination of pages shown to different people reveals more than one page does.
-Results are computed only for closed campaigns (live figures could be compared day by day) and
-kept in the cache for an hour.
+for the whole organisation, which groups may be shown, which means and which risk counts (see
+``compute``). Suppression is decided globally and not per viewer, so no combination of pages shown
+to different people reveals more than one page does.
+
+Results exist only for closed campaigns (live figures could be compared day by day), and they are
+computed exactly once: ``freeze`` stores the tree, the decisions and the figures in a
+``ResultSnapshot`` at the first read after closing (or when closing early, or by the daily job),
+and every page, export and API reads only that. A later reorganisation or threshold change can
+therefore never produce a second, subtractable version of the same campaign.
 """
 
 from __future__ import annotations
@@ -13,18 +18,18 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TypeVar, cast
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
 
 from django.core.cache import cache
-from django.db import connections
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Count, Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from core import anonymity
-from monitor import questionnaire
-from monitor.models import Campaign, ScaleScore
+from monitor import mixing, questionnaire
+from monitor.models import Campaign, Invitation, ResultSnapshot, ScaleScore
 from organisation.models import OrgNode, Unit
 
 GroupKey = tuple[str, int]
@@ -33,13 +38,15 @@ Rule = tuple[str, bool, float]
 ORGANISATION: GroupKey = ("org", 0)
 CACHE_SECONDS = 3600
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 #: A risk share is shown exactly only when at least this many people are in the risk zone *and*
-#: at least this many are outside it. Otherwise 0 % or 100 % would tell every respondent's position
+#: at least this many are outside it, in the group and in every set computable from what is shown
+#: (``core.anonymity.risk_safe``). Otherwise 0 % or 100 % would tell every respondent's position
 #: (and 1 person would be told apart from 0 by the pattern of what is shown); the page says
 #: "minder dan x%" or "meer dan y%" instead, with x = y' the share that this many people would make.
-RISK_COUNT_BAND = 2
+RISK_COUNT_BAND = anonymity.RISK_BAND
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,9 @@ class Figure:
     """One scale for one group; ``None`` where the figure may not be shown.
 
     ``risk_share`` is ``None`` too when it would be too exact (``RISK_COUNT_BAND``); then
-    ``risk_below`` ("fewer than") or ``risk_above`` ("more than") holds the bound that is shown."""
+    ``risk_below`` ("fewer than") or ``risk_above`` ("more than") holds the bound that is shown,
+    or neither when only subtraction from other groups would make it exact. ``mean`` is ``None``
+    for a shown group when it would tell something about every member (``anonymity.mean_safe``)."""
 
     mean: float | None
     risk_share: float | None
@@ -71,6 +80,19 @@ class Figure:
         return "–"
 
     @property
+    def mean_label(self) -> str:
+        """The mean with one decimal in the page's language, or a dash when it is not shown."""
+        return "–" if self.mean is None else number_format(self.mean, 1)
+
+    def as_list(self) -> list[Any]:
+        return [self.mean, self.risk_share, self.in_risk, self.risk_below, self.risk_above]
+
+    @classmethod
+    def from_list(cls, values: list[Any]) -> Figure:
+        mean, share, in_risk, below, above = values
+        return cls(mean, share, bool(in_risk), below, above)
+
+    @property
     def risk_export(self) -> str:
         """The same for the CSV export: ``12``, ``<40``, ``>60`` or empty."""
         if self.risk_share is not None:
@@ -90,20 +112,24 @@ def _more(share: float) -> str:
     return gettext("meer dan %(percent)s%%") % {"percent": round(100 * share)}
 
 
-def risk_figure(mean: float, risk_count: int, size: int, in_risk: bool) -> Figure:
-    """A shown group's figure, its risk share exact or as a bound (``RISK_COUNT_BAND``)."""
-    if risk_count >= RISK_COUNT_BAND and size - risk_count >= RISK_COUNT_BAND:
+def risk_figure(mean: float | None, risk_count: int, size: int, in_risk: bool, exact: bool = True) -> Figure:
+    """A shown group's figure, its risk share exact or as a bound (``RISK_COUNT_BAND``).
+
+    ``exact=False``: the exact share would make another group's count computable by subtraction;
+    then only a bound that follows from this group's own counts is shown, or none at all."""
+    if exact and risk_count >= RISK_COUNT_BAND and size - risk_count >= RISK_COUNT_BAND:
         return Figure(mean, risk_count / size, in_risk)
     percent = math.ceil(100 * RISK_COUNT_BAND / size)
     if risk_count < RISK_COUNT_BAND:
         return Figure(mean, None, in_risk, risk_below=percent / 100)
-    return Figure(mean, None, in_risk, risk_above=(100 - percent) / 100)
+    if size - risk_count < RISK_COUNT_BAND:
+        return Figure(mean, None, in_risk, risk_above=(100 - percent) / 100)
+    return Figure(mean, None, in_risk)
 
 
 @dataclass
 class Group:
-    """One group's results. Figures are worked out when read: a page shows a handful of the
-    thousands of groups, so building them all up front would cost more than the query."""
+    """One group's published results; ``figures`` per scale (all ``None`` when not shown)."""
 
     key: GroupKey
     name: str
@@ -111,14 +137,7 @@ class Group:
     depth: int
     respondents: int
     shown: bool
-    sums: list[float] = field(default_factory=list, repr=False)
-    rules: list[Rule] = field(default_factory=list, repr=False)
-
-    @cached_property
-    def figures(self) -> dict[str, Figure]:
-        if not self.shown:
-            return {slug: Figure(None, None) for slug, _better, _limit in self.rules}
-        return _figures(self.sums, self.respondents, self.rules)
+    figures: dict[str, Figure]
 
     @property
     def kind(self) -> str:
@@ -135,6 +154,7 @@ class CampaignResults:
     scales: list[str]
     groups: dict[GroupKey, Group]
     order: list[GroupKey]
+    teams: frozenset[int] = frozenset()
 
     def shown_keys(self) -> set[GroupKey]:
         return {key for key, group in self.groups.items() if group.shown}
@@ -204,41 +224,69 @@ def _roll_up(
     return sums
 
 
-def _figures(cell: list[float], size: int, rules: list[Rule]) -> dict[str, Figure]:
-    width = len(rules)
-    figures = {}
-    for position, (slug, better, limit) in enumerate(rules):
-        mean = cell[position] / size
-        in_risk = mean <= limit if better else mean >= limit
-        figures[slug] = risk_figure(mean, round(cell[width + position]), size, in_risk)
-    return figures
-
-
 def compute(campaign: Campaign) -> CampaignResults:
-    """The results of a campaign for every group with respondents, suppression applied.
+    """The results of a campaign on today's tree, every disclosure rule applied (``freeze`` stores
+    them; nothing else should call this for a closed campaign).
 
-    The GROUP BY rows fill one array per team; arrays roll up the tree bottom-up, one
-    element-wise addition per group; ``core.anonymity`` then decides what may be shown.
+    Every invited team is a group, also when no one answered: a team with 0 responses looks
+    exactly like one with 1–4 (both "not shown"), so absence never tells that someone took part.
+    Three decisions, each with ``core.anonymity``'s residual rule over the whole tree:
+    which groups are shown at all (respondent counts), per scale which shown means may be shown
+    (``mean_safe``), and per scale which risk counts may be exact (``risk_safe``).
     """
     selected = questionnaire.load(campaign.questionnaire).selected(campaign.scales)
     index = {scale.slug: number for number, scale in enumerate(selected)}
     rules = [(scale.slug, scale.higher_is_better, scale.risk_threshold) for scale in selected]
+    width = len(rules)
     parent_all, names = _tree()
     names[ORGANISATION] = "Politie"
+    teams = frozenset(Invitation.objects.filter(campaign=campaign).values_list("team_id", flat=True).distinct())
     arrays = _team_arrays(team_aggregates(campaign.pk), index)
+    for team_id in teams:
+        arrays.setdefault(("node", team_id), [0.0] * (2 * width + 1))
     parent = _relevant(parent_all, set(arrays))
     depth = {key: _depth(key, parent) for key in parent}
-    sums = _roll_up(arrays, parent, depth) if arrays else {ORGANISATION: [0.0] * (2 * len(rules) + 1)}
+    sums = _roll_up(arrays, parent, depth) if arrays else {ORGANISATION: [0.0] * (2 * width + 1)}
     sizes = {key: int(cell[-1]) for key, cell in sums.items()}
     suppressed = anonymity.complementary_suppression(sizes, parent)
-    groups: dict[GroupKey, Group] = {}
-    for key, size in sizes.items():
-        if size:
-            shown = key not in suppressed
-            # A hidden group keeps no sums at all, not even in the cache.
-            cell = sums[key] if shown else []
-            groups[key] = Group(key, names.get(key, "?"), parent[key], depth[key], size, shown, cell, rules)
-    return CampaignResults(campaign.pk, list(index), groups, _tree_order(groups, names))
+    shown = set(sizes) - suppressed
+    figures = _published_figures(sums, parent, shown, rules)
+    groups = {
+        key: Group(key, names.get(key, "?"), parent[key], depth[key], size, key in shown, figures[key])
+        for key, size in sizes.items()
+    }
+    return CampaignResults(campaign.pk, list(index), groups, _tree_order(groups, names), teams)
+
+
+def _published_figures(
+    sums: dict[K, list[float]], parent: dict[K, K | None], shown: set[K], rules: list[Rule]
+) -> dict[K, dict[str, Figure]]:
+    """Per group and scale the figure that may be published: nothing for a hidden group; for a
+    shown one the mean unless ``mean_safe`` forbids it, the risk share exact, as a bound, or not."""
+    width = len(rules)
+    hidden = Figure(None, None)
+    figures: dict[K, dict[str, Figure]] = {key: {} for key in sums}
+    for position, (slug, better, limit) in enumerate(rules):
+        means = {key: (cell[position], cell[-1]) for key, cell in sums.items()}
+        risks = {key: (cell[width + position], cell[-1]) for key, cell in sums.items()}
+        no_mean = anonymity.suppress_unsafe_residuals(means, parent, anonymity.mean_safe, shown)
+        no_exact_risk = anonymity.suppress_unsafe_residuals(risks, parent, anonymity.risk_safe, shown)
+        for key, cell in sums.items():
+            if key not in shown:
+                figures[key][slug] = hidden
+                continue
+            size = int(cell[-1])
+            mean = cell[position] / size
+            in_risk = mean <= limit if better else mean >= limit
+            shown_mean = None if key in no_mean else mean
+            figures[key][slug] = risk_figure(
+                shown_mean,
+                round(cell[width + position]),
+                size,
+                in_risk and shown_mean is not None,
+                exact=key not in no_exact_risk,
+            )
+    return figures
 
 
 def _relevant(parent: dict[GroupKey, GroupKey | None], teams: set[GroupKey]) -> dict[GroupKey, GroupKey | None]:
@@ -280,27 +328,99 @@ def _remembered(key: str, make: Callable[[], T]) -> T:
 
 
 def _key(kind: str, campaign: Campaign) -> str:
-    # created_at tells a recreated campaign with a reused id apart (tests, restored backups).
-    return f"monitor:{kind}:v2:{campaign.pk}:{campaign.created_at.timestamp()}:{anonymity.threshold()}"
+    # created_at tells a recreated campaign with a reused id apart (tests, restored backups). No
+    # threshold in the key: a frozen campaign keeps the threshold it was frozen with.
+    return f"monitor:{kind}:v3:{campaign.pk}:{campaign.created_at.timestamp()}"
 
 
 def for_campaign(campaign: Campaign) -> CampaignResults | None:
-    """The (cached) results of a closed campaign; ``None`` while it is open."""
+    """The frozen results of a closed campaign (frozen now if this is the first read after it
+    closed); ``None`` while it is open."""
     if not campaign.is_closed():
         return None
-    return _remembered(_key("results", campaign), lambda: compute(campaign))
+    return _remembered(_key("results", campaign), lambda: freeze(campaign))
 
 
 def invited_teams(campaign: Campaign) -> frozenset[int]:
-    """The teams a closed campaign reached (to offer it only to people who may see one of them)."""
-    from monitor.models import Invitation
-
-    def make() -> frozenset[int]:
-        return frozenset(Invitation.objects.filter(campaign=campaign).values_list("team_id", flat=True).distinct())
-
+    """The teams a campaign reached (to offer a closed one only to people who may see one of them)."""
     if not campaign.is_closed():
-        return make()
-    return _remembered(_key("teams", campaign), make)
+        return frozenset(Invitation.objects.filter(campaign=campaign).values_list("team_id", flat=True).distinct())
+    found = for_campaign(campaign)
+    return found.teams if found else frozenset()
+
+
+def freeze(campaign: Campaign) -> CampaignResults:
+    """The campaign's stored results, made and stored first if there are none yet.
+
+    Making them mixes the last waiting responses in (``mixing.mix_for_closing``) and computes the
+    results on today's tree, in one transaction that holds the campaign row, so two processes
+    freezing at once store one snapshot (the unique key settles a race on SQLite)."""
+    stored = _stored(campaign.pk)
+    if stored is not None:
+        return stored
+    try:
+        with transaction.atomic():
+            Campaign.objects.select_for_update().filter(pk=campaign.pk).exists()
+            stored = _stored(campaign.pk)
+            if stored is not None:
+                return stored
+            mixing.mix_for_closing(campaign)
+            found = compute(campaign)
+            ResultSnapshot.objects.create(campaign=campaign, threshold=anonymity.threshold(), data=_dump(found))
+    except IntegrityError:
+        # Another process stored its snapshot first: publish that one, never a second version.
+        again = _stored(campaign.pk)
+        if again is None:
+            raise
+        return again
+    # Read back what was stored, so the first reader sees exactly what every later reader sees.
+    frozen = _stored(campaign.pk)
+    assert frozen is not None  # stored just above
+    return frozen
+
+
+def _stored(campaign_id: int) -> CampaignResults | None:
+    data = ResultSnapshot.objects.filter(campaign_id=campaign_id).values_list("data", flat=True).first()
+    return None if data is None else _load(campaign_id, data)
+
+
+def _dump(found: CampaignResults) -> dict[str, Any]:
+    """Plain JSON: keys as ``[kind, id]``, figures as lists; floats round-trip exactly."""
+    return {
+        "scales": found.scales,
+        "teams": sorted(found.teams),
+        "order": [list(key) for key in found.order],
+        "groups": [
+            {
+                "key": list(key),
+                "name": group.name,
+                "parent": list(group.parent) if group.parent else None,
+                "depth": group.depth,
+                "respondents": group.respondents,
+                "shown": group.shown,
+                "figures": {slug: figure.as_list() for slug, figure in group.figures.items()},
+            }
+            for key, group in found.groups.items()
+        ],
+    }
+
+
+def _load(campaign_id: int, data: dict[str, Any]) -> CampaignResults:
+    groups: dict[GroupKey, Group] = {}
+    for item in data["groups"]:
+        key: GroupKey = (item["key"][0], int(item["key"][1]))
+        above = item["parent"]
+        groups[key] = Group(
+            key=key,
+            name=item["name"],
+            parent=(above[0], int(above[1])) if above else None,
+            depth=int(item["depth"]),
+            respondents=int(item["respondents"]),
+            shown=bool(item["shown"]),
+            figures={slug: Figure.from_list(values) for slug, values in item["figures"].items()},
+        )
+    order: list[GroupKey] = [(kind, int(pk)) for kind, pk in data["order"]]
+    return CampaignResults(campaign_id, list(data["scales"]), groups, order, frozenset(data["teams"]))
 
 
 MEMO_SECONDS = 60

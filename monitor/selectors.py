@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from core import permissions
+from core import anonymity, permissions
 from monitor import questionnaire, results
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation, Measure
@@ -22,24 +22,64 @@ def campaigns_for(user: Any) -> QuerySet[Campaign]:
 
 @dataclass(frozen=True)
 class Rate:
+    """Invited and answered for a team or for the whole campaign. ``answered`` is ``None`` when the
+    exact count could tell who took part; ``fewer_than``/``more_than`` then give the bound shown."""
+
     team: str
     invited: int
-    answered: int
+    answered: int | None
+    fewer_than: int | None = None
+    more_than: int | None = None
 
     @property
-    def percentage(self) -> int:
-        return round(100 * self.answered / self.invited) if self.invited else 0
+    def percentage(self) -> int | None:
+        if self.answered is None or not self.invited:
+            return None
+        return round(100 * self.answered / self.invited)
 
 
-def response_rates(campaign: Campaign) -> list[Rate]:
-    """Invited and answered per team: counts only, never which invitation."""
-    rows = (
+_ALL = ("all", 0)
+
+
+def response_rates(campaign: Campaign) -> tuple[Rate, list[Rate]]:
+    """The campaign's total and its teams' response counts, live while it is open.
+
+    Counts only, never which invitation, and with the same residual rule as the results
+    (``core.anonymity.suppress_unsafe_residuals``): an exact count is shown only when at least the
+    threshold have answered *and* at least the threshold have not, for every team and every set
+    computable from the shown numbers. So watching the page never shows that the one colleague of
+    a small team just answered, or that all but one did."""
+    rows = list(
         Invitation.objects.filter(campaign=campaign)
         .values("team_id", "team__name")
         .annotate(invited=Count("id"), answered=Count("id", filter=Q(state=InvitationState.SUBMITTED)))
-        .order_by("team__name")
+        .order_by("team__name", "team_id")
     )
-    return [Rate(str(row["team__name"]), int(row["invited"]), int(row["answered"])) for row in rows]
+    limit = anonymity.threshold()
+    counts: dict[Any, tuple[float, float]] = {
+        ("team", row["team_id"]): (float(row["answered"]), float(row["invited"])) for row in rows
+    }
+    counts[_ALL] = (float(sum(row["answered"] for row in rows)), float(sum(row["invited"] for row in rows)))
+    parent: dict[Any, Any] = {key: _ALL for key in counts if key != _ALL} | {_ALL: None}
+
+    def safe(value: tuple[float, ...]) -> bool:
+        answered, invited = value[0], value[-1]
+        return invited == 0 or (answered >= limit and invited - answered >= limit)
+
+    hidden = anonymity.suppress_unsafe_residuals(counts, parent, safe)
+
+    def rate(key: Any, name: str) -> Rate:
+        answered, invited = (int(value) for value in counts[key])
+        if key not in hidden:
+            return Rate(name, invited, answered)
+        if answered < limit:
+            return Rate(name, invited, None, fewer_than=limit)
+        if invited - answered < limit:
+            return Rate(name, invited, None, more_than=invited - limit)
+        return Rate(name, invited, None)
+
+    teams = [rate(("team", row["team_id"]), str(row["team__name"])) for row in rows]
+    return rate(_ALL, ""), teams
 
 
 def closed_campaigns_for(user: Any, scope: tuple[set[int], set[int]] | None = None) -> list[Campaign]:

@@ -23,11 +23,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import audit, links
+from core import anonymity, audit, links
 from core.models import AuditAction
-from monitor import questionnaire, tokens
+from monitor import mixing, questionnaire, results, tokens
 from monitor.constants import InvitationState, MeasureStatus
-from monitor.models import Campaign, Invitation, Measure, ProgressNote, Response, ScaleScore
+from monitor.models import Campaign, Invitation, Measure, PendingResponse, ProgressNote
 from organisation.models import OrgNode, Person, Unit
 
 _BATCH = 2000
@@ -217,31 +217,26 @@ def send_scheduled_reminders(today: dt.date | None = None) -> int:
     return mailed
 
 
-@transaction.atomic
 def campaign_close(*, campaign: Campaign, actor: Any, request: HttpRequest | None = None) -> None:
-    """End a campaign today: no more answers, drafts are erased, results become visible."""
-    campaign.closed_early_on = timezone.localdate() - dt.timedelta(days=1)
-    campaign.save(update_fields=["closed_early_on"])
-    erase_drafts(campaign)
-    audit.log_change(actor=actor, obj=campaign, fields=["closed_early_on"], request=request)
-
-
-def erase_drafts(campaign: Campaign) -> int:
-    """Unsent draft answers are of no use after closing; keeping them would only be a risk."""
-    return (
-        Invitation.objects.filter(campaign=campaign)
-        .exclude(state=InvitationState.SUBMITTED)
-        .exclude(draft={})
-        .update(draft={})
-    )
+    """End a campaign today: no more answers; waiting responses are mixed in and the results are
+    frozen (``results.freeze``) at once, so what is published never depends on a later tree."""
+    with transaction.atomic():
+        campaign.closed_early_on = timezone.localdate() - dt.timedelta(days=1)
+        campaign.save(update_fields=["closed_early_on"])
+        audit.log_change(actor=actor, obj=campaign, fields=["closed_early_on"], request=request)
+    results.freeze(campaign)
 
 
 def close_due_campaigns(today: dt.date | None = None) -> int:
-    """Erase the drafts of every campaign whose last day has passed (daily job; idempotent)."""
+    """Freeze the results of every campaign whose last day has passed (daily job; idempotent: a
+    frozen campaign is left alone). Returns the number of campaigns frozen by this run."""
     today = today or timezone.localdate()
     count = 0
-    for campaign in Campaign.objects.filter(closes_on__lt=today, invitations_sent_at__isnull=False):
-        count += erase_drafts(campaign)
+    due = Campaign.objects.filter(invitations_sent_at__isnull=False, snapshot__isnull=True)
+    for campaign in due.filter(closes_on__lt=today) | due.filter(closed_early_on__lt=today):
+        if campaign.is_closed(today):
+            results.freeze(campaign)
+            count += 1
     return count
 
 
@@ -272,16 +267,6 @@ def invitation_for(token: str, today: dt.date | None = None) -> Invitation:
     if today < campaign.opens_on:
         raise InvitationUnusable("not_yet")
     return invitation
-
-
-def draft_save(*, invitation: Invitation, answers: dict[str, int]) -> bool:
-    """Keep the answers so far (pause); refused once the invitation has been submitted."""
-    updated = (
-        Invitation.objects.filter(pk=invitation.pk)
-        .exclude(state=InvitationState.SUBMITTED)
-        .update(draft=answers, state=InvitationState.STARTED)
-    )
-    return updated == 1
 
 
 class AnswersIncomplete(Exception):
@@ -326,8 +311,9 @@ def response_submit(*, token: str, answers: dict[str, int], today: dt.date | Non
     submission of the same token did so a moment earlier. Raises ``InvitationUnusable`` (unknown,
     used, closed, not yet open) or ``AnswersIncomplete``. The state change is one conditional UPDATE
     (``state <> submitted``): under concurrent submissions the database lets exactly one of them
-    change the row, and only that one inserts the response. The response carries the campaign, the
-    team and the answers to the campaign's questions, nothing else.
+    change the row, and only that one parks the response. The response carries the campaign, the
+    team and the answers to the campaign's questions, nothing else, and waits in ``PendingResponse``
+    until ``monitor.mixing`` moves it with others of its team in a shuffled batch.
     """
     today = today or timezone.localdate()
     if not tokens.well_formed(token):
@@ -335,7 +321,10 @@ def response_submit(*, token: str, answers: dict[str, int], today: dt.date | Non
     if connection.vendor == "postgresql":
         outcome = _submit_in_one_statement(tokens.token_hash(token), _complete_scales(answers), today)
         if outcome is not None:
-            return outcome
+            stored, due = outcome
+            if due is not None:
+                mixing.mix_team_if_due(*due)
+            return stored
         # Not stored: the usual look-up says why (the rare path, so a second query is fine).
         invitation = invitation_for(token, today)
         if _missing(invitation.campaign, answers):
@@ -349,27 +338,18 @@ def response_submit(*, token: str, answers: dict[str, int], today: dt.date | Non
         claimed = (
             Invitation.objects.filter(pk=invitation.pk)
             .exclude(state=InvitationState.SUBMITTED)
-            .update(state=InvitationState.SUBMITTED, draft={})
+            .update(state=InvitationState.SUBMITTED)
         )
         if claimed != 1:
             return False
         scales = questionnaire.load(campaign.questionnaire).selected(campaign.scales)
-        Response.objects.create(
+        PendingResponse.objects.create(
             campaign_id=campaign.pk,
             team_id=invitation.team_id,
             answers={item.code: answers[item.code] for scale in scales for item in scale.items},
+            scores=[[scale.slug, score, scale.in_risk(score)] for scale in scales for score in (scale.score(answers),)],
         )
-        ScaleScore.objects.bulk_create(
-            ScaleScore(
-                campaign_id=campaign.pk,
-                team_id=invitation.team_id,
-                scale=scale.slug,
-                score=score,
-                in_risk=scale.in_risk(score),
-            )
-            for scale in scales
-            for score in (scale.score(answers),)
-        )
+    mixing.mix_team_if_due(campaign.pk, invitation.team_id)
     return True
 
 
@@ -381,24 +361,29 @@ def _missing(campaign: Campaign, answers: dict[str, int]) -> list[questionnaire.
 _POINTS = frozenset(range(1, questionnaire.POINTS + 1))
 
 
-def _submit_in_one_statement(token_hash: str, given: list[dict[str, Any]], today: dt.date) -> bool | None:
+def _submit_in_one_statement(
+    token_hash: str, given: list[dict[str, Any]], today: dt.date
+) -> tuple[bool, tuple[int, int] | None] | None:
     """PostgreSQL: look the token up, check the campaign's dates and that every question of its
-    scales is answered, claim the invitation and insert the response and its scores, all in one
-    statement (data-modifying CTEs, atomic on their own): one round trip. The inserts read the
-    campaign and team from the UPDATE's RETURNING, so they happen only when the claim did.
+    scales is answered, claim the invitation and park the response, all in one statement
+    (data-modifying CTEs, atomic on their own): one round trip. The insert reads the campaign and
+    team from the UPDATE's RETURNING, so it happens only when the claim did.
 
-    ``True``: stored; ``False``: the invitation was open in this statement's snapshot but a
-    simultaneous submission claimed it first; ``None``: nothing stored (unknown, used, outside the
-    open period or incomplete; ``invitation_for`` tells which)."""
+    ``(True, due)``: stored, and ``due`` is ``(campaign, team)`` when that team now has enough
+    waiting responses to mix; ``(False, None)``: the invitation was open in this statement's
+    snapshot but a simultaneous submission claimed it first; ``None``: nothing stored (unknown,
+    used, outside the open period or incomplete; ``invitation_for`` tells which)."""
     if not given:
         return None
     submitted = InvitationState.SUBMITTED.value
     with _planned_once_cursor() as cursor:
         cursor.execute(_SUBMIT_SQL, [token_hash, json.dumps(given), submitted, today, submitted, submitted])
-        eligible, claimed = cursor.fetchone()
+        eligible, claimed, campaign_id, team_id, waiting = cursor.fetchone()
     if claimed:
-        return True
-    return False if eligible else None
+        # ``waiting`` was counted before this statement's own row.
+        due = (campaign_id, team_id) if waiting + 1 >= anonymity.threshold() else None
+        return True, due
+    return (False, None) if eligible else None
 
 
 class _PlannedOnceCursor(psycopg.Cursor[Any]):
@@ -426,6 +411,7 @@ def _planned_once_cursor() -> Any:
 
 def _submit_sql() -> str:
     invitation, campaign = Invitation._meta.db_table, Campaign._meta.db_table
+    pending = PendingResponse._meta.db_table
     return f"""
         WITH found AS (
             SELECT i.id, i.state, c.questionnaire, c.scales, c.opens_on,
@@ -445,24 +431,24 @@ def _submit_sql() -> str:
                 )
               )
         ), claimed AS (
-            UPDATE {invitation} SET state = %s, draft = '{{}}'::jsonb
+            UPDATE {invitation} SET state = %s
             WHERE id = (SELECT id FROM eligible) AND state <> %s
             RETURNING campaign_id, team_id
         ), chosen AS (
             SELECT given.scale, given.score, given.in_risk, given.answers FROM given, eligible
             WHERE given.version = eligible.questionnaire
               AND given.scale IN (SELECT jsonb_array_elements_text(eligible.scales))
-        ), response AS (
-            INSERT INTO {Response._meta.db_table} (campaign_id, team_id, answers)
+        ), parked AS (
+            INSERT INTO {pending} (campaign_id, team_id, answers, scores)
             SELECT claimed.campaign_id, claimed.team_id,
-                   (SELECT jsonb_object_agg(item.key, item.value) FROM chosen, jsonb_each(chosen.answers) AS item)
+                   (SELECT jsonb_object_agg(item.key, item.value) FROM chosen, jsonb_each(chosen.answers) AS item),
+                   (SELECT jsonb_agg(jsonb_build_array(chosen.scale, chosen.score, chosen.in_risk)) FROM chosen)
             FROM claimed
-        ), scores AS (
-            INSERT INTO {ScaleScore._meta.db_table} (campaign_id, team_id, scale, score, in_risk)
-            SELECT claimed.campaign_id, claimed.team_id, chosen.scale, chosen.score, chosen.in_risk
-            FROM claimed CROSS JOIN chosen
         )
-        SELECT (SELECT count(*) FROM eligible), (SELECT count(*) FROM claimed)
+        SELECT (SELECT count(*) FROM eligible), (SELECT count(*) FROM claimed),
+               (SELECT campaign_id FROM claimed), (SELECT team_id FROM claimed),
+               (SELECT count(*) FROM {pending} waiting, claimed
+                WHERE waiting.campaign_id = claimed.campaign_id AND waiting.team_id = claimed.team_id)
     """  # noqa: S608 - table names come from the models, every value is a parameter
 
 

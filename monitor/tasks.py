@@ -1,6 +1,6 @@
 """Background jobs of the monitor (django-tasks). Each is idempotent: sending refuses a campaign
 that was already sent, reminders go only to unsubmitted invitations (and a scheduled round only
-once), closing only erases drafts."""
+once), closing freezes a campaign's results only when they are not frozen yet."""
 
 from __future__ import annotations
 
@@ -33,8 +33,9 @@ def send_reminders(campaign_id: int, base_url: str) -> dict[str, int]:
 
 @task()
 def close_due_campaigns() -> dict[str, int]:
-    """Daily: erase unsent draft answers of campaigns whose last day has passed."""
-    return {"drafts_erased": services.close_due_campaigns()}
+    """Daily: mix the last waiting responses in and freeze the results of campaigns whose last day
+    has passed, so what they publish is fixed before anyone reads it."""
+    return {"frozen": services.close_due_campaigns()}
 
 
 @task()

@@ -19,9 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from catalogue import selectors as catalogue_selectors
 from core import audit, permissions
+from core.middleware import unlogged
 from core.models import AuditAction
 from core.permissions import permission_required, public_page
-from monitor import questionnaire, results, selectors, services, tasks
+from monitor import drafts, questionnaire, results, selectors, services, tasks
 from monitor.forms import CampaignForm, MeasureEditForm, MeasureForm, MeasureUpdateForm
 from monitor.models import Campaign, Measure
 from monitor.results import ORGANISATION, CampaignResults, GroupKey
@@ -83,12 +84,11 @@ def _campaign_in_scope(request: HttpRequest, pk: int) -> Campaign:
 @permission_required("monitor.campaigns")
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign_in_scope(request, pk)
-    rates = selectors.response_rates(campaign)
+    total, rates = selectors.response_rates(campaign)
     context = {
         "campaign": campaign,
         "rates": rates,
-        "invited": sum(rate.invited for rate in rates),
-        "answered": sum(rate.answered for rate in rates),
+        "total": total,
         "scales": questionnaire.load(campaign.questionnaire).selected(campaign.scales),
         "invitee_count": services.invitees(campaign).count() if campaign.invitations_sent_at is None else None,
         "is_open": campaign.is_open(),
@@ -173,6 +173,7 @@ def _unusable(request: HttpRequest, reason: str) -> HttpResponse:
     return _no_referrer(page)
 
 
+@unlogged
 @public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -189,7 +190,9 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
             pass  # shown below, at every question without an answer
         else:
             # Also when another tab submitted the same link a moment earlier: thanks is still right.
-            return _no_referrer(HttpResponseRedirect(_done_url(get_urlconf(), get_script_prefix())))
+            done = HttpResponseRedirect(_done_url(get_urlconf(), get_script_prefix()))
+            drafts.forget(done, request)
+            return _no_referrer(done)
     try:
         invitation = services.invitation_for(token)
     except services.InvitationUnusable as unusable:
@@ -197,15 +200,16 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     campaign = invitation.campaign
     definition = questionnaire.load(campaign.questionnaire)
     scales = definition.selected(campaign.scales)
-    answers: dict[str, int] = dict(invitation.draft)
+    codes = frozenset(item.code for scale in scales for item in scale.items)
+    answers = drafts.read(request, token, codes)
     missing: list[questionnaire.Item] = []
     saved = False
     if request.method == "POST":
-        answers = _answers_from(request, frozenset(item.code for scale in scales for item in scale.items))
+        answers = _answers_from(request, codes)
         if submitting:
             missing = [item for scale in scales for item in scale.items if item.code not in answers]
         else:
-            saved = services.draft_save(invitation=invitation, answers=answers)
+            saved = True
     context = {
         "campaign": campaign,
         "questionnaire": definition,
@@ -216,9 +220,13 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         "answered": len(answers),
         "total": sum(len(scale.items) for scale in scales),
     }
-    return _no_referrer(render(request, "monitor/respond.html", context))
+    page = render(request, "monitor/respond.html", context)
+    if saved:
+        drafts.keep(page, request, token, answers, campaign.last_day)
+    return _no_referrer(page)
 
 
+@unlogged
 @public_page
 @never_cache
 @require_GET

@@ -256,7 +256,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or env_bool("ZORGWIJZER_PLAIN_STATIC")
 
 # --- E-mail ---------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Development (DEBUG): each mail is written as a file under var/mail/, never to a log: invitation
+# mails carry a person's anonymous questionnaire link. Production: SMTP; `check --deploy` refuses
+# the console, file, in-memory and dummy backends (core/checks.py).
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -297,13 +304,14 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "core.logging.RequestIdFilter"},
         "redact_request": {"()": "core.logging.RedactRequestFilter"},
+        "redact_tokens": {"()": "core.logging.RedactTokensFilter"},
     },
     "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": "json",
-            "filters": ["request_id", "redact_request"],
+            "filters": ["request_id", "redact_request", "redact_tokens"],
         },
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from monitor import questionnaire, services, tokens
 from monitor.constants import CampaignKind
-from monitor.models import Campaign, Invitation
+from monitor.models import Campaign, Invitation, PendingResponse, Response, ScaleScore
 from organisation.models import OrgNode, Person
 from tests.factories import PersonFactory
 
@@ -71,3 +71,18 @@ def answered_campaign(team_sizes: dict[OrgNode, int], value_of: Any = None, **ex
     )
     found.refresh_from_db()
     return found
+
+
+def stored_answers(campaign: Campaign | None = None) -> list[dict[str, int]]:
+    """Every stored response's answers, mixed in or still waiting to be mixed."""
+    mixed = Response.objects.all() if campaign is None else Response.objects.filter(campaign=campaign)
+    waiting = PendingResponse.objects.all() if campaign is None else PendingResponse.objects.filter(campaign=campaign)
+    return [row.answers for row in mixed] + [row.answers for row in waiting]
+
+
+def stored_scores(campaign: Campaign | None = None) -> list[tuple[str, float]]:
+    """Every stored (scale, score), mixed in or still waiting to be mixed."""
+    mixed = ScaleScore.objects.all() if campaign is None else ScaleScore.objects.filter(campaign=campaign)
+    waiting = PendingResponse.objects.all() if campaign is None else PendingResponse.objects.filter(campaign=campaign)
+    scores = [(scale, score) for scale, score in mixed.values_list("scale", "score")]
+    return scores + [(str(scale), float(score)) for row in waiting for scale, score, _risk in row.scores]

@@ -15,9 +15,9 @@ from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
-from monitor import services, tokens
+from monitor import drafts, services, tokens
 from monitor.constants import InvitationState
-from monitor.models import Invitation, Response, ScaleScore
+from monitor.models import Invitation, Response, ResultSnapshot, ScaleScore
 from monitor.tests import factories
 
 LINK = re.compile(r"/monitor/vragenlijst/([A-Za-z0-9_-]{43})/")
@@ -63,8 +63,8 @@ def test_a_link_works_once_and_then_says_it_was_used(sent: Any, client: Any) -> 
     again = client.post(url, {**factories.all_answers(1), "actie": "versturen"})
     assert again.status_code == 410
     assert "al ingevuld" in again.content.decode()
-    assert Response.objects.count() == 1
-    assert set(ScaleScore.objects.values_list("score", flat=True)) == {4.0}
+    assert len(factories.stored_answers()) == 1
+    assert {score for _scale, score in factories.stored_scores()} == {4.0}
 
 
 def test_submitting_the_same_token_twice_through_the_service_stores_one_response(sent: Any) -> None:
@@ -72,7 +72,7 @@ def test_submitting_the_same_token_twice_through_the_service_stores_one_response
     assert services.response_submit(token=token, answers=factories.all_answers(2))
     with pytest.raises(services.InvitationUnusable):
         services.response_submit(token=token, answers=factories.all_answers(2))
-    assert Response.objects.count() == 1
+    assert len(factories.stored_answers()) == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -115,27 +115,53 @@ def test_fifty_simultaneous_submissions_with_one_token_store_exactly_one(organis
             thread.join()
     assert len(outcomes) == 50
     assert outcomes.count(True) == 1, outcomes
-    assert Response.objects.filter(campaign=campaign).count() == 1
-    assert ScaleScore.objects.filter(campaign=campaign).count() == 10
+    assert len(factories.stored_answers(campaign)) == 1
+    assert len(factories.stored_scores(campaign)) == 10
     assert Invitation.objects.get().state == InvitationState.SUBMITTED
 
 
-def test_pausing_keeps_the_answers_and_the_same_link_resumes_them(sent: Any, client: Any) -> None:
+def test_pausing_keeps_the_answers_in_the_browser_only_and_the_same_link_resumes_them(sent: Any, client: Any) -> None:
     token = _tokens_in_outbox()[0]
     url = reverse("monitor:respond", kwargs={"token": token})
+    before = _database_text()
     paused = client.post(url, {"WD1": "5", "WD2": "4", "actie": "opslaan"})
-    assert "Je antwoorden zijn bewaard (2 van 40)" in paused.content.decode()
-    assert Response.objects.count() == 0
+    assert "Je antwoorden zijn bewaard in deze browser (2 van 40)" in paused.content.decode()
+    cookie = paused.cookies[drafts.COOKIE]
+    assert cookie["path"] == url and cookie["httponly"] and cookie["samesite"] == "Lax"
+    # Nothing on the server changed: no draft, no "started", no waiting response.
+    assert _database_text() == before
+    assert Invitation.objects.get(token_hash=tokens.token_hash(token)).state == InvitationState.OPEN
     resumed = client.get(url).content.decode()
     assert 'id="WD1-5" value="5" checked' in resumed and 'id="WD2-4" value="4" checked' in resumed
     incomplete = client.post(url, {"WD1": "5", "actie": "versturen"})
-    assert "nog niet beantwoord" in incomplete.content.decode() and Response.objects.count() == 0
-    client.post(url, {**factories.all_answers(5), "actie": "versturen"})
-    assert Response.objects.count() == 1
-    assert Invitation.objects.get(token_hash=tokens.token_hash(token)).draft == {}, "drafts go once submitted"
+    assert "nog niet beantwoord" in incomplete.content.decode() and factories.stored_answers() == []
+    done = client.post(url, {**factories.all_answers(5), "actie": "versturen"})
+    assert len(factories.stored_answers()) == 1
+    assert done.cookies[drafts.COOKIE].value == "", "the draft leaves the browser once submitted"
 
 
-def test_a_link_expires_after_the_close_date_and_unsent_drafts_are_erased(sent: Any, client: Any) -> None:
+def test_a_draft_cookie_from_another_link_or_tampered_with_is_ignored(sent: Any, client: Any) -> None:
+    first, second = _tokens_in_outbox()[:2]
+    paused = client.post(reverse("monitor:respond", kwargs={"token": first}), {"WD1": "5", "actie": "opslaan"})
+    value = paused.cookies[drafts.COOKIE].value
+    other = reverse("monitor:respond", kwargs={"token": second})
+    client.cookies[drafts.COOKIE] = value
+    assert 'value="5" checked' not in client.get(other).content.decode()
+    client.cookies[drafts.COOKIE] = value[:-2] + "xx"
+    assert 'value="5" checked' not in client.get(reverse("monitor:respond", kwargs={"token": first})).content.decode()
+
+
+def _database_text() -> str:
+    """Every monitor row as text: what a database administrator could read."""
+    from django.core import serializers
+
+    from monitor.models import PendingResponse
+
+    return serializers.serialize("json", [*Invitation.objects.all(), *PendingResponse.objects.all()])
+
+
+def test_a_link_expires_after_the_close_date_and_the_results_are_frozen(sent: Any, client: Any) -> None:
+    campaign, _colleagues, _result = sent
     token = _tokens_in_outbox()[0]
     url = reverse("monitor:respond", kwargs={"token": token})
     client.post(url, {"WD1": "2", "actie": "opslaan"})
@@ -146,8 +172,9 @@ def test_a_link_expires_after_the_close_date_and_unsent_drafts_are_erased(sent: 
         with pytest.raises(services.InvitationUnusable):
             services.response_submit(token=token, answers=factories.all_answers())
         assert services.close_due_campaigns() == 1
-    assert not Invitation.objects.exclude(draft={}).exists()
-    assert Response.objects.count() == 0
+        assert services.close_due_campaigns() == 0, "a frozen campaign is not frozen again"
+    assert ResultSnapshot.objects.filter(campaign=campaign).exists()
+    assert factories.stored_answers() == []
 
 
 @pytest.mark.parametrize(
@@ -198,11 +225,12 @@ def test_a_submission_is_one_database_statement_on_postgresql(
 ) -> None:
     token = _tokens_in_outbox()[0]
     url = reverse("monitor:respond", kwargs={"token": token})
-    # SQLite: look-up, claim, response, scores and the test's savepoint around them.
-    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 6):
+    # SQLite: look-up, claim, the waiting response, the check whether the team's batch is due,
+    # and the test's savepoints around them.
+    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 8):
         response = client.post(url, {**factories.all_answers(4), "actie": "versturen"})
     assert response.status_code == 302
-    assert Response.objects.count() == 1 and ScaleScore.objects.count() == 10
+    assert len(factories.stored_answers()) == 1 and len(factories.stored_scores()) == 10
 
 
 def test_a_tampered_answer_is_asked_again_at_its_question_and_nothing_is_stored(sent: Any, client: Any) -> None:
@@ -212,7 +240,7 @@ def test_a_tampered_answer_is_asked_again_at_its_question_and_nothing_is_stored(
     assert response.status_code == 200
     html = response.content.decode()
     assert "Je hebt 1 vraag nog niet beantwoord." in html and 'href="#vraag-WD1"' in html
-    assert Response.objects.count() == 0 and ScaleScore.objects.count() == 0
+    assert factories.stored_answers() == [] and factories.stored_scores() == []
     assert Invitation.objects.get(token_hash=tokens.token_hash(token)).state != InvitationState.SUBMITTED
 
 
@@ -221,9 +249,9 @@ def test_an_interim_campaign_stores_only_the_answers_to_its_own_questions(organi
     token = "tussenmeting".ljust(tokens.TOKEN_LENGTH, "x")
     factories.bare_invitation(campaign, organisation.team, token)
     assert services.response_submit(token=token, answers=factories.all_answers(2))
-    stored = Response.objects.get()
-    assert set(stored.answers) == {"WD1", "WD2", "WD3", "WD4"} and set(stored.answers.values()) == {2}
-    assert list(ScaleScore.objects.values_list("scale", "score")) == [("werkdruk", 2.0)]
+    (stored,) = factories.stored_answers()
+    assert set(stored) == {"WD1", "WD2", "WD3", "WD4"} and set(stored.values()) == {2}
+    assert factories.stored_scores() == [("werkdruk", 2.0)]
 
 
 def test_a_submission_with_a_missing_answer_is_refused_by_the_service(sent: Any) -> None:
