@@ -8,7 +8,7 @@ exports and dashboards ask this module; none of them compares group sizes themse
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from django.conf import settings
 
@@ -83,7 +83,9 @@ def residual(
     return sizes[key] - sum(sizes[child] for child in below), below
 
 
-def complementary_suppression(sizes: Mapping[Key, int], parent: Mapping[Key, Key | None]) -> set[Key]:
+def complementary_suppression(
+    sizes: Mapping[Key, int], parent: Mapping[Key, Key | None], tree: Tree[Key] | None = None
+) -> set[Key]:
     """The groups whose figures must not be shown: those below the threshold, plus as few others
     as needed so that no residual (parent − shown descendants) is between 1 and the threshold.
 
@@ -98,7 +100,7 @@ def complementary_suppression(sizes: Mapping[Key, int], parent: Mapping[Key, Key
     def large_enough(value: Vector) -> bool:
         return value[-1] == 0 or value[-1] >= limit
 
-    return suppress_unsafe_residuals(vectors, parent, large_enough)
+    return suppress_unsafe_residuals(vectors, parent, large_enough, tree=tree)
 
 
 def suppress_unsafe_residuals(
@@ -106,6 +108,7 @@ def suppress_unsafe_residuals(
     parent: Mapping[Key, Key | None],
     safe: Callable[[Vector], bool],
     candidates: set[Key] | None = None,
+    tree: Tree[Key] | None = None,
 ) -> set[Key]:
     """The general form of complementary suppression, for any additive figure.
 
@@ -115,17 +118,20 @@ def suppress_unsafe_residuals(
     harmless; it must accept an empty set (last element 0) and be closed under addition (if two
     disjoint sets are safe, so is their union). Then every set an attacker can compute by adding
     and subtracting shown groups is a union of residuals and shown leaves, each safe, so the
-    union is safe too. ``candidates`` limits which groups may be shown at all (default: all).
+    union is safe too. ``candidates`` limits which groups may be shown at all (default: all);
+    ``tree`` is ``Tree(parent)`` when the caller decides several figures on one tree.
     Returns the groups whose figure must not be shown.
     """
+    tree = tree or Tree(parent)
     shown = {
         key
         for key, value in values.items()
         if value[-1] > 0 and (candidates is None or key in candidates) and safe(value)
     }
-    children = _children(parent)
-    for key in sorted(values, key=lambda k: -_depth(k, parent)):
-        if key not in shown:
+    children = tree.children
+    for key in tree.bottom_up:
+        # A shown group without groups below it is its own residual, safe by the line above.
+        if key not in shown or not children.get(key):
             continue
         remainder, below = _vector_residual(key, values, children, shown)
         while not safe(remainder):
@@ -139,6 +145,16 @@ def suppress_unsafe_residuals(
     return set(values) - shown
 
 
+class Tree(Generic[Key]):
+    """The groups below each group and an order with every group before its parent, worked out
+    once for a tree on which several figures are decided."""
+
+    def __init__(self, parent: Mapping[Key, Key | None]) -> None:
+        self.children = _children(parent)
+        depth = {key: _depth(key, parent) for key in parent}
+        self.bottom_up = sorted(parent, key=lambda key: -depth[key])
+
+
 def _vector_residual(
     key: Key, values: Mapping[Key, Vector], children: Mapping[Key, list[Key]], shown: set[Key]
 ) -> tuple[Vector, list[Key]]:
@@ -147,8 +163,9 @@ def _vector_residual(
     for child in below:
         for index, value in enumerate(values[child]):
             remainder[index] -= value
-    # Sums of floats (scores) leave rounding dust: a residual of 1e-12 people is no one.
-    return tuple(round(value, 9) for value in remainder), below
+    # Counts are whole numbers, so the people count is exact; a sum of scores may carry float
+    # dust, which ``mean_safe`` allows for.
+    return tuple(remainder), below
 
 
 #: A figure about people in a risk zone is exact only when at least this many people are in it

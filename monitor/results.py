@@ -19,7 +19,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from django.core.cache import cache
 from django.db import IntegrityError, connections, transaction
@@ -49,9 +49,9 @@ K = TypeVar("K")
 RISK_COUNT_BAND = anonymity.RISK_BAND
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One scale for one group; ``None`` where the figure may not be shown.
+class Figure(NamedTuple):
+    """One scale for one group; ``None`` where the figure may not be shown. (A named tuple: a
+    frozen campaign builds tens of thousands of them, and tuples are made fastest.)
 
     ``risk_share`` is ``None`` too when it would be too exact (``RISK_COUNT_BAND``); then
     ``risk_below`` ("fewer than") or ``risk_above`` ("more than") holds the bound that is shown,
@@ -85,7 +85,7 @@ class Figure:
         return "–" if self.mean is None else number_format(self.mean, 1)
 
     def as_list(self) -> list[Any]:
-        return [self.mean, self.risk_share, self.in_risk, self.risk_below, self.risk_above]
+        return list(self)
 
     @classmethod
     def from_list(cls, values: list[Any]) -> Figure:
@@ -248,9 +248,10 @@ def compute(campaign: Campaign) -> CampaignResults:
     depth = {key: _depth(key, parent) for key in parent}
     sums = _roll_up(arrays, parent, depth) if arrays else {ORGANISATION: [0.0] * (2 * width + 1)}
     sizes = {key: int(cell[-1]) for key, cell in sums.items()}
-    suppressed = anonymity.complementary_suppression(sizes, parent)
+    tree = anonymity.Tree(parent)
+    suppressed = anonymity.complementary_suppression(sizes, parent, tree)
     shown = set(sizes) - suppressed
-    figures = _published_figures(sums, parent, shown, rules)
+    figures = _published_figures(sums, parent, shown, rules, tree)
     groups = {
         key: Group(key, names.get(key, "?"), parent[key], depth[key], size, key in shown, figures[key])
         for key, size in sizes.items()
@@ -259,18 +260,23 @@ def compute(campaign: Campaign) -> CampaignResults:
 
 
 def _published_figures(
-    sums: dict[K, list[float]], parent: dict[K, K | None], shown: set[K], rules: list[Rule]
+    sums: dict[K, list[float]],
+    parent: dict[K, K | None],
+    shown: set[K],
+    rules: list[Rule],
+    tree: anonymity.Tree[K] | None = None,
 ) -> dict[K, dict[str, Figure]]:
     """Per group and scale the figure that may be published: nothing for a hidden group; for a
     shown one the mean unless ``mean_safe`` forbids it, the risk share exact, as a bound, or not."""
     width = len(rules)
+    tree = tree or anonymity.Tree(parent)
     hidden = Figure(None, None)
     figures: dict[K, dict[str, Figure]] = {key: {} for key in sums}
     for position, (slug, better, limit) in enumerate(rules):
         means = {key: (cell[position], cell[-1]) for key, cell in sums.items()}
         risks = {key: (cell[width + position], cell[-1]) for key, cell in sums.items()}
-        no_mean = anonymity.suppress_unsafe_residuals(means, parent, anonymity.mean_safe, shown)
-        no_exact_risk = anonymity.suppress_unsafe_residuals(risks, parent, anonymity.risk_safe, shown)
+        no_mean = anonymity.suppress_unsafe_residuals(means, parent, anonymity.mean_safe, shown, tree)
+        no_exact_risk = anonymity.suppress_unsafe_residuals(risks, parent, anonymity.risk_safe, shown, tree)
         for key, cell in sums.items():
             if key not in shown:
                 figures[key][slug] = hidden

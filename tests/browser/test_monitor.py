@@ -20,6 +20,7 @@ from monitor.models import Campaign, Measure
 from monitor.tests import factories
 from tests.browser.conftest import ARTIFACTS, assert_accessible
 from tests.browser.test_pages import log_in
+from tests.factories import OrgNodeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -169,3 +170,39 @@ def test_the_manager_changes_a_measure_without_javascript_errors_and_with_dutch_
     measure.refresh_from_db()
     assert measure.title == "Pauzes vast inplannen" and measure.status == "bezig"
     assert measure.scales == ["werkdruk", "steun-collegas"] and str(measure.due_on) == "2027-03-01"
+
+
+@override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=5)
+def test_small_counts_are_bounds_and_a_telling_mean_is_a_dash(page: Page, organisation: Any) -> None:
+    """The analyst's campaign page while answering runs, then the dashboard after closing."""
+    small = OrgNodeFactory.create(unit=organisation.unit, name="Team Klein")
+    noord = factories.staff(organisation.team, 7)
+    zuid = factories.staff(organisation.other_team, 6)
+    factories.staff(small, 2)
+    campaign = factories.campaign(nodes=[organisation.team, organisation.other_team, small], name="Voorjaar")
+    services.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
+    services.response_submit(token=tokens.token_for(campaign.pk, noord[0].pk), answers=factories.all_answers(5))
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, organisation.users["hr_analist"])
+    page.goto(f"/monitor/metingen/{campaign.pk}/")
+    expect(page.get_by_role("table", name="Respons per team")).to_contain_text("minder dan 5")
+    assert "Ingevuld: minder dan 5" in " ".join(page.locator("main").inner_text().split())
+    assert_accessible(page)
+    snap(page, "campaign-rates")
+
+    # Everyone in Noord answers 5 everywhere: its means would say what each of them answered.
+    for person in noord[1:]:
+        services.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=factories.all_answers(5))
+    for index, person in enumerate(zuid):
+        answers = factories.all_answers(2 + index % 3)
+        services.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=answers)
+    services.campaign_close(campaign=campaign, actor=None)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/monitor/?meting={campaign.pk}&team=node-{organisation.team.pk}")
+    expect(page.get_by_role("heading", level=2).first).to_have_text("Team Noord")
+    table = page.get_by_role("table", name="Uitkomsten per schaal")
+    expect(table.locator("tbody tr").first.locator("td").first).to_have_text("–")
+    expect(page.get_by_text("Een streepje (–)")).to_be_visible()
+    assert_accessible(page)
+    snap(page, "dashboard-withheld")
