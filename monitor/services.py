@@ -237,7 +237,18 @@ def close_due_campaigns(today: dt.date | None = None) -> int:
         if campaign.is_closed(today):
             results.freeze(campaign)
             count += 1
+    if count:
+        _vacuum_waiting_responses()
     return count
+
+
+def _vacuum_waiting_responses() -> None:
+    """PostgreSQL keeps deleted rows on disk until a vacuum; a waiting response, written in the
+    same statement as its invitation's claim, should not outlive its move longer than needed.
+    VACUUM cannot run inside a transaction, so it is skipped there (the autovacuum follows)."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM {PendingResponse._meta.db_table}")
 
 
 # --- Answering ------------------------------------------------------------------------------

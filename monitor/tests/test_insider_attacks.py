@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import logging
@@ -20,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.core.checks import run_checks
 from django.db import connection
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -486,3 +489,22 @@ def test_the_mixing_of_a_team_moves_nothing_before_the_threshold(organisation: A
     services.response_submit(token=token, answers=factories.all_answers(3))
     assert mixing.mix_team_if_due(campaign.pk, organisation.team.pk) == 0
     assert PendingResponse.objects.count() == 1 and Response.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_freeze_vacuums_the_moved_waiting_responses(organisation: Any) -> None:
+    campaign = factories.campaign(nodes=[organisation.team])
+    token = "vacuum".ljust(tokens.TOKEN_LENGTH, "x")
+    factories.bare_invitation(campaign, organisation.team, token)
+    services.response_submit(token=token, answers=factories.all_answers(3))
+    Campaign.objects.filter(pk=campaign.pk).update(closes_on=campaign.opens_on)
+    with time_machine.travel(timezone.now() + dt.timedelta(days=2)):
+        assert services.close_due_campaigns() == 1
+    assert PendingResponse.objects.count() == 0 and Response.objects.count() == 1
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = %s", [PendingResponse._meta.db_table]
+            )
+            row = cursor.fetchone()
+        assert row is None or row[0] == 0
