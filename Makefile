@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 DEMO_ENV := DEBUG=1 ZORGWIJZER_DEMO=1
 
-.PHONY: run test lint format typecheck checks suite bench install install-dev assets messages clean system-packages
+.PHONY: run test lint format typecheck checks suite suite-shifted bench install install-dev assets messages clean system-packages
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is nodig ($(PYTHON) niet gevonden)"; exit 1; }
@@ -72,6 +72,12 @@ checks: install-dev
 ## The pytest suite only (SQLite by default, PostgreSQL when DATABASE_URL is set).
 suite: install-dev assets
 	$(VENV)/bin/pytest
+
+## The suite without browser tests, as if it were a year later (ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS,
+## see README.md): a test that depends on today's date fails now rather than on some later day.
+CLOCK_SHIFT_DAYS ?= 365
+suite-shifted: install-dev assets
+	ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS=$(CLOCK_SHIFT_DAYS) $(VENV)/bin/pytest -m "not browser"
 
 messages: install-dev
 	DEBUG=1 $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=frontend --ignore=bench --no-obsolete

@@ -1,11 +1,15 @@
-"""Shared fixtures: one persona per role, in one unit and team."""
+"""Shared fixtures: one persona per role, in one unit and team; and the session clock shift."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+import os
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+import time_machine
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.permissions import requires_two_factor
@@ -18,6 +22,52 @@ from tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
     UnitFactory,
     UserFactory,
 )
+
+#: Moves "now" for the whole session by this many days (may be negative or fractional), so that a
+#: test that silently depends on today's date fails today rather than on some later day
+#: (`make suite-shifted`, README.md). Tests that freeze time themselves nest inside it.
+CLOCK_SHIFT_VARIABLE = "ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS"
+
+_clock_shift: time_machine.travel | None = None
+
+
+def _clock_shift_days() -> float:
+    raw = os.environ.get(CLOCK_SHIFT_VARIABLE, "").strip()
+    try:
+        days = float(raw) if raw else 0.0
+    except ValueError:
+        days = math.nan
+    if not math.isfinite(days):
+        raise pytest.UsageError(f"{CLOCK_SHIFT_VARIABLE} must be a number of days, not {raw!r}")
+    return days
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the shifted clock before collection, so module-level dates in tests are shifted too.
+
+    The destination is a relative timedelta, not an aware datetime: time-machine would set the
+    process's TZ to the datetime's zone and the tests must keep Django's Europe/Amsterdam.
+    """
+    global _clock_shift
+    days = _clock_shift_days()
+    if days:
+        _clock_shift = time_machine.travel(dt.timedelta(days=days), tick=True)
+        _clock_shift.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _clock_shift
+    if _clock_shift is not None:
+        _clock_shift.stop()
+        _clock_shift = None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if _clock_shift is None:
+        return None
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return f"{CLOCK_SHIFT_VARIABLE}={os.environ[CLOCK_SHIFT_VARIABLE]}: the tests run as if it were {now}"
+
 
 #: Roles scoped to a whole unit; the leidinggevende is scoped to a team; others have no scope.
 UNIT_SCOPED = {

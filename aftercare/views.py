@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +18,7 @@ from aftercare import selectors, services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
 from aftercare.models import Notification, Plan, Step
-from core import audit, permissions
+from core import audit, csv_export, permissions
 from core.permissions import permission_required
 from organisation.models import Person
 
@@ -174,9 +173,7 @@ def coordination(request: HttpRequest) -> HttpResponse:
 def coordination_csv(request: HttpRequest) -> HttpResponse:
     """The aggregates per unit as CSV; suppressed units show no figures."""
     figures = selectors.unit_figures(permissions.aftercare_coordinator_unit_ids(request.user), timezone.now())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="nazorg-per-eenheid.csv"'
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_export.csv_response("nazorg-per-eenheid.csv")
     writer.writerow(
         [
             _("Eenheid"),
@@ -191,33 +188,22 @@ def coordination_csv(request: HttpRequest) -> HttpResponse:
     )
     for f in figures:
         if f.suppressed:
-            writer.writerow([csv_cell(f.unit.name), *[_("minder dan 5 personen")] + [""] * 6])
+            writer.writerow([f.unit.name, *[_("minder dan 5 personen")] + [""] * 6])
             continue
         share = "" if f.contact_share is None else f.contact_share
         writer.writerow(
             [
-                csv_cell(f.unit.name),
+                f.unit.name,
                 f.open_plans,
                 f.overdue_steps,
                 share,
                 f.accepted,
                 f.declined,
                 f.referrals,
-                csv_cell(f.average_score),
+                f.average_score,
             ]
         )
     return response
-
-
-#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Any) -> Any:
-    """A text cell that a spreadsheet would run as a formula gets a leading single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return f"'{value}"
-    return value
 
 
 STALE_MESSAGE = _lazy(

@@ -218,6 +218,16 @@ class Signal(models.Model):
         related_name="barista_invitations",
     )
     recipient_is_deputy = models.BooleanField(_("waarnemer"), default=False)
+    # For whom a deputy stood in: the employee's direct manager at the time. Only that manager
+    # sees a finished invitation a deputy handled; a manager who comes later does not.
+    deputy_for = models.ForeignKey(
+        "organisation.Person",
+        verbose_name=_("waarnemer voor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     team = models.ForeignKey(
         "organisation.OrgNode", verbose_name=_("team"), on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -255,6 +265,10 @@ class Signal(models.Model):
             models.CheckConstraint(
                 condition=~Q(status=SignalStatus.DOORVERWEZEN) | ~Q(referred_to_slug=""),
                 name="barista_referral_names_provision",
+            ),
+            models.CheckConstraint(
+                condition=Q(recipient_is_deputy=True) | Q(deputy_for__isnull=True),
+                name="barista_deputy_for_only_for_a_deputy",
             ),
         ]
         indexes = [

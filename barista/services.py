@@ -80,27 +80,44 @@ def _is_absent(person: Person, day: Any) -> Absence | None:
     )
 
 
-def recipient_for(person: Person, day: Any) -> tuple[Person | None, bool]:
-    """The direct manager; when absent, the deputy they named, else their own manager.
-    Returns (recipient, is_deputy). Never the employee themselves."""
-    manager = person.manager
+@dataclass(frozen=True)
+class Route:
+    """Who gets an invitation and, when that is a deputy, for whom they stand in: the employee's
+    direct manager, the only manager who may see the invitation once a deputy finished it."""
+
+    recipient: Person | None
+    deputy_for: Person | None = None
+
+    @property
+    def is_deputy(self) -> bool:
+        return self.deputy_for is not None
+
+    def same_as(self, signal: Signal) -> bool:
+        recipient_id = self.recipient.pk if self.recipient else None
+        deputy_for_id = self.deputy_for.pk if self.deputy_for else None
+        return (recipient_id, deputy_for_id) == (signal.recipient_id, signal.deputy_for_id)
+
+
+def recipient_for(person: Person, day: Any) -> Route:
+    """The direct manager; when absent, the deputy they named, else their own manager (and so on
+    up). Never the employee themselves."""
+    direct = manager = person.manager
     seen: set[int] = {person.pk}
-    deputy = False
     while manager is not None and manager.pk not in seen and manager.is_active:
         seen.add(manager.pk)
         absence = _is_absent(manager, day)
         if absence is None:
-            return manager, deputy
-        deputy = True
+            return Route(manager, None if manager == direct else direct)
         stand_in = absence.deputy
         if stand_in is not None and stand_in.pk not in seen and stand_in.is_active and not _is_absent(stand_in, day):
-            return stand_in, True
+            return Route(stand_in, direct)
         manager = manager.manager
-    return None, deputy
+    return Route(None)
 
 
 def _make_signal(candidate: Candidate, person: Person, now: datetime, today: Any) -> Signal | None:
-    recipient, is_deputy = recipient_for(person, today)
+    route = recipient_for(person, today)
+    recipient = route.recipient
     if recipient is None:
         logger.warning("barista signal has no manager", extra={"event": "barista_no_recipient"})
         return None
@@ -109,7 +126,8 @@ def _make_signal(candidate: Candidate, person: Person, now: datetime, today: Any
             signal = Signal.objects.create(
                 person=person,
                 recipient=recipient,
-                recipient_is_deputy=is_deputy,
+                recipient_is_deputy=route.is_deputy,
+                deputy_for=route.deputy_for,
                 team=person.team,
                 ruleset=candidate.ruleset,
                 reasons=list(candidate.reasons),
@@ -366,13 +384,19 @@ def deadline_scan(now: datetime | None = None) -> ScanResult:
 
 
 def _reroute(signal: Signal, now: datetime, today: Any) -> None:
-    recipient, is_deputy = recipient_for(signal.person, today)
-    if recipient is None or recipient.pk == signal.recipient_id:
+    """Follow an absence, a departure or a new manager. Also when only ``deputy_for`` changes (the
+    same deputy now stands in for the employee's new manager): it decides who sees the outcome."""
+    route = recipient_for(signal.person, today)
+    if route.recipient is None or route.same_as(signal):
         return
-    Signal.objects.filter(pk=signal.pk).update(recipient=recipient, recipient_is_deputy=is_deputy)
-    signal.recipient, signal.recipient_is_deputy = recipient, is_deputy
-    _notify(signal, NoticeKind.DOORGESTUURD, recipient, now)
-    audit.log_change(actor=None, obj=signal, person=signal.person, fields=["recipient"])
+    moved = route.recipient.pk != signal.recipient_id
+    Signal.objects.filter(pk=signal.pk).update(
+        recipient=route.recipient, recipient_is_deputy=route.is_deputy, deputy_for=route.deputy_for
+    )
+    signal.recipient, signal.recipient_is_deputy, signal.deputy_for = route.recipient, route.is_deputy, route.deputy_for
+    if moved:
+        _notify(signal, NoticeKind.DOORGESTUURD, route.recipient, now)
+    audit.log_change(actor=None, obj=signal, person=signal.person, fields=["recipient", "deputy_for"])
 
 
 @transaction.atomic

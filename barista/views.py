@@ -4,7 +4,6 @@ statistics for the pilot evaluation."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
@@ -23,7 +22,7 @@ from barista import evaluation, importing, selectors, services
 from barista.constants import Reason
 from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, ImportForm, OutcomeForm, RulesForm
 from barista.models import Absence, ExposureType, Notice, RuleSet, Signal
-from core import audit, permissions
+from core import audit, csv_export, permissions
 from core.permissions import permission_required
 from organisation.constants import Role
 from organisation.models import Person, RoleAssignment, Unit
@@ -372,10 +371,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 
 def _statistics_csv(rows: list[selectors.Row]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="barista-cijfers.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_export.csv_response("barista-cijfers.csv", byte_order_mark=True)
     writer.writerow(
         [_("Groep"), _("Niveau"), _("Uitnodigingen"), _("Deel opgevolgd (%)"), _("Mediaan dagen tot gesprek")]
     )

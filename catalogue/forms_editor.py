@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Field
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.channels import channel_errors
 from catalogue.constants import Battery, ChannelKind
 from catalogue.models import Edition, Provision
-from catalogue.services import BATTERY_FIELDS, NEEDS_BATTERY, NEEDS_CONTACT_ROUTE, PROVISION_FIELDS, channel_errors
+from catalogue.services import BATTERY_FIELDS, NEEDS_BATTERY, NEEDS_CONTACT_ROUTE, PROVISION_FIELDS
 from organisation.models import Unit
 
 

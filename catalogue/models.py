@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from catalogue.channels import channel_errors, website_href
 from catalogue.constants import (
     AccessRoute,
     Audience,
@@ -240,10 +242,13 @@ class ContactChannel(models.Model):
         if self.kind == ChannelKind.EMAIL:
             return f"mailto:{self.value}"
         if self.kind == ChannelKind.WEBSITE:
-            if self.value.startswith("/"):  # a page of Zorgwijzer itself
-                return self.value
-            return self.value if "://" in self.value else f"https://{self.value}"
+            return website_href(self.value)
         return ""
+
+    def clean(self) -> None:
+        errors = channel_errors({"kind": self.kind, "label": self.label, "value": self.value})
+        if errors:
+            raise ValidationError(errors)
 
 
 class EditionHistoryIsAppendOnly(Exception):

@@ -6,7 +6,6 @@ Each service runs in one transaction with its audit rows. Only concept editions 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -15,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import search, workflow
-from catalogue.constants import Battery, ChannelKind, EditionStatus
+from catalogue.channels import channel_errors
+from catalogue.constants import Battery, EditionStatus
 from catalogue.models import ContactChannel, Edition, EditionStatusChange, ExpertRole, Provision
 from core.audit import Entry, log_change, record_many
 from core.models import AuditAction
@@ -45,7 +44,6 @@ EXPERT_FIELDS: tuple[str, ...] = ("slug", "name", "team", "for_what", "how_to_re
 
 NEEDS_BATTERY = _("Kies ten minste één onderdeel: versterken, voorkomen of herstellen.")
 NEEDS_CONTACT_ROUTE = _("Vul in hoe iemand begint: wie je benadert of waar je je aanmeldt.")
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class EditionNotEditable(Exception):
@@ -199,24 +197,6 @@ def validate_provision(*, edition: Edition, data: dict[str, Any], provision: Pro
         errors["related"] = _("Kies alleen voorzieningen uit dezelfde editie.")
     if errors:
         raise ValidationError(errors)
-
-
-def channel_errors(channel: dict[str, Any]) -> dict[str, str | Promise]:
-    """Dutch messages, keyed by field, for one contact channel that cannot be used as entered."""
-    value = str(channel.get("value") or "").strip()
-    kind = channel.get("kind")
-    errors: dict[str, str | Promise] = {}
-    if not str(channel.get("label") or "").strip():
-        errors["label"] = _("Geef het kanaal een naam, bijvoorbeeld het team of loket.")
-    if not value:
-        errors["value"] = _("Vul in hoe je dit kanaal bereikt: een nummer, adres, link of plek op intranet.")
-    elif kind == ChannelKind.PHONE and sum(ch.isdigit() for ch in value) < 3:
-        errors["value"] = _("Een telefoonnummer bestaat uit cijfers, bijvoorbeeld 0800-0113.")
-    elif kind == ChannelKind.EMAIL and not EMAIL_PATTERN.fullmatch(value):
-        errors["value"] = _("Vul een e-mailadres in, zoals naam@politie.nl.")
-    elif kind == ChannelKind.WEBSITE and (" " in value or ("." not in value and not value.startswith("/"))):
-        errors["value"] = _("Vul een webadres in, zoals pzp.nl, https://www.politie.nl of /zelftest/.")
-    return errors
 
 
 def _apply_channels(provision: Provision, channels: list[dict[str, Any]] | None) -> list[str]:

@@ -1,4 +1,5 @@
-"""Request ids: every request gets one, it is echoed in a response header and in every log line."""
+"""Request ids (every request gets one, echoed in a response header and in every log line), the
+Permissions-Policy header, the Dutch-first language rule and the whole-page cache."""
 
 from __future__ import annotations
 
@@ -108,4 +109,42 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if public_cache.cacheable(request, response):
             public_cache.store(request, response, key)
+        return response
+
+
+#: Device and tracking features Zorgwijzer never uses, denied to every page and frame: an injected
+#: script or an embedded page cannot ask the visitor for them. Django's SecurityMiddleware does
+#: not set this header. A feature a browser does not know is ignored by it.
+DENIED_FEATURES = (
+    "accelerometer",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+)
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header to every response (pages, API, static files, errors)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -473,8 +473,10 @@ def can_edit_monitor_plan(user: AnyUser, node: OrgNode) -> bool:
 # A signal is seen by the employee it is about and, as long as they are involved, by managers:
 # an open invitation by the manager (or deputy) it is addressed to and the employee's current
 # direct manager; a finished one only by the employee's current direct manager when they handled
-# it or a deputy did for them. A former manager, a former deputy, a new manager (for what came
-# before them) and every other manager see nothing (tests/matrix, barista/tests/test_views.py).
+# it or a deputy did for them (``Signal.deputy_for``: a deputy for an earlier manager does not
+# count). A former manager, a former deputy, a new manager (for what came before them), the
+# escalation recipient and every other manager see nothing (tests/matrix,
+# barista/tests/test_visibility.py; the threat model is in docs/barista.md).
 
 
 def barista_invitations_filter(user: AnyUser) -> Q:
@@ -485,7 +487,7 @@ def barista_invitations_filter(user: AnyUser) -> Q:
         return Q(pk__in=[])
     uid = user.pk
     is_open = Q(status=SignalStatus.OPEN) & (Q(recipient__user_id=uid) | Q(person__manager__user_id=uid))
-    handled = Q(recipient__user_id=uid) | Q(outcome_by_id=uid) | Q(recipient_is_deputy=True)
+    handled = Q(recipient__user_id=uid) | Q(outcome_by_id=uid) | Q(recipient_is_deputy=True, deputy_for__user_id=uid)
     finished = ~Q(status=SignalStatus.OPEN) & Q(person__manager__user_id=uid) & handled
     return is_open | finished
 

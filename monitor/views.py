@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from catalogue import selectors as catalogue_selectors
-from core import audit, permissions
+from core import audit, csv_export, permissions
 from core.middleware import unlogged
 from core.models import AuditAction
 from core.permissions import permission_required, public_page
@@ -332,11 +331,10 @@ def _figure(value: float | None) -> str:
 @require_GET
 @permission_required("monitor.dashboard")
 def dashboard_csv(request: HttpRequest) -> HttpResponse:
-    """The aggregates of every group the user may see (suppressed figures left empty)."""
+    """The aggregates of every group the user may see (suppressed figures left empty). Team and
+    campaign names go through the shared writer, which keeps them from running as formulas."""
     selection = _Selection(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="weerbaarheidsmonitor.csv"'
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_export.csv_response("weerbaarheidsmonitor.csv")
     writer.writerow(
         [
             _("Meting"),

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.permissions import public_page
-from selftests import loading, presentation, services
+from selftests import limits, loading, presentation, services
 from selftests.forms import (
     START,
     answers_of,
@@ -128,15 +128,22 @@ def _result_or_first_problem(request: HttpRequest, instrument: Instrument, value
     problem = _first_problem(instrument, values)
     if problem is not None:
         return _show_problem(request, instrument, problem, values)
-    result = score(instrument, answers_of(instrument, values))
     services.usage_count(instrument=instrument.slug)
+    return _render_result(request, instrument, values)
+
+
+def _render_result(
+    request: HttpRequest, instrument: Instrument, values: dict[str, str], *, pdf_refused: bool = False
+) -> HttpResponse:
+    result = score(instrument, answers_of(instrument, values))
     context = {
         **presentation.result_context(result),
         **presentation.crisis_context(),
         "hidden": sorted(values.items()),
         "back_step": RESULT,
+        "pdf_refused": pdf_refused,
     }
-    return render(request, "selftests/result.html", context)
+    return render(request, "selftests/result.html", context, status=429 if pdf_refused else 200)
 
 
 @public_page
@@ -156,7 +163,9 @@ def result(request: HttpRequest, slug: str) -> HttpResponse:
 @never_cache
 @require_POST
 def pdf(request: HttpRequest, slug: str) -> HttpResponse:
-    """The result as a PDF download, rendered from the posted answers; nothing is stored."""
+    """The result as a PDF download, rendered from the posted answers; nothing is stored. Over
+    the per-client limit (selftests.limits) the result page comes back with a 429 and the advice
+    to try again in a minute or to print it: printing needs no server work."""
     from weasyprint import HTML
 
     instrument = _instrument(slug)
@@ -164,6 +173,10 @@ def pdf(request: HttpRequest, slug: str) -> HttpResponse:
     problem = _first_problem(instrument, values)
     if problem is not None:
         return _show_problem(request, instrument, problem, values)
+    if not limits.pdf_allowed(request):
+        response = _render_result(request, instrument, values, pdf_refused=True)
+        response["Retry-After"] = str(limits.WINDOW_SECONDS)
+        return response
     result = score(instrument, answers_of(instrument, values))
     html = render_to_string(
         "selftests/result_pdf.html",

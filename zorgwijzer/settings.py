@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.DutchFirstMiddleware",
     "core.middleware.PublicPageCacheMiddleware",
@@ -206,7 +207,10 @@ SECURE_SSL_REDIRECT = SECURE_HTTPS and env_bool("SECURE_SSL_REDIRECT", default=T
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SECURE_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+# Behind the reverse proxy: trust its X-Forwarded-Proto, and take the client address from the
+# last X-Forwarded-For entry (the one the proxy added; selftests/limits.py).
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -355,6 +359,9 @@ BARISTA_IMPORT_MAX_BYTES = env_int("BARISTA_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # with an organisation's own (licensed) instrument definitions.
 SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)
 SELFTESTS_DEFINITION_DIRS = env_list("SELFTESTS_DEFINITION_DIRS")
+# PDF downloads of a result per client per minute: rendering one takes about a second and needs no
+# login (selftests/limits.py). 0 switches the limit off.
+SELFTESTS_PDF_PER_MINUTE = env_int("SELFTESTS_PDF_PER_MINUTE", 5)
 ZORGWIJZER_HR_IMPORT_MAX_BYTES = env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Phone number of the 24/7 Loket Politie shown on the "Direct hulp" page.

@@ -95,13 +95,13 @@ def test_list_reads_do_not_grow_the_number_of_queries(organisation: Any, login_a
     assert _list_reads().count() == 1 + 1 + 4
 
 
+@pytest.mark.time_machine(at(2026, 11, 25, 12, 0), tick=False)  # the plan fixture is made on this day too
 def test_the_notifications_page_writes_a_read_per_plan_it_points_to(
     organisation: Any, plan: Plan, login_as: Any
 ) -> None:
-    services.notify(step_id=plan.steps.get(kind=StepKind.CONTACT).pk, kind=NoticeKind.ESCALATION, now=at(2030, 1, 1, 0))
-    services.notify(
-        step_id=plan.steps.get(kind=StepKind.DEBRIEFING).pk, kind=NoticeKind.ESCALATION, now=at(2030, 1, 1, 0)
-    )
+    a_month_later = at(2026, 12, 25, 12, 0)  # contact and debriefing are overdue
+    services.notify(step_id=plan.steps.get(kind=StepKind.CONTACT).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
+    services.notify(step_id=plan.steps.get(kind=StepKind.DEBRIEFING).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
     page = login_as(organisation.users[Role.COORDINATOR_TCO]).get(reverse("aftercare:notifications")).content.decode()
     assert page.count(reverse("aftercare:plan", args=[plan.pk])) == 2
     read = _list_reads().get()  # two notices, one plan

@@ -23,7 +23,8 @@ SCAN = RecurringJob("aftercare.scan_deadlines", tasks.scan_deadlines, Every.HOUR
 
 
 def test_deadline_tasks_are_stored_in_the_database_when_the_plan_is_made(organisation: Any) -> None:
-    (plan,) = register(organisation, when=at(2026, 11, 25, 23, 0))
+    with time_machine.travel(at(2026, 11, 25, 23, 0), tick=False):
+        (plan,) = register(organisation, when=at(2026, 11, 25, 23, 0))
     contact = plan.steps.get(kind=StepKind.CONTACT)
     rows = DBTaskResult.objects.filter(task_path__endswith="step_deadline", status=TaskResultStatus.READY)
     due = {(r.args_kwargs["args"][0], r.args_kwargs["args"][1]): r.run_after for r in rows}

@@ -24,6 +24,11 @@ from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
+#: The form's event time is "now": frozen, so it is never an hour that daylight saving time skips
+#: or repeats, nor a day on which "tomorrow" falls in one.
+FROZEN = pytest.mark.time_machine(at(2026, 11, 25, 12, 0), tick=False)
+
+
 def form_data(org: Any, people: list[Any], **extra: Any) -> dict[str, Any]:
     return {
         "occurred_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
@@ -35,6 +40,7 @@ def form_data(org: Any, people: list[Any], **extra: Any) -> dict[str, Any]:
     }
 
 
+@FROZEN
 def test_a_manager_registers_three_employees_in_one_form(organisation: Any, login_as: Any) -> None:
     people = [organisation.people[r] for r in (Role.MEDEWERKER, Role.BMW, Role.HR_ANALIST)]
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
@@ -47,6 +53,7 @@ def test_a_manager_registers_three_employees_in_one_form(organisation: Any, logi
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="aftercare.plan").count() == 3
 
 
+@FROZEN
 def test_missing_and_wrong_fields_get_a_dutch_message_at_the_field(organisation: Any, login_as: Any) -> None:
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
     response = client.post(reverse("aftercare:register"), {"actie": "opslaan", "occurred_at": "gisteren"})
@@ -62,6 +69,7 @@ def test_missing_and_wrong_fields_get_a_dutch_message_at_the_field(organisation:
     assert not Event.objects.exists()
 
 
+@FROZEN
 def test_an_employee_cannot_register_a_colleague(organisation: Any, login_as: Any) -> None:
     client = login_as(organisation.users[Role.MEDEWERKER])
     response = client.post(reverse("aftercare:register"), form_data(organisation, [organisation.people["outsider"]]))
@@ -74,6 +82,7 @@ def test_an_employee_cannot_register_a_colleague(organisation: Any, login_as: An
     assert Plan.objects.get().person == organisation.people[Role.MEDEWERKER]
 
 
+@FROZEN
 def test_a_likely_duplicate_is_shown_before_saving(organisation: Any, login_as: Any) -> None:
     people = [organisation.people[Role.MEDEWERKER]]
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])

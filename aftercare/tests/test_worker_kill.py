@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,8 @@ SCAN = RecurringJob("aftercare.scan_deadlines", tasks.scan_deadlines, Every.HOUR
 
 #: A worker that hangs inside the notice transaction (after the notice row, before the commit).
 HANGING_WORKER = """
-import os, time, django
+import os, sys, time, django, time_machine
+time_machine.travel(float(sys.argv[1]), tick=True).start()  # the test's clock, which may be moved
 django.setup()
 from unittest import mock
 from django.core.management import call_command
@@ -60,7 +62,11 @@ def test_a_worker_killed_while_notifying_loses_no_deadline_and_notifies_once(
 ) -> None:
     (plan,) = register(organisation, when=timezone.now() - timedelta(hours=25))  # 24-hour steps overdue
     worker = subprocess.Popen(
-        [sys.executable, "-c", HANGING_WORKER], cwd=ROOT, env=_test_database_env(), stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HANGING_WORKER, repr(time.time())],
+        cwd=ROOT,
+        env=_test_database_env(),
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert worker.stdout is not None

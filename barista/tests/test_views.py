@@ -106,7 +106,7 @@ def test_the_employee_sees_their_signals_why_and_the_rules(login_as: Any, organi
     assert "Er zijn geen signalen over u." in colleague.get(reverse("barista:own")).content.decode()
 
 
-def test_manual_exposure_entry_checks_the_fields_in_dutch(login_as: Any, organisation: Any) -> None:
+def test_manual_exposure_entry_checks_the_fields_in_dutch(frozen: Any, login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
     url = reverse("barista:exposure_add")
     future = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
@@ -256,7 +256,7 @@ def test_a_former_manager_and_the_escalation_recipient_cannot_open_the_invitatio
     assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 404
 
 
-def test_a_manual_event_cannot_be_entered_twice(login_as: Any, organisation: Any) -> None:
+def test_a_manual_event_cannot_be_entered_twice(frozen: Any, login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
     now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
     data = {

@@ -16,6 +16,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,8 @@ def test_the_one_person_in_a_moved_team_cannot_be_computed_from_two_reads(
 _READ_IN_A_FRESH_PROCESS = """
 import json, sys
 import django
+import time_machine
+time_machine.travel(float(sys.argv[2]), tick=True).start()  # this process's clock, which may be moved
 django.setup()
 from monitor import results
 from monitor.models import Campaign
@@ -134,7 +137,8 @@ print(json.dumps(rows, sort_keys=True))
 
 
 def _in_a_fresh_process(campaign: Campaign, tmp_path: Path) -> str:
-    """The results as another server process reads them from the same database."""
+    """The results as another server process reads them from the same database, at the same
+    moment: the campaign closed "yesterday" on this process's clock, which a test may have moved."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "zorgwijzer.settings"}
     if connection.vendor == "postgresql":
         db = connection.settings_dict
@@ -147,7 +151,7 @@ def _in_a_fresh_process(campaign: Campaign, tmp_path: Path) -> str:
         target.close()
         env["DATABASE_URL"] = f"sqlite:///{copy}"
     done = subprocess.run(
-        [sys.executable, "-c", _READ_IN_A_FRESH_PROCESS, str(campaign.pk)],
+        [sys.executable, "-c", _READ_IN_A_FRESH_PROCESS, str(campaign.pk), repr(time.time())],
         env=env,
         capture_output=True,
         text=True,

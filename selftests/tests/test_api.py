@@ -114,6 +114,7 @@ def test_the_endpoints_are_in_the_openapi_schema_with_request_and_result(client:
     assert "ScoreError" in schema
 
 
+@time_machine.travel("2026-11-25 10:00 +01:00", tick=False)
 def test_a_safety_answer_is_flagged_even_when_other_answers_are_missing(client: Any, mirror: Instrument) -> None:
     response = _score(client, "mirror", {"answers": {"mi-veiligheid": "ja"}, "event_date": "2026-11-20"})
     assert response.status_code == 400

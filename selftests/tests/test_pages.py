@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from selftests.loading import Instrument
@@ -13,6 +14,9 @@ from selftests.models import WeeklyUsage
 from selftests.tests.conftest import highest, lowest
 
 pytestmark = pytest.mark.django_db
+
+#: The Mirror refuses an event date in the future: tests with a fixed event date run on this day.
+ON_TODAY = time_machine.travel("2026-11-25 10:00 +01:00", tick=False)
 
 
 def _post(client: Any, instrument: Instrument, data: dict[str, str], url_name: str = "selftests:run") -> Any:
@@ -115,6 +119,7 @@ def test_back_from_the_result_page_returns_to_the_last_step(client: Any, fitheid
     assert response.context["step"] == "tot-slot"
 
 
+@ON_TODAY
 def test_a_safety_answer_shows_the_crisis_block_on_the_next_step_and_above_the_result(
     client: Any, mirror: Instrument
 ) -> None:
@@ -127,6 +132,7 @@ def test_a_safety_answer_shows_the_crisis_block_on_the_next_step_and_above_the_r
         assert number in text
 
 
+@ON_TODAY
 def test_about_a_colleague_the_crisis_block_speaks_about_the_colleague(client: Any, mirror: Instrument) -> None:
     values = {**lowest(mirror), "mi-veiligheid": "ja", "modus": "collega", "datum": "2026-11-20"}
     text = _post(client, mirror, values, "selftests:result").text
@@ -151,6 +157,7 @@ def test_mirror_start_asks_mode_and_date_and_refuses_a_future_date(client: Any, 
     assert "De datum ligt in de toekomst" in response.text
 
 
+@ON_TODAY
 def test_colleague_mode_words_the_questions_in_the_third_person(client: Any, mirror: Instrument) -> None:
     response = _post(client, mirror, {"stap": "start", "modus": "collega", "datum": "2026-11-20"})
     assert response.context["step"] == "beelden"
@@ -158,6 +165,7 @@ def test_colleague_mode_words_the_questions_in_the_third_person(client: Any, mir
     assert "Beelden en spanning bij je collega" in response.text
 
 
+@ON_TODAY
 def test_pdf_download_is_a_pdf_of_the_result(client: Any, mirror: Instrument) -> None:
     values = {**highest(mirror), "modus": "zelf", "datum": "2026-10-01"}
     response = _post(client, mirror, values, "selftests:pdf")
@@ -167,6 +175,7 @@ def test_pdf_download_is_a_pdf_of_the_result(client: Any, mirror: Instrument) ->
     assert response.content.startswith(b"%PDF")
 
 
+@ON_TODAY
 def test_pages_set_no_cookie_beyond_csrf(client: Any, mirror: Instrument) -> None:
     values = {**lowest(mirror), "modus": "zelf", "datum": "2026-11-20"}
     responses = [
@@ -180,12 +189,14 @@ def test_pages_set_no_cookie_beyond_csrf(client: Any, mirror: Instrument) -> Non
     assert "sessionid" not in client.cookies
 
 
+@ON_TODAY
 def test_result_responses_are_not_cached_by_the_browser(client: Any, mirror: Instrument) -> None:
     values = {**lowest(mirror), "modus": "zelf", "datum": "2026-11-20"}
     response = _post(client, mirror, values, "selftests:result")
     assert "no-store" in response["Cache-Control"]
 
 
+@ON_TODAY
 def test_pages_follow_the_chosen_language(client: Any, mirror: Instrument) -> None:
     from django.conf import settings
 
