@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from organisation import selectors as organisation_selectors
 from organisation.models import RoleAssignment
 
 
@@ -20,11 +21,6 @@ def role_assignments_of(user: Any) -> QuerySet[RoleAssignment]:
     return RoleAssignment.objects.filter(user=user).select_related("unit", "node")
 
 
-def account_in_use(user: Any) -> bool:
-    """Whether an account already grants access of its own: a usable password or any role.
-
-    Such an account, when not linked to a person, must never be taken over by whoever has the
-    employee number that equals its username (single sign-on or a role grant); a functioneel
-    beheerder has to link it first.
-    """
-    return bool(user.has_usable_password()) or RoleAssignment.objects.filter(user=user).exists()
+# Lives with the roles it reads, so organisation need not import accounts (accounts may import
+# organisation, never the other way round).
+account_in_use = organisation_selectors.account_in_use

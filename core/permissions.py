@@ -132,7 +132,7 @@ def can(user: AnyUser, action: str) -> bool:
     return bool(roles_of(user) & allowed)
 
 
-def _node_ids_below(roots: Iterable[OrgNode]) -> set[int]:
+def node_ids_below(roots: Iterable[OrgNode]) -> set[int]:
     """Ids of the given nodes and every node under them (breadth-first, one query per level)."""
     from organisation.models import OrgNode
 
@@ -160,7 +160,7 @@ def _scope_filter(assignment: RoleAssignment) -> Q:
     if assignment.unit_id:
         return Q(team__unit_id=assignment.unit_id)
     if assignment.node is not None:
-        return Q(team_id__in=_node_ids_below([assignment.node]))
+        return Q(team_id__in=node_ids_below([assignment.node]))
     return Q(pk__in=[])
 
 
@@ -432,7 +432,7 @@ def monitor_scope(user: AnyUser, roles: frozenset[str] = _MONITOR_SCOPED_ROLES) 
             units.add(assignment.unit_id)
         elif assignment.node is not None:
             roots.append(assignment.node)
-    nodes = _node_ids_below(roots) if roots else set()
+    nodes = node_ids_below(roots) if roots else set()
     if units:
         nodes |= set(OrgNode.objects.filter(unit_id__in=units).values_list("pk", flat=True))
     return units, nodes

@@ -80,3 +80,13 @@ def role_assignments(filters: dict[str, Any]) -> QuerySet[RoleAssignment]:
             | Q(user__username__iexact=search)
         )
     return assignments.order_by("user__person__last_name", "user__person__first_name", "user__username", "role", "pk")
+
+
+def account_in_use(user: Any) -> bool:
+    """Whether an account already grants access of its own: a usable password or any role.
+
+    Such an account, when not linked to a person, must never be taken over by whoever has the
+    employee number that equals its username (single sign-on or a role grant); a functioneel
+    beheerder has to link it first.
+    """
+    return bool(user.has_usable_password()) or RoleAssignment.objects.filter(user=user).exists()

@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.selectors import account_in_use
 from core import audit
 from core.models import AuditAction
+from organisation import selectors
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
 from organisation.models import OrgNode, Person, RoleAssignment, Unit
 
@@ -158,7 +158,7 @@ def _account_create(*, person: Person, actor: Any, request: Any) -> Any:
     """
     user_model = get_user_model()
     user = user_model.objects.filter(username=person.employee_number, person__isnull=True).first()
-    if user is not None and account_in_use(user):
+    if user is not None and selectors.account_in_use(user):
         message = _(
             "Er bestaat al een account '%(username)s' met een wachtwoord of rollen dat niet aan deze "
             "medewerker is gekoppeld. Koppel het eerst via de functioneel beheerder."
