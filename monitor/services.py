@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -232,11 +232,11 @@ def close_due_campaigns(today: dt.date | None = None) -> int:
     frozen campaign is left alone). Returns the number of campaigns frozen by this run."""
     today = today or timezone.localdate()
     count = 0
-    due = Campaign.objects.filter(invitations_sent_at__isnull=False, snapshot__isnull=True)
-    for campaign in due.filter(closes_on__lt=today) | due.filter(closed_early_on__lt=today):
-        if campaign.is_closed(today):
-            results.freeze(campaign)
-            count += 1
+    # Closed: its last day (the close date, or the early-close date) lies before today.
+    closed = Q(closes_on__lt=today) | Q(closed_early_on__lt=today)
+    for campaign in Campaign.objects.filter(closed, invitations_sent_at__isnull=False, snapshot__isnull=True):
+        results.freeze(campaign)
+        count += 1
     if count:
         _vacuum_waiting_responses()
     return count

@@ -73,6 +73,12 @@ def districts(organisation: Any) -> dict[str, Any]:
     return {"campaign": campaign, "noord": noord, "zuid": zuid, "a": a, "b": b, "c": c, "d": d}
 
 
+def _move_team_c_to_zuid(districts: dict[str, Any]) -> None:
+    """The one-line HR import of the report: the one-person team moves to another district."""
+    districts["c"].parent = districts["zuid"]
+    districts["c"].save()
+
+
 def _csv(login_as: Any, organisation: Any, campaign: Campaign) -> bytes:
     client = login_as(organisation.users[ANALYST])
     return bytes(client.get(reverse("monitor:dashboard_csv"), {"meting": campaign.pk}).content)
@@ -91,8 +97,7 @@ def test_an_hr_move_after_closing_changes_nothing_a_closed_campaign_publishes(
     before_csv, before_api = _csv(login_as, organisation, campaign), _api(login_as, organisation, campaign)
     # The one-line HR import: team C (one respondent) moves to district Zuid; then a rename, a
     # new threshold, and a fresh process without any cached results.
-    districts["c"].parent = districts["zuid"]
-    districts["c"].save()
+    _move_team_c_to_zuid(districts)
     districts["noord"].name = "District Noord-Oost"
     districts["noord"].save()
     _forget_cached_results()
@@ -111,8 +116,7 @@ def test_the_one_person_in_a_moved_team_cannot_be_computed_from_two_reads(
     """The attack of the report: 14 × old mean − 13 × new mean = the moved person's score."""
     campaign = districts["campaign"]
     first = results.for_campaign(campaign)
-    districts["c"].parent = districts["zuid"]
-    districts["c"].save()
+    _move_team_c_to_zuid(districts)
     _forget_cached_results()
     second = results.for_campaign(campaign)
     assert first is not None and second is not None
@@ -170,8 +174,7 @@ def test_a_fresh_process_gives_byte_identical_results_after_an_hr_move(
     campaign = districts["campaign"]
     assert results.for_campaign(campaign) is not None  # the first read freezes
     before = _in_a_fresh_process(campaign, tmp_path)
-    districts["c"].parent = districts["zuid"]
-    districts["c"].save()
+    _move_team_c_to_zuid(districts)
     districts["a"].name = "Team A-nieuw"
     districts["a"].save()
     after = _in_a_fresh_process(campaign, tmp_path)
@@ -184,8 +187,7 @@ def test_the_comparison_with_the_previous_wave_reads_that_wave_as_frozen(
 ) -> None:
     first = districts["campaign"]
     frozen_first = results.for_campaign(first)
-    districts["c"].parent = districts["zuid"]
-    districts["c"].save()
+    _move_team_c_to_zuid(districts)
     second = factories.answered_campaign({districts["a"]: 6}, lambda team, index: 2 + index % 3, previous=first)
     _forget_cached_results()
     assert results.for_campaign(first) == frozen_first
