@@ -12,7 +12,7 @@ import pytest
 import time_machine
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.permissions import requires_two_factor
+from access import requires_two_factor
 from organisation.constants import Role
 from tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
     PASSWORD,

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import gettext as _
 
-from core.permissions import is_public, requires_two_factor
+from access import is_public, requires_two_factor
 
 LOGIN_AT = "zw_login_at"
 LAST_SEEN = "zw_last_seen"
@@ -76,7 +76,7 @@ _TWO_FACTOR_EXEMPT_NAMES = {
     "accounts:two_factor_setup",
     "accounts:two_factor_verify",
     "accounts:logout",
-    "core:help",
+    "portal:help",
     "core:healthz",
     "set_language",
 }

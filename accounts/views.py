@@ -21,9 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
+from access import login_required, requires_two_factor
 from accounts import selectors, services
 from accounts.forms import LoginForm, TokenForm
-from core.permissions import login_required, requires_two_factor
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -57,7 +57,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
         services.logout_record(user=request.user, request=request)
     logout(request)
     messages.success(request, _("U bent uitgelogd."))
-    return redirect("core:home")
+    return redirect("portal:home")
 
 
 @require_POST
@@ -66,7 +66,7 @@ def logout_everywhere(request: HttpRequest) -> HttpResponse:
     services.sessions_end_all(user=request.user, request=request)
     logout(request)
     messages.success(request, _("U bent op alle apparaten uitgelogd."))
-    return redirect("core:home")
+    return redirect("portal:home")
 
 
 def _account(request: HttpRequest) -> User:

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
+import access
 from aftercare.constants import NoticeKind, PlanStatus, StepKind, StepStatus
 from aftercare.models import DeadlineNotice, Plan, Step
-from core import permissions
 from core.anonymity import may_show, suppress_small_groups
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
@@ -30,7 +30,7 @@ def plans_for(user: Any, condition: Q) -> QuerySet[Plan]:
 
 
 def plan_for_viewer(user: Any, pk: int) -> Plan | None:
-    return plans_for(user, permissions.aftercare_plans_filter(user)).filter(pk=pk).first()
+    return plans_for(user, access.aftercare_plans_filter(user)).filter(pk=pk).first()
 
 
 def own_plans(user: Any) -> QuerySet[Plan]:
@@ -47,7 +47,7 @@ def likely_duplicates(people: list[Person], kind_id: int, occurred_at: datetime)
 
 
 def registrable_people(user: Any, search: str, limit: int = 20) -> QuerySet[Person]:
-    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(user), is_active=True)
+    people = Person.objects.filter(access.aftercare_registrable_people_filter(user), is_active=True)
     if search:
         people = people.filter(
             Q(employee_number=search)
@@ -64,7 +64,7 @@ def next_open_step(plan: Plan, kind: str, *, after: datetime) -> Step | None:
 
 def coordinators_for(plan: Plan) -> list[Person]:
     """The TCO coordinators whose scope covers the plan's employee (or, anonymised, the unit)."""
-    covering = permissions.aftercare_assignments_covering(plan.person, plan.unit_id, Role.COORDINATOR_TCO)
+    covering = access.aftercare_assignments_covering(plan.person, plan.unit_id, Role.COORDINATOR_TCO)
     user_ids = RoleAssignment.objects.filter(covering).values("user_id")
     return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
 
@@ -82,11 +82,9 @@ def eligible_supporters(plan: Plan, *, capacity: int) -> list[Person]:
     the employee's team (they lead the employee and see the plan as manager)."""
     person = plan.person
     supporters = RoleAssignment.objects.filter(
-        permissions.aftercare_assignments_covering(person, plan.unit_id, Role.COLLEGIAAL_ONDERSTEUNER)
+        access.aftercare_assignments_covering(person, plan.unit_id, Role.COLLEGIAAL_ONDERSTEUNER)
     )
-    leaders = RoleAssignment.objects.filter(
-        permissions.aftercare_assignments_covering(person, None, Role.LEIDINGGEVENDE)
-    )
+    leaders = RoleAssignment.objects.filter(access.aftercare_assignments_covering(person, None, Role.LEIDINGGEVENDE))
     involved = Plan.objects.filter(event_id=plan.event_id, person__isnull=False).values("person_id")
     return list(
         Person.objects.filter(user_id__in=supporters.values("user_id"), is_active=True)

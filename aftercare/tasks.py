@@ -11,6 +11,7 @@ from django_tasks import task
 
 from aftercare import services
 from aftercare.constants import NoticeKind
+from core.schedule import enqueue_at
 
 if TYPE_CHECKING:
     from aftercare.models import Step
@@ -36,13 +37,9 @@ def anonymise_closed_plans() -> dict[str, int]:
 
 
 def schedule_step_deadlines(step: Step) -> None:
-    """Enqueue the reminder (before the deadline) and the escalation (at the deadline) of a step.
-
-    Like ``core.schedule.enqueue_at``, which this module does not import: core.schedule imports
-    this module for its recurring jobs.
-    """
+    """Enqueue the reminder (before the deadline) and the escalation (at the deadline) of a step."""
     now = timezone.now()
     reminder_at = step.due_at - services.reminder_lead()
     if reminder_at > now:
-        step_deadline.using(run_after=reminder_at).enqueue(step.pk, NoticeKind.REMINDER.value)
-    step_deadline.using(run_after=max(step.due_at, now)).enqueue(step.pk, NoticeKind.ESCALATION.value)
+        enqueue_at(step_deadline, reminder_at, step.pk, NoticeKind.REMINDER.value)
+    enqueue_at(step_deadline, max(step.due_at, now), step.pk, NoticeKind.ESCALATION.value)

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+import access
+from access import permission_required
 from aftercare import selectors, services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
 from aftercare.models import Notification, Plan, Step
-from core import audit, csv_export, permissions
-from core.permissions import permission_required
+from core import audit, csv_export
 from organisation.models import Person
 
 # --- Registration ---------------------------------------------------------------------------
@@ -27,7 +28,7 @@ from organisation.models import Person
 
 def _candidates(request: HttpRequest, selected_ids: list[str], search: str) -> list[tuple[Person, bool]]:
     """The selected people (checked) followed by the search results (unchecked)."""
-    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(request.user))
+    people = Person.objects.filter(access.aftercare_registrable_people_filter(request.user))
     selected = list(people.filter(pk__in=[pk for pk in selected_ids if pk.isdigit()]).select_related("team"))
     chosen = {p.pk for p in selected}
     found = [p for p in selectors.registrable_people(request.user, search) if p.pk not in chosen]
@@ -38,7 +39,7 @@ def _candidates(request: HttpRequest, selected_ids: list[str], search: str) -> l
 @require_http_methods(["GET", "POST"])
 @permission_required("aftercare.register")
 def register(request: HttpRequest) -> HttpResponse:
-    people = Person.objects.filter(permissions.aftercare_registrable_people_filter(request.user), is_active=True)
+    people = Person.objects.filter(access.aftercare_registrable_people_filter(request.user), is_active=True)
     search = request.POST.get("zoek", "").strip()[:120]
     selected = request.POST.getlist("involved")
     if request.method == "POST" and request.POST.get("actie") != "zoeken":
@@ -94,7 +95,7 @@ def _after_register(request: HttpRequest) -> str:
         ("aftercare.coordinate", "aftercare:coordination"),
         ("aftercare.team", "aftercare:team"),
     ):
-        if permissions.can(request.user, action):
+        if access.can(request.user, action):
             return url
     return "aftercare:my_plans"
 
@@ -143,25 +144,25 @@ def my_plans(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("aftercare.team")
 def team(request: HttpRequest) -> HttpResponse:
-    return _list(request, permissions.aftercare_team_plans_filter(request.user), "aftercare/team.html")
+    return _list(request, access.aftercare_team_plans_filter(request.user), "aftercare/team.html")
 
 
 @never_cache
 @require_GET
 @permission_required("aftercare.cases")
 def cases(request: HttpRequest) -> HttpResponse:
-    return _list(request, permissions.aftercare_cases_filter(request.user), "aftercare/cases.html")
+    return _list(request, access.aftercare_cases_filter(request.user), "aftercare/cases.html")
 
 
 @never_cache
 @require_GET
 @permission_required("aftercare.coordinate")
 def coordination(request: HttpRequest) -> HttpResponse:
-    units = permissions.aftercare_coordinator_unit_ids(request.user)
+    units = access.aftercare_coordinator_unit_ids(request.user)
     figures = selectors.unit_figures(units, timezone.now())
     return _list(
         request,
-        permissions.aftercare_coordinated_plans_filter(request.user),
+        access.aftercare_coordinated_plans_filter(request.user),
         "aftercare/coordination.html",
         figures=figures,
     )
@@ -172,7 +173,7 @@ def coordination(request: HttpRequest) -> HttpResponse:
 @permission_required("aftercare.coordinate")
 def coordination_csv(request: HttpRequest) -> HttpResponse:
     """The aggregates per unit as CSV; suppressed units show no figures."""
-    figures = selectors.unit_figures(permissions.aftercare_coordinator_unit_ids(request.user), timezone.now())
+    figures = selectors.unit_figures(access.aftercare_coordinator_unit_ids(request.user), timezone.now())
     response, writer = csv_export.csv_response("nazorg-per-eenheid.csv")
     writer.writerow(
         [
@@ -233,7 +234,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: Any) -> HttpResponse:
     user = request.user
     audit.log_read(request, plan, person=plan.person)
-    relations = permissions.aftercare_plan_relations(user, plan)
+    relations = access.aftercare_plan_relations(user, plan)
     coordinates = "coordinator" in relations
     reads_notes = coordinates or "supporter" in relations
     is_subject = "subject" in relations
@@ -241,9 +242,9 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     bound_step_form = forms.get("step_form")
     for step in steps:
         is_open = step.status == StepStatus.OPEN
-        step.can_complete = is_open and permissions.may_complete_step(relations, step)  # type: ignore[attr-defined]
+        step.can_complete = is_open and access.may_complete_step(relations, step)  # type: ignore[attr-defined]
         step.can_decline = (  # type: ignore[attr-defined]
-            is_open and workflow.may_decline(step.kind) and permissions.may_decline_step(relations, step)
+            is_open and workflow.may_decline(step.kind) and access.may_decline_step(relations, step)
         )
         if bound_step_form is not None and bound_step_form.step.pk == step.pk:
             step.form = bound_step_form  # type: ignore[attr-defined]
@@ -265,7 +266,7 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
         ),
         "evaluation_form": forms.get("evaluation_form") or EvaluationForm(),
         "step_error": forms.get("step_error"),
-        "shows_referral_target": permissions.may_see_referral_target(relations),
+        "shows_referral_target": access.may_see_referral_target(relations),
         "viewers": selectors.plan_viewers(plan, except_user_id=user.pk) if is_subject else [],
         "StepKind": StepKind,
     }
@@ -276,11 +277,11 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
 @permission_required("aftercare.own")
 def step_action(request: HttpRequest, pk: int) -> HttpResponse:
     step = Step.objects.select_related("plan").filter(pk=pk).first()
-    if step is None or not permissions.can_view_plan(request.user, step.plan):
+    if step is None or not access.can_view_plan(request.user, step.plan):
         raise Http404
     plan = _plan_or_404(request, step.plan_id)
     declining = request.POST.get("actie") == "afslaan"
-    allowed = permissions.can_decline_step if declining else permissions.can_complete_step
+    allowed = access.can_decline_step if declining else access.can_complete_step
     if not allowed(request.user, step):
         raise PermissionDenied
     form = StepCompleteForm(request.POST, step=step)
@@ -310,7 +311,7 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("aftercare.coordinate")
 def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(request, pk)
-    if not permissions.can_coordinate_plan(request.user, plan):
+    if not access.can_coordinate_plan(request.user, plan):
         raise PermissionDenied
     form = AssignSupporterForm(request.POST, supporters=services.eligible_supporters(plan))
     if form.is_valid():
@@ -341,7 +342,7 @@ def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("aftercare.own")
 def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(request, pk)
-    if not permissions.can_read_support_notes(request.user, plan):
+    if not access.can_read_support_notes(request.user, plan):
         raise PermissionDenied
     form = NoteForm(request.POST)
     if not form.is_valid():
@@ -356,7 +357,7 @@ def note_add(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_own(request: HttpRequest, pk: int) -> HttpResponse:
     """What the employee does on their own plan: ask for contact, home-front consent, evaluate."""
     plan = _plan_or_404(request, pk)
-    if not permissions.is_plan_subject(request.user, plan):
+    if not access.is_plan_subject(request.user, plan):
         raise PermissionDenied
     action = request.POST.get("actie")
     try:
@@ -402,7 +403,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
     # A functioneel beheerder gets an escalation that no coordinator covers, but does not reach
     # the plan itself: they see the unit and that a coordinator is missing, not a link.
     reachable = set(
-        Plan.objects.filter(permissions.aftercare_plans_filter(request.user), pk__in=plans).values_list("pk", flat=True)
+        Plan.objects.filter(access.aftercare_plans_filter(request.user), pk__in=plans).values_list("pk", flat=True)
     )
     for item in items:
         item.reachable = item.notice.step.plan_id in reachable  # type: ignore[attr-defined]

@@ -12,17 +12,17 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+import access
 from barista import importing, selectors, services
 from barista.constants import Reason
 from barista.models import ExposureType
-from core import permissions
 
 
 class Can(drf_permissions.BasePermission):
-    """Allows users that have the view's ``required_action`` (core.permissions)."""
+    """Allows users that have the view's ``required_action`` (access)."""
 
     def has_permission(self, request: Request, view: Any) -> bool:
-        return permissions.can(request.user, view.required_action)
+        return access.can(request.user, view.required_action)
 
 
 class ImportRecordSerializer(serializers.Serializer[Any]):

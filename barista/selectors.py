@@ -10,10 +10,10 @@ from typing import Any
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+import access
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus
 from barista.models import Exposure, Notice, RuleSet, Signal, SignalTally
-from core import permissions
 from core.anonymity import complementary_suppression
 from organisation.models import OrgNode, Person, Unit
 
@@ -33,7 +33,7 @@ def signals(condition: Q) -> QuerySet[Signal]:
 
 
 def invitations(user: Any) -> QuerySet[Signal]:
-    return signals(permissions.barista_invitations_filter(user))
+    return signals(access.barista_invitations_filter(user))
 
 
 def invitation(user: Any, pk: int) -> Signal | None:
@@ -41,7 +41,7 @@ def invitation(user: Any, pk: int) -> Signal | None:
 
 
 def own_signals(user: Any) -> QuerySet[Signal]:
-    return signals(permissions.barista_own_signals_filter(user))
+    return signals(access.barista_own_signals_filter(user))
 
 
 def own_person(user: Any) -> Person | None:

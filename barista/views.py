@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+import access
+from access import permission_required
 from barista import evaluation, importing, selectors, services
 from barista.constants import Reason
 from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, ImportForm, OutcomeForm, RulesForm
 from barista.models import Absence, ExposureType, Notice, RuleSet, Signal
-from core import audit, csv_export, permissions
-from core.permissions import permission_required
+from core import audit, csv_export
 from organisation.constants import Role
 from organisation.models import Person, RoleAssignment, Unit
 
@@ -143,7 +144,7 @@ def own(request: HttpRequest) -> HttpResponse:
 
 
 def _people(request: HttpRequest, *, absences: bool = False) -> Any:
-    return Person.objects.filter(permissions.barista_people_filter(request.user, absences=absences), is_active=True)
+    return Person.objects.filter(access.barista_people_filter(request.user, absences=absences), is_active=True)
 
 
 @never_cache

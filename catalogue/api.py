@@ -111,7 +111,7 @@ class ProvisionViewSet(viewsets.ReadOnlyModelViewSet[Provision]):
     serializer_class = ProvisionSerializer
     lookup_field = "slug"
     permission_classes = [permissions.AllowAny]
-    zw_public = True  # public content: no login, no second factor (core.permissions.public_page)
+    zw_public = True  # public content: no login, no second factor (access.public_page)
 
     def get_serializer_class(self) -> type[ProvisionSerializer]:
         return ProvisionDetailSerializer if self.action == "retrieve" else ProvisionSerializer

@@ -12,10 +12,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from access import public_page
 from catalogue import selectors
 from catalogue.constants import BATTERY_HELP, CONFIDENTIALITY_PROMISE, Battery
 from catalogue.models import Edition, Provision
-from core.permissions import public_page
 
 OVERVIEW_CACHE_SECONDS = 60 * 60
 

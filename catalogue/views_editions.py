@@ -7,13 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from access import public_page
 from catalogue import selectors
 from catalogue.compare import compare_editions
 from catalogue.constants import EditionStatus
 from catalogue.forms_editor import EditionCompareForm
 from catalogue.models import Edition
 from catalogue.views import detail_context
-from core.permissions import public_page
 
 
 def _published() -> list[Edition]:

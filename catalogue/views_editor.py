@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from access import permission_required
 from catalogue import selectors, services, workflow
 from catalogue.compare import compare_editions
 from catalogue.constants import EditionStatus
@@ -30,7 +31,6 @@ from catalogue.forms_editor import (
 )
 from catalogue.models import Edition, Provision
 from catalogue.views import detail_context
-from core.permissions import permission_required
 
 MANAGE = "content.manage"
 

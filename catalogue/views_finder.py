@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from access import public_page
 from catalogue import selectors
 from catalogue.constants import CONFIDENTIALITY_PROMISE
 from catalogue.finder import Match, profile_of, rank
 from catalogue.forms import FinderForm
 from catalogue.models import Provision
-from core.permissions import public_page
 
 
 @public_page

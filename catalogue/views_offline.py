@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from access import public_page
 from catalogue import selectors
-from core.permissions import public_page
 
 #: Path prefixes the service worker may cache (public content only).
 OFFLINE_PREFIXES = ("/zorgwijzer/", "/hulp/", "/static/")
@@ -34,7 +34,7 @@ def precache_urls() -> list[str]:
         reverse("catalogue:overview"),
         reverse("catalogue:experts"),
         reverse("catalogue:offline"),
-        reverse("core:help"),
+        reverse("portal:help"),
         static("vendor/utrecht/design-tokens.css"),
         static("vendor/utrecht/component-library.css"),
         static("css/zorgwijzer.css"),

@@ -40,7 +40,7 @@ def _request_facts(request: HttpRequest | None) -> dict[str, Any]:
 
 
 def _actor_facts(actor: Any) -> dict[str, Any]:
-    from core.permissions import roles_of
+    from access import roles_of
 
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor": None, "actor_username": "", "actor_roles": ""}

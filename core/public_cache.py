@@ -5,7 +5,7 @@ visitor in a language, so their rendered responses are kept in the cache and ser
 session, authentication, two-factor and template machinery runs (the ``make bench`` target for
 the catalogue is half the speed of a bare Django view). Rules:
 
-* only ``GET`` requests to views marked with ``core.permissions.public_page``, without a session
+* only ``GET`` requests to views marked with ``access.public_page``, without a session
   or messages cookie (so never for a logged-in user) and not from htmx (partial responses);
 * only ``200`` responses that set no cookie other than the CSRF cookie and are not private;
 * the key holds the full path with query string, the language and a content version;
@@ -31,7 +31,7 @@ from django.middleware import csrf
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.translation import get_language_from_request
 
-from core.permissions import is_public
+from access import is_public
 
 #: Apps whose models are public content: a change to any of them empties the page cache.
 PUBLIC_CONTENT_APPS = frozenset({"catalogue", "healththemes", "figures"})

@@ -1,8 +1,9 @@
 """Recurring jobs: the one list of what runs when, and the function that enqueues what is due.
 
-To add a recurring job, write an idempotent task in your app's ``tasks.py`` and add one
-``RecurringJob`` to ``RECURRING`` below. ``manage.py run_scheduler`` calls ``enqueue_due``
-every minute; the task queue's workers (``manage.py db_worker``) run what it enqueued.
+To add a recurring job, write an idempotent task in your app's ``tasks.py`` and register one
+``RecurringJob`` from the app's ``AppConfig.ready`` with ``register`` (core imports no app: each
+app brings its own jobs). ``manage.py run_scheduler`` calls ``enqueue_due`` every minute; the task
+queue's workers (``manage.py db_worker``) run what it enqueued.
 
 Each job has one slot per hour or per day (local time, ``TIME_ZONE``). ``enqueue_due`` enqueues
 the latest slot that has begun, once: the ``ScheduledRun`` ledger has a unique constraint on
@@ -23,11 +24,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks.base import Task, TaskResult
 
-from aftercare import tasks as aftercare_tasks
-from barista import tasks as barista_tasks
-from core import tasks
 from core.models import ScheduledRun
-from monitor import tasks as monitor_tasks
 
 logger = logging.getLogger("zorgwijzer.scheduler")
 
@@ -73,25 +70,22 @@ def _local_datetime(day: datetime, hour: int, minute: int) -> datetime:
     return timezone.make_aware(naive, timezone.get_current_timezone())
 
 
-#: Every recurring job of Zorgwijzer. Names are stable identifiers in the ledger: never rename one.
-RECURRING: list[RecurringJob] = [
-    RecurringJob("core.clear_expired_sessions", tasks.clear_expired_sessions, Every.HOUR, minute=5),
-    RecurringJob("core.reset_expired_axes_attempts", tasks.reset_expired_axes_attempts, Every.DAY, hour=3, minute=10),
-    RecurringJob("core.prune_finished_task_results", tasks.prune_finished_task_results, Every.DAY, hour=3, minute=20),
-    RecurringJob("core.prune_scheduled_runs", tasks.prune_scheduled_runs, Every.DAY, hour=3, minute=30),
-    # Safety net for the per-step reminder and escalation tasks (a worker that died mid-run).
-    RecurringJob("aftercare.scan_deadlines", aftercare_tasks.scan_deadlines, Every.HOUR, minute=15),
-    RecurringJob(
-        "aftercare.anonymise_closed_plans", aftercare_tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
-    ),
-    RecurringJob("monitor.close_due_campaigns", monitor_tasks.close_due_campaigns, Every.DAY, hour=2, minute=40),
-    RecurringJob(
-        "monitor.send_scheduled_reminders", monitor_tasks.send_scheduled_reminders, Every.DAY, hour=9, minute=0
-    ),
-    RecurringJob("barista.evaluate_all", barista_tasks.evaluate_all, Every.DAY, hour=6, minute=0),
-    RecurringJob("barista.scan_deadlines", barista_tasks.scan_deadlines, Every.HOUR, minute=25),
-    RecurringJob("barista.expire_and_retain", barista_tasks.expire_and_retain, Every.DAY, hour=3, minute=50),
-]
+#: Every recurring job of Zorgwijzer, filled by ``register`` from each app's ``AppConfig.ready``
+#: (core's own housekeeping in ``CoreConfig.ready``). Names are stable identifiers in the ledger:
+#: never rename one.
+RECURRING: list[RecurringJob] = []
+
+
+def register(*jobs: RecurringJob) -> None:
+    """Add recurring jobs. Registering the same job again is a no-op (``ready`` may run twice in
+    tests); another job under a name already taken is a mistake and refused."""
+    known = {job.name: job for job in RECURRING}
+    for job in jobs:
+        if job.name not in known:
+            RECURRING.append(job)
+            known[job.name] = job
+        elif known[job.name] != job:
+            raise ValueError(f"recurring job {job.name!r} is registered twice with different settings")
 
 
 def enqueue_due(now: datetime | None = None, jobs: list[RecurringJob] | None = None) -> list[ScheduledRun]:

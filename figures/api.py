@@ -32,7 +32,7 @@ class FigureTableViewSet(viewsets.ReadOnlyModelViewSet[FigureTable]):
     serializer_class = FigureTableSerializer
     lookup_field = "code"
     permission_classes = [permissions.AllowAny]
-    zw_public = True  # aggregate, published figures (core.permissions.public_page)
+    zw_public = True  # aggregate, published figures (access.public_page)
 
     def get_queryset(self) -> QuerySet[FigureTable]:
         return selectors.figure_tables()

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.permissions import permission_required, public_page
+from access import permission_required, public_page
 from healththemes import selectors, services
 from healththemes.constants import ItemAudience, ItemKind
 from healththemes.forms import ThemeItemForm

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from core import anonymity, permissions
+import access
+from core import anonymity
 from monitor import questionnaire, results
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation, Measure
@@ -17,7 +18,7 @@ from organisation.models import OrgNode
 
 
 def campaigns_for(user: Any) -> QuerySet[Campaign]:
-    return Campaign.objects.filter(permissions.monitor_campaigns_filter(user)).distinct()
+    return Campaign.objects.filter(access.monitor_campaigns_filter(user)).distinct()
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def response_rates(campaign: Campaign) -> tuple[Rate, list[Rate]]:
 
 def closed_campaigns_for(user: Any, scope: tuple[set[int], set[int]] | None = None) -> list[Campaign]:
     """Closed campaigns that reached at least one team the user may see results of."""
-    _units, nodes = scope or permissions.monitor_result_scope(user)  # a unit's nodes are in ``nodes``
+    _units, nodes = scope or access.monitor_result_scope(user)  # a unit's nodes are in ``nodes``
     sent = Campaign.objects.filter(invitations_sent_at__isnull=False).order_by("-closes_on", "-pk")
     return [c for c in sent if c.is_closed() and results.invited_teams(c) & nodes]
 
@@ -93,7 +94,7 @@ def visible_keys(
     user: Any, campaign_results: CampaignResults, scope: tuple[set[int], set[int]] | None = None
 ) -> list[GroupKey]:
     """The groups of a campaign's results the user may open, in tree order (organisation first)."""
-    units, nodes = scope or permissions.monitor_result_scope(user)
+    units, nodes = scope or access.monitor_result_scope(user)
 
     def allowed(key: GroupKey) -> bool:
         kind, pk = key
@@ -158,7 +159,7 @@ def _mean(campaign_results: CampaignResults | None, key: GroupKey, slug: str) ->
 
 def plan_teams(user: Any) -> list[tuple[OrgNode, int]]:
     """Teams whose plans the user reads (in scope, measured or with measures), with measure counts."""
-    node_ids = permissions.monitor_plan_node_ids(user)
+    node_ids = access.monitor_plan_node_ids(user)
     counts = dict(
         Measure.objects.filter(team_id__in=node_ids).values_list("team_id").annotate(n=Count("id")).order_by()
     )

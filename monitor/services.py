@@ -66,7 +66,7 @@ def campaign_create(
 
 def target_node_ids(campaign: Campaign) -> set[int]:
     """The nodes a campaign reaches: every node of its units and every node under its nodes."""
-    from core.permissions import node_ids_below
+    from access import node_ids_below
 
     found = set(OrgNode.objects.filter(unit__in=campaign.units.all()).values_list("pk", flat=True))
     return found | node_ids_below(campaign.nodes.all())

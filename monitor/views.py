@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+import access
+from access import permission_required, public_page
 from catalogue import selectors as catalogue_selectors
-from core import audit, csv_export, permissions
+from core import audit, csv_export
 from core.middleware import unlogged
 from core.models import AuditAction
-from core.permissions import permission_required, public_page
 from monitor import drafts, questionnaire, results, selectors, services, tasks
 from monitor.forms import CampaignForm, MeasureEditForm, MeasureForm, MeasureUpdateForm
 from monitor.models import Campaign, Measure
@@ -39,7 +40,7 @@ def campaigns(request: HttpRequest) -> HttpResponse:
 
 
 def _campaign_form(request: HttpRequest, data: Any = None) -> CampaignForm:
-    units, nodes = permissions.monitor_scope(request.user)
+    units, nodes = access.monitor_scope(request.user)
     return CampaignForm(
         data,
         questionnaire=questionnaire.load(),
@@ -240,7 +241,7 @@ class _Selection:
     """The dashboard's filters as chosen, checked against what the user may see."""
 
     def __init__(self, request: HttpRequest) -> None:
-        scope = permissions.monitor_result_scope(request.user)
+        scope = access.monitor_result_scope(request.user)
         self.campaigns = selectors.closed_campaigns_for(request.user, scope)
         chosen = request.GET.get("meting", "")
         self.campaign = next((c for c in self.campaigns if str(c.pk) == chosen), None) or (
@@ -304,7 +305,7 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
             "scale_slug": selection.scale or (comparisons[0].slug if comparisons else ""),
             "previous_campaign": selection.campaign.previous if previous else None,
             "measures": list(Measure.objects.filter(team_id=node_id).order_by("due_on", "pk")) if node_id else [],
-            "plan_team": node_id if node_id and node_id in permissions.monitor_plan_node_ids(request.user) else None,
+            "plan_team": node_id if node_id and node_id in access.monitor_plan_node_ids(request.user) else None,
             "unit_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.units],
             "team_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.teams],
             "query": request.GET.urlencode(),
@@ -394,7 +395,7 @@ def plans(request: HttpRequest) -> HttpResponse:
 
 
 def _team_in_scope(request: HttpRequest, pk: int) -> OrgNode:
-    if pk not in permissions.monitor_plan_node_ids(request.user):
+    if pk not in access.monitor_plan_node_ids(request.user):
         raise Http404
     return get_object_or_404(OrgNode.objects.select_related("unit"), pk=pk)
 
@@ -409,7 +410,7 @@ def _provision_choices() -> list[tuple[str, str]]:
 @permission_required("monitor.plans")
 def plan(request: HttpRequest, pk: int) -> HttpResponse:
     team = _team_in_scope(request, pk)
-    may_edit = permissions.can_edit_monitor_plan(request.user, team)
+    may_edit = access.can_edit_monitor_plan(request.user, team)
     definition = questionnaire.load()
     provision_choices = _provision_choices()
     form = MeasureForm(
@@ -462,7 +463,7 @@ _EMPTY = CampaignResults(campaign_id=0, scales=[], groups={}, order=[])
 def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
     measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
     team = _team_in_scope(request, measure.team_id)
-    if not permissions.can_edit_monitor_plan(request.user, team):
+    if not access.can_edit_monitor_plan(request.user, team):
         raise PermissionDenied
     form = MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
     if form.is_valid():
@@ -487,7 +488,7 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     The same people who may add measures to the team's plan may change them."""
     measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
     team = _team_in_scope(request, measure.team_id)
-    if not permissions.can_edit_monitor_plan(request.user, team):
+    if not access.can_edit_monitor_plan(request.user, team):
         raise PermissionDenied
     definition = questionnaire.load()
     provision_choices = _provision_choices()

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from core import permissions
+import access
 from organisation.models import OrgNode, Person, RoleAssignment, Unit, UnitStrength
 
 
@@ -45,7 +45,7 @@ def unit_tree(unit: Unit) -> list[dict[str, object]]:
 
 
 def people_visible_to(user: object, *, search: str = "") -> QuerySet[Person]:
-    people = permissions.visible_people(user).select_related("team", "team__unit", "manager")  # type: ignore[arg-type]
+    people = access.visible_people(user).select_related("team", "team__unit", "manager")  # type: ignore[arg-type]
     if search:
         people = people.filter(
             Q(employee_number__iexact=search) | Q(last_name__icontains=search) | Q(first_name__icontains=search)
@@ -57,10 +57,10 @@ def person_for_viewer(user: Any, employee_number: str) -> Person | None:
     """The person with this employee number, or None when they do not exist *or* the user may not
     open their record: both answer the same, so nobody can probe which employee numbers exist.
 
-    One query whichever the case; the rule is ``permissions.openable_people_filter``.
+    One query whichever the case; the rule is ``access.openable_people_filter``.
     """
     people = Person.objects.select_related("team", "team__unit", "manager")
-    return people.filter(permissions.openable_people_filter(user), employee_number=employee_number).first()
+    return people.filter(access.openable_people_filter(user), employee_number=employee_number).first()
 
 
 def role_assignments(filters: dict[str, Any]) -> QuerySet[RoleAssignment]:

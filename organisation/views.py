@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from access import permission_required
 from core import audit
-from core.permissions import permission_required
 from organisation import selectors
 from organisation.models import Unit
 

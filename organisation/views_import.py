@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
-from core.permissions import permission_required
+from access import permission_required
 from organisation import services
 from organisation.forms import HrImportForm
 from organisation.hr_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS

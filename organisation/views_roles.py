@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from core.permissions import permission_required
+from access import permission_required
 from organisation import selectors, services
 from organisation.forms import RoleFilterForm, RoleGrantForm
 from organisation.models import RoleAssignment

@@ -228,7 +228,7 @@ class SelfTestViewSet(viewsets.ViewSet):
     lookup_value_regex = "[a-z0-9-]+"
     permission_classes = [permissions.AllowAny]
     authentication_classes: list[Any] = []  # anonymous by construction: no user is ever attached
-    zw_public = True  # public content: no login, no second factor (core.permissions.public_page)
+    zw_public = True  # public content: no login, no second factor (access.public_page)
 
     @extend_schema(responses=InstrumentSerializer(many=True))
     def list(self, request: Request) -> Response:

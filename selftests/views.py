@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.permissions import public_page
+from access import public_page
 from selftests import limits, loading, presentation, services
 from selftests.forms import (
     START,

@@ -53,7 +53,7 @@ def test_unknown_page_gets_the_dutch_404_page(client: Any) -> None:
 
 def test_forbidden_page_is_dutch(login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users["medewerker"])
-    response = client.get(reverse("core:audit"))
+    response = client.get(reverse("portal:audit"))
     assert response.status_code == 403
     assert "U heeft geen toegang tot deze pagina" in response.content.decode()
 

@@ -66,10 +66,10 @@ def theme_item_pk(org: Organisation) -> dict[str, Any]:
 PERSON_IN_OTHER_TEAM = only_found_by(Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
 
 MATRIX: dict[str, Case] = {
-    "core:home": Case(everyone()),
-    "core:help": Case(everyone()),
+    "portal:home": Case(everyone()),
+    "portal:help": Case(everyone()),
     "core:healthz": Case(everyone()),
-    "core:audit": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "portal:audit": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
     "accounts:login": Case(everyone()),
     "accounts:logout": Case(everyone(), method="post"),
     "accounts:logout_everywhere": Case(logged_in(), method="post"),
@@ -78,7 +78,7 @@ MATRIX: dict[str, Case] = {
     "accounts:two_factor_verify": Case(logged_in()),
     "organisation:units": Case(logged_in()),
     "organisation:unit": Case(logged_in(), kwargs=unit_code),
-    # Written out rather than taken from core.permissions, so widening the viewer roles fails here.
+    # Written out rather than taken from access, so widening the viewer roles fails here.
     "organisation:people": Case(
         only(Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO, Role.FUNCTIONEEL_BEHEERDER, *CARE_PROFESSIONAL_ROLES)
     ),
@@ -204,10 +204,10 @@ TWO_FACTOR_EXEMPT = {
     "accounts:two_factor_setup",
     "accounts:two_factor_verify",
     "accounts:logout",
-    "core:help",
+    "portal:help",
     "core:healthz",
     "set_language",
-    # Public content: no one's personal data (core.permissions.public_page).
+    # Public content: no one's personal data (access.public_page).
     "catalogue:overview",
     "catalogue:experts",
     "catalogue:provision",

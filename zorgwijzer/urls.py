@@ -10,6 +10,7 @@ from catalogue import views_offline
 
 urlpatterns = [
     path("", include("core.urls")),
+    path("", include("portal.urls")),
     # Served from the root so the service worker may cover the whole site (it only caches public pages).
     path("sw.js", views_offline.service_worker, name="service-worker"),
     path("manifest.webmanifest", views_offline.manifest, name="manifest"),

@@ -35,7 +35,7 @@ def test_login_with_correct_password_works_and_password_is_stored_as_argon2(clie
     response = password_login(client, employee.username)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
     assert is_logged_in(client)
     employee.refresh_from_db()
     assert employee.password.startswith("argon2")
@@ -116,7 +116,7 @@ def test_log_out_everywhere_ends_the_users_other_sessions(organisation: Any, emp
     assert stale["Location"].startswith(LOGIN_URL)
     assert not is_logged_in(laptop)
     # Someone else's session is untouched, and logging in again works.
-    assert colleague.get(reverse("core:home")).status_code == 200
+    assert colleague.get(reverse("portal:home")).status_code == 200
     assert is_logged_in(colleague)
     password_login(laptop, employee.username)
     assert laptop.get(PROFILE_URL).status_code == 200
@@ -231,11 +231,11 @@ def test_login_ignores_a_next_parameter_pointing_to_another_site(client: Client,
         f"{LOGIN_URL}?next=https://evil.example/", {"username": employee.username, "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
 
     client.post(reverse("accounts:logout"))
     response = password_login(client, employee.username, next="https://evil.example/phish")
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
 
 
 def test_login_follows_a_next_parameter_on_this_site(client: Client, employee: Any) -> None:

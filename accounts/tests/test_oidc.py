@@ -122,7 +122,7 @@ def test_first_sso_login_creates_an_account_linked_to_the_person(client: Client,
     response = sso_login(client, idp)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("portal:home")
     user = logged_in_user(client)
     assert user.username == "2040608"
     person.refresh_from_db()
@@ -278,7 +278,7 @@ def test_sso_login_follows_a_next_url_on_this_site(client: Client, idp: FakeIden
 
     assert sso_login(client, idp, next_url="/account/")["Location"] == "/account/"
     client.logout()
-    assert sso_login(client, idp, next_url="https://evil.example/")["Location"] == reverse("core:home")
+    assert sso_login(client, idp, next_url="https://evil.example/")["Location"] == reverse("portal:home")
 
 
 def test_trusted_second_factor_at_the_identity_provider_skips_totp(

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from access import CARE_DATA_ROLES
 from accounts.tests.test_login import password_login
 from core.models import AuditAction, AuditEvent
-from core.permissions import CARE_DATA_ROLES
 from organisation.constants import Role
 
 SETUP_URL = reverse("accounts:two_factor_setup")
@@ -60,8 +60,8 @@ def test_care_data_roles_include_the_roles_that_see_care_data() -> None:
 def test_medewerker_logs_in_without_a_second_factor(client: Client, organisation: Any) -> None:
     response = password_login(client, organisation.users[Role.MEDEWERKER].username)
 
-    assert response["Location"] == reverse("core:home")
-    assert client.get(reverse("core:home")).status_code == 200
+    assert response["Location"] == reverse("portal:home")
+    assert client.get(reverse("portal:home")).status_code == 200
     assert client.get(reverse("accounts:profile")).status_code == 200
 
 

@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import access
 from aftercare import services
 from aftercare.constants import NoticeKind, StepKind
 from aftercare.models import Plan
 from aftercare.tests.conftest import at, register
-from core import permissions
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
 from tests.matrix import ROLES
@@ -38,7 +38,7 @@ def _referred(organisation: Any, plan: Plan) -> None:
 def test_only_the_employee_the_supporter_and_the_coordinator_may_see_the_referral_target(
     organisation: Any, plan: Plan, role: str
 ) -> None:
-    assert permissions.can_see_referral_target(organisation.users[role], plan) is (role in SEES_TARGET)
+    assert access.can_see_referral_target(organisation.users[role], plan) is (role in SEES_TARGET)
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+import access
 from aftercare import services
 from aftercare.constants import StepKind
 from aftercare.models import Plan
 from aftercare.tests.conftest import register
-from core import permissions
 from organisation.constants import Role
 from organisation.models import Person
 from tests.factories import PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
@@ -26,8 +26,8 @@ READS_NOTES = {Role.COLLEGIAAL_ONDERSTEUNER, Role.COORDINATOR_TCO}
 @pytest.mark.parametrize("role", ROLES)
 def test_each_role_sees_the_plan_and_the_notes_only_by_the_rules(organisation: Any, plan: Plan, role: str) -> None:
     user = organisation.users[role]
-    assert permissions.can_view_plan(user, plan) is (role in SEES_PLAN)
-    assert permissions.can_read_support_notes(user, plan) is (role in READS_NOTES)
+    assert access.can_view_plan(user, plan) is (role in SEES_PLAN)
+    assert access.can_read_support_notes(user, plan) is (role in READS_NOTES)
 
 
 @pytest.mark.parametrize("role", sorted(SEES_PLAN))
@@ -51,7 +51,7 @@ def test_a_supporter_who_is_not_assigned_and_a_coordinator_elsewhere_do_not_reac
     elsewhere: Any = UserFactory()
     RoleAssignmentFactory(user=elsewhere, role=Role.COORDINATOR_TCO, unit=UnitFactory(code="elders", name="Elders"))
     for user in (other_supporter, elsewhere):
-        assert not permissions.can_view_plan(user, plan)
+        assert not access.can_view_plan(user, plan)
         assert login_as(user).get(reverse("aftercare:plan", args=[plan.pk])).status_code == 404
 
 
@@ -60,14 +60,14 @@ def test_steps_are_completed_by_their_owner_role_or_the_coordinator(organisation
     check_in = plan.steps.filter(kind=StepKind.CHECK_IN).first()
     offer = plan.steps.get(kind=StepKind.SUPPORT_OFFER)
     users = organisation.users
-    assert permissions.can_complete_step(users[Role.LEIDINGGEVENDE], contact)
-    assert not permissions.can_complete_step(users[Role.COLLEGIAAL_ONDERSTEUNER], contact)
-    assert not permissions.can_complete_step(users[Role.MEDEWERKER], contact)
-    assert permissions.can_complete_step(users[Role.COLLEGIAAL_ONDERSTEUNER], check_in)
-    assert not permissions.can_complete_step(users[Role.LEIDINGGEVENDE], check_in)
-    assert permissions.can_complete_step(users[Role.COORDINATOR_TCO], check_in)
-    assert permissions.can_decline_step(users[Role.MEDEWERKER], offer)
-    assert not permissions.can_complete_step(users[Role.MEDEWERKER], offer)
+    assert access.can_complete_step(users[Role.LEIDINGGEVENDE], contact)
+    assert not access.can_complete_step(users[Role.COLLEGIAAL_ONDERSTEUNER], contact)
+    assert not access.can_complete_step(users[Role.MEDEWERKER], contact)
+    assert access.can_complete_step(users[Role.COLLEGIAAL_ONDERSTEUNER], check_in)
+    assert not access.can_complete_step(users[Role.LEIDINGGEVENDE], check_in)
+    assert access.can_complete_step(users[Role.COORDINATOR_TCO], check_in)
+    assert access.can_decline_step(users[Role.MEDEWERKER], offer)
+    assert not access.can_complete_step(users[Role.MEDEWERKER], offer)
 
 
 def test_a_manager_completes_a_step_by_post_and_the_supporter_is_refused(
@@ -86,14 +86,14 @@ def test_a_manager_completes_a_step_by_post_and_the_supporter_is_refused(
 
 def test_an_employee_registers_only_themself(organisation: Any) -> None:
     plain = organisation.users[Role.MEDEWERKER]
-    reachable = set(Person.objects.filter(permissions.aftercare_registrable_people_filter(plain)))
+    reachable = set(Person.objects.filter(access.aftercare_registrable_people_filter(plain)))
     assert reachable == {organisation.people[Role.MEDEWERKER]}
     manager = organisation.users[Role.LEIDINGGEVENDE]
-    team = set(Person.objects.filter(permissions.aftercare_registrable_people_filter(manager)))
+    team = set(Person.objects.filter(access.aftercare_registrable_people_filter(manager)))
     assert organisation.people[Role.MEDEWERKER] in team
     assert organisation.people["outsider"] not in team
     coordinator = organisation.users[Role.COORDINATOR_TCO]
-    unit = set(Person.objects.filter(permissions.aftercare_registrable_people_filter(coordinator)))
+    unit = set(Person.objects.filter(access.aftercare_registrable_people_filter(coordinator)))
     assert organisation.people["outsider"] in unit
 
 

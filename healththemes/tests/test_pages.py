@@ -49,7 +49,7 @@ def test_the_ptss_page_has_a_section_for_managers(client: Any) -> None:
 def test_every_page_says_it_does_not_diagnose_and_links_to_help(client: Any, url: str) -> None:
     page = client.get(url).content.decode()
     assert NO_DIAGNOSIS in page
-    assert f'href="{reverse("core:help")}"' in page and f'href="{reverse("catalogue:overview")}"' in page
+    assert f'href="{reverse("portal:help")}"' in page and f'href="{reverse("catalogue:overview")}"' in page
 
 
 def test_a_story_is_labelled_as_made_up(client: Any) -> None:

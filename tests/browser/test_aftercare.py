@@ -14,8 +14,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
+from access import requires_two_factor
 from aftercare.models import Plan
-from core.permissions import requires_two_factor
 from organisation.constants import Role
 from tests.browser.conftest import check_page
 from tests.factories import PASSWORD

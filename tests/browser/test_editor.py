@@ -11,9 +11,9 @@ import pytest
 from django.apps import apps as django_apps
 from playwright.sync_api import Browser, Page, expect
 
+from access import requires_two_factor
 from catalogue.constants import EditionStatus
 from catalogue.models import Edition, Provision
-from core.permissions import requires_two_factor
 from organisation.constants import Role
 from tests.browser.conftest import assert_accessible
 from tests.factories import PASSWORD

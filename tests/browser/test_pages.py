@@ -13,8 +13,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
+from access import requires_two_factor
 from core.models import AuditAction, AuditEvent
-from core.permissions import requires_two_factor
 from organisation.models import Person, RoleAssignment
 from tests.browser.conftest import assert_accessible
 from tests.factories import PASSWORD

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from core.permissions import ACTIONS, AUTHENTICATED, requires_two_factor
+from access import ACTIONS, AUTHENTICATED, requires_two_factor
 from organisation.constants import Role
 from tests.browser.conftest import assert_accessible, totp_now
 

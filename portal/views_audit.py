@@ -12,10 +12,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from access import permission_required
 from core import audit, selectors
 from core.forms import AuditSearchForm
 from core.models import AuditAction, AuditEvent
-from core.permissions import permission_required
 
 EVENTS_PER_PAGE = 50
 
@@ -32,7 +32,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     events = AuditEvent.objects.none() if invalid else selectors.audit_events(filters)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("pagina"))
     partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
-    template = "core/_audit_results.html" if partial else "core/audit_list.html"
+    template = "portal/_audit_results.html" if partial else "portal/audit_list.html"
     return render(request, template, {"form": form, "page": page})
 
 

@@ -1,4 +1,6 @@
-"""The main navigation, built per role from core.permissions."""
+"""The main navigation, built per role from ``access``.
+
+To add a menu entry, add a ``NavItem`` to ``NAVIGATION`` guarded by an action of ``access``."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from core import permissions
+import access
 
 
 @dataclass(frozen=True)
@@ -22,9 +24,9 @@ class NavItem:
         return reverse(self.url_name)
 
 
-#: Later modules add their entries here, guarded by an action of core.permissions.
+#: Later modules add their entries here, guarded by an action of access.
 NAVIGATION: list[NavItem] = [
-    NavItem(_("Home"), "core:home", None),
+    NavItem(_("Home"), "portal:home", None),
     NavItem(_("Zorgwijzer"), "catalogue:overview", None),
     NavItem(_("Gezond werken"), "healththemes:index", None),
     NavItem(_("Zelftests"), "selftests:index", None),
@@ -45,7 +47,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Medewerkers"), "organisation:people", "people.view"),
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
     NavItem(_("Rollen"), "organisation:roles", "roles.manage"),
-    NavItem(_("Audittrail"), "core:audit", "audit.view"),
+    NavItem(_("Audittrail"), "portal:audit", "audit.view"),
     NavItem(_("Beheer Zorgwijzer"), "editor:home", "content.manage"),
     NavItem(_("Thema's beheren"), "healththemes:manage", "content.manage"),
 ]
@@ -53,10 +55,10 @@ NAVIGATION: list[NavItem] = [
 
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
-    items = [item for item in NAVIGATION if item.action is None or permissions.can(user, item.action)]
+    items = [item for item in NAVIGATION if item.action is None or access.can(user, item.action)]
     urls = [(item, item.url()) for item in items]
     nav = [{"label": item.label, "url": url, "current": url == request.path} for item, url in urls]
     return {
         "main_navigation": nav,
-        "user_roles": sorted(permissions.roles_of(user)),
+        "user_roles": sorted(access.roles_of(user)),
     }

@@ -1,4 +1,4 @@
-"""Who reaches whose record: the scope rules of ``core.permissions`` and the people pages built on them.
+"""Who reaches whose record: the scope rules of ``access`` and the people pages built on them.
 
 Each test fails when one rule is loosened: a unit scope leaking to every unit, a node scope that
 stops descending the tree, a leidinggevende losing (or widening) the direct-reports clause, the
@@ -14,8 +14,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from access import CARE_DATA_ROLES, can, can_view_person, requires_two_factor, visible_people
 from conftest import Organisation
-from core.permissions import CARE_DATA_ROLES, can, can_view_person, requires_two_factor, visible_people
 from organisation.constants import NodeKind, Role
 from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
 

@@ -1,0 +1,187 @@
+"""Opvang en nazorg: who reaches which events, plans, steps and notes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q
+
+from access.base import (
+    AUTHENTICATED,
+    assignments_with,
+    people_in_scope,
+    register_actions,
+)
+from organisation.constants import Role
+
+if TYPE_CHECKING:
+    from access.base import AnyUser
+    from organisation.models import Person
+
+register_actions(
+    {
+        # Any employee registers an event they were involved in; managers and coordinators for others.
+        "aftercare.register": frozenset({AUTHENTICATED}),
+        "aftercare.own": frozenset({AUTHENTICATED}),
+        "aftercare.team": frozenset({Role.LEIDINGGEVENDE}),
+        "aftercare.cases": frozenset({Role.COLLEGIAAL_ONDERSTEUNER}),
+        "aftercare.coordinate": frozenset({Role.COORDINATOR_TCO}),
+    }
+)
+
+# === aftercare: object-level rules for events, plans, steps and notes ===
+# The employee sees their own plan; the manager (direct, or leading the team) sees steps and
+# statuses; the assigned peer supporter and the TCO coordinator of the unit also see the
+# peer-support notes. Care professionals and the functioneel beheerder do not reach plans.
+
+
+def _plan_person_in(user: AnyUser, role: str) -> Q:
+    from organisation.models import Person
+
+    if not assignments_with(user, role):
+        return Q(pk__in=[])
+    return Q(person__in=Person.objects.filter(people_in_scope(user, role)).values("pk"))
+
+
+def aftercare_coordinated_plans_filter(user: AnyUser) -> Q:
+    """Plans a TCO coordinator coordinates: those of people in their unit or node."""
+    return _plan_person_in(user, Role.COORDINATOR_TCO)
+
+
+def aftercare_team_plans_filter(user: AnyUser) -> Q:
+    """Plans a leidinggevende follows: their direct reports and the people in the nodes they lead."""
+    if not assignments_with(user, Role.LEIDINGGEVENDE):
+        return Q(pk__in=[])
+    return Q(manager__user_id=user.pk) | _plan_person_in(user, Role.LEIDINGGEVENDE)
+
+
+def aftercare_cases_filter(user: AnyUser) -> Q:
+    """Plans a peer supporter was assigned to."""
+    if not assignments_with(user, Role.COLLEGIAAL_ONDERSTEUNER):
+        return Q(pk__in=[])
+    return Q(supporter__user_id=user.pk)
+
+
+def aftercare_plans_filter(user: AnyUser) -> Q:
+    """A filter on Plan selecting exactly the plans this user may open."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    return (
+        Q(person__user_id=user.pk)
+        | aftercare_team_plans_filter(user)
+        | aftercare_cases_filter(user)
+        | aftercare_coordinated_plans_filter(user)
+    )
+
+
+def _plan_matches(plan: Any, condition: Q) -> bool:
+    return bool(type(plan).objects.filter(condition, pk=plan.pk).exists())
+
+
+def can_view_plan(user: AnyUser, plan: Any) -> bool:
+    return _plan_matches(plan, aftercare_plans_filter(user))
+
+
+def can_coordinate_plan(user: AnyUser, plan: Any) -> bool:
+    """Assign a supporter, edit the plan, close it: the coordinator of the employee's unit."""
+    return _plan_matches(plan, aftercare_coordinated_plans_filter(user))
+
+
+def can_read_support_notes(user: AnyUser, plan: Any) -> bool:
+    """Peer-support notes: only the assigned supporter and the coordinator (not the manager)."""
+    return _plan_matches(plan, aftercare_cases_filter(user) | aftercare_coordinated_plans_filter(user))
+
+
+def is_plan_subject(user: AnyUser, plan: Any) -> bool:
+    """Whether the user is the employee the plan is for."""
+    person = plan.person
+    return person is not None and person.user_id is not None and person.user_id == getattr(user, "pk", None)
+
+
+def aftercare_plan_relations(user: AnyUser, plan: Any) -> frozenset[str]:
+    """How the user relates to one plan ("subject", "manager", "supporter", "coordinator"),
+    worked out once so a page with many steps asks the database a few times, not per step."""
+    relations = set()
+    if is_plan_subject(user, plan):
+        relations.add("subject")
+    for name, condition in (
+        ("manager", aftercare_team_plans_filter(user)),
+        ("supporter", aftercare_cases_filter(user)),
+        ("coordinator", aftercare_coordinated_plans_filter(user)),
+    ):
+        if condition != Q(pk__in=[]) and _plan_matches(plan, condition):
+            relations.add(name)
+    return frozenset(relations)
+
+
+def may_complete_step(relations: frozenset[str], step: Any) -> bool:
+    """The step's owner role completes it; the coordinator may complete any step of the plan."""
+    from aftercare.constants import StepOwner
+
+    if "coordinator" in relations:
+        return True
+    owner_relation = {StepOwner.MANAGER: "manager", StepOwner.SUPPORTER: "supporter"}.get(step.owner_role)
+    return owner_relation in relations
+
+
+def may_decline_step(relations: frozenset[str], step: Any) -> bool:
+    """The employee may decline an offer themselves; the step's owner records a decline too."""
+    return "subject" in relations or may_complete_step(relations, step)
+
+
+def can_complete_step(user: AnyUser, step: Any) -> bool:
+    return may_complete_step(aftercare_plan_relations(user, step.plan), step)
+
+
+def can_decline_step(user: AnyUser, step: Any) -> bool:
+    return may_decline_step(aftercare_plan_relations(user, step.plan), step)
+
+
+def may_see_referral_target(relations: frozenset[str]) -> bool:
+    """Where a referral went (e.g. Zorglijn PTSS) is health-related: only the employee, the
+    assigned supporter and the coordinator see it. The manager sees only that a referral was made."""
+    return bool(relations & {"subject", "supporter", "coordinator"})
+
+
+def can_see_referral_target(user: AnyUser, plan: Any) -> bool:
+    return may_see_referral_target(aftercare_plan_relations(user, plan))
+
+
+def aftercare_assignments_covering(person: Person | None, unit_id: int | None, role: str) -> Q:
+    """A filter on RoleAssignment: assignments of ``role`` whose scope covers the person's team
+    (the team itself, a node above it, or its unit) or, without a team, the given unit."""
+    unit_ids = {unit_id} if unit_id else set()
+    condition = Q(pk__in=[])
+    if person is not None and person.team is not None:
+        unit_ids.add(person.team.unit_id)
+        condition |= Q(node__in=[person.team, *person.team.ancestors()])
+    if unit_ids:
+        condition |= Q(unit_id__in=unit_ids)
+    return Q(role=role) & condition
+
+
+def aftercare_registrable_people_filter(user: AnyUser) -> Q:
+    """A filter on Person: whom this user may register as involved in an event.
+
+    Everyone may register themselves; a leidinggevende adds their team, a coordinator their unit.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    condition = Q(user_id=user.pk) | people_in_scope(user, Role.COORDINATOR_TCO)
+    if assignments_with(user, Role.LEIDINGGEVENDE):
+        condition |= people_in_scope(user, Role.LEIDINGGEVENDE) | Q(manager__user_id=user.pk)
+    return condition
+
+
+def aftercare_coordinator_unit_ids(user: AnyUser) -> set[int]:
+    """The units a coordinator's assignments fall in (for the aggregates per unit)."""
+    units: set[int] = set()
+    for assignment in assignments_with(user, Role.COORDINATOR_TCO):
+        if assignment.unit_id:
+            units.add(assignment.unit_id)
+        elif assignment.node is not None:
+            units.add(assignment.node.unit_id)
+    return units
+
+
+# === end aftercare ===
