@@ -13,6 +13,7 @@ from catalogue.constants import CONFIDENTIALITY_PROMISE
 from catalogue.finder import Match, profile_of, rank
 from catalogue.forms import FinderForm
 from catalogue.models import Provision
+from core import htmx
 
 
 @public_page
@@ -26,7 +27,7 @@ def start(request: HttpRequest) -> HttpResponse:
     matches: list[Match[Provision]] = []
     if answers is not None:
         matches = rank(selectors.provisions(selectors.current_edition()), answers, profile=profile_of)
-    partial = bool(request.htmx and not request.htmx.history_restore_request)  # type: ignore[attr-defined]
+    partial = htmx.wants_partial(request)
     context = {
         "form": form,
         "answered": answered,

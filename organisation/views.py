@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from access import permission_required
-from core import audit
+from core import audit, htmx
 from organisation import selectors
 from organisation.models import Unit
 
@@ -40,7 +40,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()[:120]
     people = selectors.people_visible_to(request.user, search=search)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
+    partial = htmx.wants_partial(request)
     template = "organisation/_person_rows.html" if partial else "organisation/person_list.html"
     return render(request, template, {"page": page, "search": search})
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from access import permission_required
+from core import htmx
 from organisation import selectors, services
 from organisation.forms import RoleFilterForm, RoleGrantForm
 from organisation.models import RoleAssignment
@@ -34,7 +35,7 @@ def role_list(request: HttpRequest) -> HttpResponse:
     chosen = filters.cleaned_data if filters.is_bound and not invalid else {}
     assignments = RoleAssignment.objects.none() if invalid else selectors.role_assignments(chosen)
     page = Paginator(assignments, ROLES_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
+    partial = htmx.wants_partial(request)
     template = "organisation/roles_results.html" if partial else "organisation/roles.html"
     return render(request, template, {"filters": filters, "page": page, "form": RoleGrantForm()})
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from access import permission_required
-from core import audit, selectors
+from core import audit, htmx, selectors
 from core.forms import AuditSearchForm
 from core.models import AuditAction, AuditEvent
 
@@ -31,7 +31,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     _log_view(request, filters)
     events = AuditEvent.objects.none() if invalid else selectors.audit_events(filters)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = request.htmx and not request.htmx.history_restore_request  # type: ignore[attr-defined]
+    partial = htmx.wants_partial(request)
     template = "portal/_audit_results.html" if partial else "portal/audit_list.html"
     return render(request, template, {"form": form, "page": page})
 

@@ -1,4 +1,5 @@
-"""Template helpers: NL Design System form fields with their error messages at the field."""
+"""Template helpers: NL Design System form fields with their error messages at the field, and the
+NL Design System table scaffolding (``{% table %}``)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,53 @@ def form_field(field: BoundField) -> dict[str, Any]:
         "is_checkbox": isinstance(widget, forms.CheckboxInput),
         "is_group": is_group,
     }
+
+
+class _TableNode(template.Node):
+    """``{% table caption id header… numeric="2 3" %}rows{% endtable %}``: the NL Design System
+    table scaffolding (scrollable region labelled by the caption, caption, header row, body)."""
+
+    def __init__(
+        self,
+        caption: template.base.FilterExpression,
+        caption_id: template.base.FilterExpression,
+        headers: list[template.base.FilterExpression],
+        numeric: template.base.FilterExpression | None,
+        body: template.NodeList,
+    ) -> None:
+        self.caption, self.caption_id, self.headers, self.numeric, self.body = (
+            caption,
+            caption_id,
+            headers,
+            numeric,
+            body,
+        )
+
+    def render(self, context: template.Context) -> str:
+        numeric = {int(n) for n in str(self.numeric.resolve(context)).split()} if self.numeric else set()
+        return template.loader.render_to_string(
+            "partials/table.html",
+            {
+                "caption": self.caption.resolve(context),
+                "caption_id": self.caption_id.resolve(context),
+                "headers": [(h.resolve(context), i in numeric) for i, h in enumerate(self.headers, start=1)],
+                "body": self.body.render(context),
+            },
+        )
+
+
+@register.tag("table")
+def table(parser: template.base.Parser, token: template.base.Token) -> _TableNode:
+    """Usage: ``{% table _("Caption") "caption-id" _("Column 1") _("Column 2") numeric="2" %}``,
+    then the ``<tr>`` rows, then ``{% endtable %}``. ``numeric`` lists the (1-based) columns whose
+    header aligns as a number."""
+    bits = token.split_contents()[1:]
+    numeric = None
+    if bits and bits[-1].startswith("numeric="):
+        numeric = parser.compile_filter(bits.pop()[len("numeric=") :])
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% table %} needs a caption and a caption id")
+    caption, caption_id, *headers = (parser.compile_filter(bit) for bit in bits)
+    body = parser.parse(("endtable",))
+    parser.delete_first_token()
+    return _TableNode(caption, caption_id, headers, numeric, body)

@@ -1,0 +1,25 @@
+"""The ``{% table %}`` tag: one NL Design System table scaffolding for every list page."""
+
+from __future__ import annotations
+
+import pytest
+from django.template import Context, Template, TemplateSyntaxError
+
+TEMPLATE = (
+    '{% load zorgwijzer %}{% table caption "t-caption" "Naam" "Aantal" numeric="2" %}'
+    "<tr><td>{{ name }}</td></tr>{% endtable %}"
+)
+
+
+def test_the_table_is_a_region_labelled_by_its_caption_with_numeric_headers_marked():
+    html = Template(TEMPLATE).render(Context({"caption": "Teams <2026>", "name": "<script>"}))
+    assert 'role="region" aria-labelledby="t-caption"' in html
+    assert '<caption class="utrecht-table__caption" id="t-caption">Teams &lt;2026&gt;</caption>' in html
+    assert '<th class="utrecht-table__header-cell" scope="col">Naam</th>' in html
+    assert '<th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Aantal</th>' in html
+    assert '<tbody class="utrecht-table__body"><tr><td>&lt;script&gt;</td></tr></tbody>' in html
+
+
+def test_a_table_without_caption_id_is_refused():
+    with pytest.raises(TemplateSyntaxError, match="caption"):
+        Template('{% load zorgwijzer %}{% table "Alleen een titel" %}{% endtable %}')
