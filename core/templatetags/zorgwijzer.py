@@ -7,6 +7,7 @@ import copy
 from typing import Any
 
 from django import forms, template
+from django.template.loader import render_to_string
 from django.forms import BoundField
 
 register = template.Library()
@@ -100,7 +101,7 @@ class _TableNode(template.Node):
 
     def render(self, context: template.Context) -> str:
         numeric = {int(n) for n in str(self.numeric.resolve(context)).split()} if self.numeric else set()
-        return template.loader.render_to_string(
+        return render_to_string(
             "partials/table.html",
             {
                 "caption": self.caption.resolve(context),

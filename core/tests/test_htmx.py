@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 from django_htmx.middleware import HtmxMiddleware
 
 
-def _request(**headers: str):
+def _request(**headers: str) -> HttpRequest:
     request = RequestFactory().get("/", headers=headers)
-    HtmxMiddleware(lambda r: None)(request)
+    HtmxMiddleware(lambda r: HttpResponse())(request)
     return request
 
 
