@@ -49,7 +49,7 @@ class InvalidChoice(ValueError):
 
 def reminder_lead() -> timedelta:
     """How long before a deadline the owner is reminded."""
-    return timedelta(hours=int(getattr(settings, "ZORGWIJZER_AFTERCARE_REMINDER_HOURS", 4)))
+    return timedelta(hours=int(settings.AFTERCARE_REMINDER_HOURS))
 
 
 def referral_due() -> timedelta:
@@ -255,7 +255,7 @@ def eligible_supporters(plan: Plan) -> list[Person]:
 
 
 def supporter_capacity() -> int:
-    return int(getattr(settings, "ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5))
+    return int(settings.AFTERCARE_SUPPORTER_CAPACITY)
 
 
 @transaction.atomic
@@ -439,7 +439,7 @@ def notifications_mark_read(*, person: Person) -> int:
 
 
 def retention_period() -> timedelta:
-    return timedelta(days=int(getattr(settings, "ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730)))
+    return timedelta(days=int(settings.AFTERCARE_RETENTION_DAYS))
 
 
 @transaction.atomic

@@ -181,7 +181,7 @@ def evaluate_after_commit(person_ids: Iterable[int]) -> None:
     ids = sorted(set(person_ids))
     if not ids:
         return
-    limit = int(getattr(settings, "BARISTA_INLINE_EVALUATION_LIMIT", 200))
+    limit = int(settings.BARISTA_INLINE_EVALUATION_LIMIT)
     if len(ids) <= limit:
         # robust: the exposures are stored; a failing evaluation is logged, the daily run catches up.
         transaction.on_commit(lambda: evaluate(ids), robust=True)
@@ -416,7 +416,7 @@ def expire_signals(now: datetime | None = None) -> int:
 
 
 def exposure_retention() -> timedelta:
-    return timedelta(days=int(getattr(settings, "BARISTA_EXPOSURE_RETENTION_DAYS", 730)))
+    return timedelta(days=int(settings.BARISTA_EXPOSURE_RETENTION_DAYS))
 
 
 @transaction.atomic

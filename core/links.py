@@ -8,7 +8,7 @@ from django.urls import reverse
 
 def site_url() -> str:
     """The configured base address without a trailing slash; empty when not set."""
-    return str(getattr(settings, "ZORGWIJZER_SITE_URL", "") or "").rstrip("/")
+    return str(settings.ZORGWIJZER_SITE_URL or "").rstrip("/")
 
 
 def absolute(url_name: str) -> str:

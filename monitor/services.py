@@ -173,8 +173,8 @@ def reminder_days(campaign: Campaign) -> list[dt.date]:
     """The days of a campaign's automatic reminder rounds, in order: ``MONITOR_REMINDER_DAYS_AFTER_OPENING``
     days after the first day and ``MONITOR_REMINDER_DAYS_BEFORE_CLOSING`` days before the last day
     (an empty setting switches that round off). Only days after the first and up to the last day count."""
-    after = getattr(settings, "MONITOR_REMINDER_DAYS_AFTER_OPENING", 7)
-    before = getattr(settings, "MONITOR_REMINDER_DAYS_BEFORE_CLOSING", 2)
+    after = settings.MONITOR_REMINDER_DAYS_AFTER_OPENING
+    before = settings.MONITOR_REMINDER_DAYS_BEFORE_CLOSING
     days = set()
     if after not in (None, ""):
         days.add(campaign.opens_on + dt.timedelta(days=int(after)))

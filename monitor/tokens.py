@@ -22,7 +22,7 @@ _TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")
 
 def _key(purpose: str) -> bytes:
     """A key for one purpose, from ``MONITOR_TOKEN_KEY`` (or, when unset, from ``SECRET_KEY``)."""
-    secret = getattr(settings, "MONITOR_TOKEN_KEY", "") or settings.SECRET_KEY
+    secret = settings.MONITOR_TOKEN_KEY or settings.SECRET_KEY
     return hashlib.sha256(f"zorgwijzer.monitor.{purpose}:{secret}".encode()).digest()
 
 

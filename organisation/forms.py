@@ -33,7 +33,7 @@ class HrImportForm(forms.Form):
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        limit = settings.ZORGWIJZER_HR_IMPORT_MAX_BYTES
+        limit = settings.ORGANISATION_HR_IMPORT_MAX_BYTES
         if upload.size is not None and upload.size > limit:
             megabytes = f"{limit / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
             raise forms.ValidationError(

@@ -35,7 +35,7 @@ def client_address(request: HttpRequest) -> str:
     X-Forwarded-For: the one the proxy added, which a visitor cannot forge (they can only put
     entries before it)."""
     address = request.META.get("REMOTE_ADDR", "")
-    if getattr(settings, "BEHIND_PROXY", False):
+    if settings.BEHIND_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         address = forwarded.rsplit(",", 1)[-1].strip() or address
     return _network(address)
@@ -59,7 +59,7 @@ def _key(request: HttpRequest) -> str:
 
 def pdf_allowed(request: HttpRequest) -> bool:
     """Whether this client may have another PDF now; if so, the download is counted."""
-    limit = int(getattr(settings, "SELFTESTS_PDF_PER_MINUTE", 5))
+    limit = int(settings.SELFTESTS_PDF_PER_MINUTE)
     if limit <= 0:
         return True
     key, now = _key(request), time.time()

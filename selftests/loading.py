@@ -332,7 +332,7 @@ def _condition_errors(
 
 
 def definition_dirs() -> tuple[Path, ...]:
-    extra = getattr(settings, "SELFTESTS_DEFINITION_DIRS", ())
+    extra = settings.SELFTESTS_DEFINITION_DIRS
     return (SHIPPED_DIR, *(Path(folder) for folder in extra))
 
 

@@ -22,7 +22,7 @@ def usage_count(*, instrument: str, day: datetime.date | None = None) -> None:
 
     Switched off with ``SELFTESTS_USAGE_STATS = False``.
     """
-    if not getattr(settings, "SELFTESTS_USAGE_STATS", True):
+    if not settings.SELFTESTS_USAGE_STATS:
         return
     week = iso_week(day or timezone.localdate())
     rows = WeeklyUsage.objects.filter(instrument=instrument, week=week)

@@ -332,6 +332,10 @@ LOGGING = {
 }
 
 # --- Zorgwijzer -------------------------------------------------------------------------
+# One prefix per app (AFTERCARE_, MONITOR_, BARISTA_, SELFTESTS_, ORGANISATION_); ZORGWIJZER_ for
+# what holds for the whole platform. The value here is the one default: code reads settings.NAME,
+# never getattr(settings, NAME, default). Environment variables under an old name (before
+# 2026-12, ZORGWIJZER_AFTERCARE_* and ZORGWIJZER_HR_IMPORT_MAX_BYTES) are still read.
 # Roles that can see other people's care data must use a second factor (TOTP).
 ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD", 5))
 # Whole-page cache of public pages for anonymous visitors (core/public_cache.py): how long another
@@ -339,9 +343,11 @@ ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD"
 ZORGWIJZER_PUBLIC_PAGE_SECONDS = env_int("ZORGWIJZER_PUBLIC_PAGE_SECONDS", 60)
 # Opvang en nazorg (docs/aftercare.md): reminder lead time, open cases per peer supporter, and how
 # long personal data of a closed plan is kept before it is anonymised.
-ZORGWIJZER_AFTERCARE_REMINDER_HOURS = env_int("ZORGWIJZER_AFTERCARE_REMINDER_HOURS", 4)
-ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY = env_int("ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5)
-ZORGWIJZER_AFTERCARE_RETENTION_DAYS = env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730)
+AFTERCARE_REMINDER_HOURS = env_int("AFTERCARE_REMINDER_HOURS", env_int("ZORGWIJZER_AFTERCARE_REMINDER_HOURS", 4))
+AFTERCARE_SUPPORTER_CAPACITY = env_int(
+    "AFTERCARE_SUPPORTER_CAPACITY", env_int("ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5)
+)
+AFTERCARE_RETENTION_DAYS = env_int("AFTERCARE_RETENTION_DAYS", env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730))
 # The site's base address for links in e-mails (e.g. https://zorgwijzer.example.nl); empty: paths only.
 ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
 # Weerbaarheidsmonitor (docs/monitor.md): the key that derives and hashes invitation tokens. Keep it
@@ -363,7 +369,10 @@ SELFTESTS_DEFINITION_DIRS = env_list("SELFTESTS_DEFINITION_DIRS")
 # PDF downloads of a result per client per minute: rendering one takes about a second and needs no
 # login (selftests/limits.py). 0 switches the limit off.
 SELFTESTS_PDF_PER_MINUTE = env_int("SELFTESTS_PDF_PER_MINUTE", 5)
-ZORGWIJZER_HR_IMPORT_MAX_BYTES = env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+# HR import (docs/hr-import.md): the largest file accepted.
+ORGANISATION_HR_IMPORT_MAX_BYTES = env_int(
+    "ORGANISATION_HR_IMPORT_MAX_BYTES", env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Phone number of the 24/7 Loket Politie shown on the "Direct hulp" page.
 ZORGWIJZER_LOKET_247_PHONE = os.environ.get("ZORGWIJZER_LOKET_247_PHONE", "")

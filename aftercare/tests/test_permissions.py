@@ -109,7 +109,7 @@ def test_the_supporter_is_never_the_manager_nor_involved_and_stays_within_capaci
     outsider.save()
     (managed_plan,) = register(organisation, people=[outsider])
     assert supporter not in services.eligible_supporters(managed_plan)
-    settings.ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY = 1
+    settings.AFTERCARE_SUPPORTER_CAPACITY = 1
     (first,) = register(organisation, people=[organisation.people[Role.BMW]])
     services.plan_assign_supporter(plan=first, version=first.version, supporter=supporter, actor=None)
     (second,) = register(organisation, people=[organisation.people[Role.CASEMANAGER]])

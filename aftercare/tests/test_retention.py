@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _closed_and_anonymised(organisation: Any, plan: Plan, settings: Any) -> Plan:
-    settings.ZORGWIJZER_AFTERCARE_RETENTION_DAYS = 30
+    settings.AFTERCARE_RETENTION_DAYS = 30
     with time_machine.travel(at(2026, 11, 25, 12, 0), tick=False):
         services.step_decline(
             step=plan.steps.get(kind=StepKind.SUPPORT_OFFER), actor=organisation.users[Role.MEDEWERKER]

@@ -195,7 +195,7 @@ def test_the_employee_asks_for_contact_consents_to_the_home_front_and_evaluates_
 
 
 def test_closed_plans_are_anonymised_after_the_retention_period(organisation: Any, plan: Plan, settings: Any) -> None:
-    settings.ZORGWIJZER_AFTERCARE_RETENTION_DAYS = 30
+    settings.AFTERCARE_RETENTION_DAYS = 30
     services.note_add(plan=plan, actor=organisation.users[Role.COLLEGIAAL_ONDERSTEUNER], text="vertrouwelijk")
     with time_machine.travel(at(2026, 11, 25, 12, 0), tick=False):
         services.step_complete(

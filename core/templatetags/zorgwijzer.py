@@ -7,8 +7,8 @@ import copy
 from typing import Any
 
 from django import forms, template
-from django.template.loader import render_to_string
 from django.forms import BoundField
+from django.template.loader import render_to_string
 
 register = template.Library()
 

@@ -389,7 +389,7 @@ def _manager_id(row: HrRow, fact: PersonFact | None, person_ids: dict[str, int])
 
 def hr_import_run(*, data: bytes, actor: Any, dry_run: bool, request: Any = None) -> HrImportReport:
     """Read an HR export and import it (see ``hr_import_apply``)."""
-    parsed = hr_import.read_csv(data, max_bytes=settings.ZORGWIJZER_HR_IMPORT_MAX_BYTES)
+    parsed = hr_import.read_csv(data, max_bytes=settings.ORGANISATION_HR_IMPORT_MAX_BYTES)
     if any(error.row is None for error in parsed.errors):
         return HrImportReport(dry_run=dry_run, errors=parsed.errors)
     report = hr_import_apply(

@@ -208,7 +208,7 @@ def test_header_problems_are_reported_for_the_file() -> None:
 
 @pytest.mark.django_db
 def test_a_file_over_the_size_limit_is_refused(settings: Any) -> None:
-    settings.ZORGWIJZER_HR_IMPORT_MAX_BYTES = 100
+    settings.ORGANISATION_HR_IMPORT_MAX_BYTES = 100
     report = run(csv_bytes(*ROWS))
     assert report.file_errors and "groter dan" in report.errors[0].message
     assert not Person.objects.exists()

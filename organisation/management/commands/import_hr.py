@@ -33,8 +33,8 @@ class Command(BaseCommand):
     def _read(self, file: Path) -> bytes:
         try:
             size = file.stat().st_size
-            if size > settings.ZORGWIJZER_HR_IMPORT_MAX_BYTES:
-                limit = settings.ZORGWIJZER_HR_IMPORT_MAX_BYTES // (1024 * 1024)
+            if size > settings.ORGANISATION_HR_IMPORT_MAX_BYTES:
+                limit = settings.ORGANISATION_HR_IMPORT_MAX_BYTES // (1024 * 1024)
                 raise CommandError(_("Het bestand is groter dan %(limit)s MB.") % {"limit": limit})
             return file.read_bytes()
         except OSError as error:
