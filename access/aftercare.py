@@ -185,3 +185,25 @@ def aftercare_coordinator_unit_ids(user: AnyUser) -> set[int]:
 
 
 # === end aftercare ===
+
+
+__all__ = [
+    "aftercare_assignments_covering",
+    "aftercare_cases_filter",
+    "aftercare_coordinated_plans_filter",
+    "aftercare_coordinator_unit_ids",
+    "aftercare_plan_relations",
+    "aftercare_plans_filter",
+    "aftercare_registrable_people_filter",
+    "aftercare_team_plans_filter",
+    "can_complete_step",
+    "can_coordinate_plan",
+    "can_decline_step",
+    "can_read_support_notes",
+    "can_see_referral_target",
+    "can_view_plan",
+    "is_plan_subject",
+    "may_complete_step",
+    "may_decline_step",
+    "may_see_referral_target",
+]

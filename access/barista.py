@@ -82,3 +82,10 @@ def barista_people_filter(user: AnyUser, *, absences: bool = False) -> Q:
 
 
 # === end barista ===
+
+
+__all__ = [
+    "barista_invitations_filter",
+    "barista_own_signals_filter",
+    "barista_people_filter",
+]

@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
+from core.public import is_public, public_page
 from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
 
 if TYPE_CHECKING:
@@ -189,18 +190,6 @@ def permission_required(action: str) -> Callable[[ViewFunc], ViewFunc]:
     return decorator
 
 
-def public_page(view: ViewFunc) -> ViewFunc:
-    """Marks a view that shows only public content (catalogue, themes, facts, help): no login,
-    and no second factor either, because it reaches no one's personal data."""
-    view.zw_public = True  # type: ignore[attr-defined]
-    return view
-
-
-def is_public(view: Any) -> bool:
-    """Whether a view (function, or DRF view via its class) was marked with ``public_page``."""
-    return bool(getattr(view, "zw_public", False) or getattr(getattr(view, "cls", None), "zw_public", False))
-
-
 def login_required(view: ViewFunc) -> ViewFunc:
     """View decorator for pages every logged-in user may see."""
     return permission_required("organisation.view")(view)
@@ -227,3 +216,31 @@ def register_actions(actions: dict[str, frozenset[str]]) -> None:
     if clash:
         raise ValueError(f"capabilities registered twice: {sorted(clash)}")
     ACTIONS.update(actions)
+
+
+__all__ = [
+    "ACTIONS",
+    "AUTHENTICATED",
+    "CARE_DATA_ROLES",
+    "PEOPLE_VIEWER_ROLES",
+    "assignments",
+    "assignments_with",
+    "can",
+    "can_view_person",
+    "has_role",
+    "is_care_professional",
+    "is_public",
+    "login_required",
+    "node_ids_below",
+    "openable_people_filter",
+    "own_person",
+    "people_in_scope",
+    "permission_required",
+    "public_page",
+    "register_actions",
+    "requires_two_factor",
+    "roles_of",
+    "scope_filter",
+    "visible_people",
+    "visible_people_filter",
+]

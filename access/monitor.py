@@ -88,3 +88,12 @@ def can_edit_monitor_plan(user: AnyUser, node: OrgNode) -> bool:
 
 
 # === end monitor ===
+
+
+__all__ = [
+    "can_edit_monitor_plan",
+    "monitor_campaigns_filter",
+    "monitor_plan_node_ids",
+    "monitor_result_scope",
+    "monitor_scope",
+]

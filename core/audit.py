@@ -7,9 +7,13 @@ same transaction as the write it records, so the write and its audit row land to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
+
+from django.conf import settings
+from django.utils.module_loading import import_string
 
 from core.middleware import current_request_id
 from core.models import AuditAction, AuditEvent
@@ -39,9 +43,15 @@ def _request_facts(request: HttpRequest | None) -> dict[str, Any]:
     }
 
 
-def _actor_facts(actor: Any) -> dict[str, Any]:
-    from access import roles_of
+@functools.cache
+def _roles_of() -> Callable[[Any], Iterable[str]]:
+    """The function that names a user's roles (``ZORGWIJZER_ACTOR_ROLES``, ``access.roles_of``):
+    a setting, because core imports no app."""
+    return cast("Callable[[Any], Iterable[str]]", import_string(settings.ZORGWIJZER_ACTOR_ROLES))
 
+
+def _actor_facts(actor: Any) -> dict[str, Any]:
+    roles_of = _roles_of()
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor": None, "actor_username": "", "actor_roles": ""}
     return {

@@ -31,7 +31,7 @@ from django.middleware import csrf
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.translation import get_language_from_request
 
-from access import is_public
+from core.public import is_public
 
 #: Apps whose models are public content: a change to any of them empties the page cache.
 PUBLIC_CONTENT_APPS = frozenset({"catalogue", "healththemes", "figures"})

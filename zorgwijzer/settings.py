@@ -337,6 +337,8 @@ LOGGING = {
 # never getattr(settings, NAME, default). Environment variables under an old name (before
 # 2026-12, ZORGWIJZER_AFTERCARE_* and ZORGWIJZER_HR_IMPORT_MAX_BYTES) are still read.
 # Roles that can see other people's care data must use a second factor (TOTP).
+# Names a user's roles for the audit trail (core imports no app, so it reads this function here).
+ZORGWIJZER_ACTOR_ROLES = "access.roles_of"
 ZORGWIJZER_ANONYMITY_THRESHOLD = max(3, env_int("ZORGWIJZER_ANONYMITY_THRESHOLD", 5))
 # Whole-page cache of public pages for anonymous visitors (core/public_cache.py): how long another
 # server process may show a page after its content changed. 0 switches the cache off.
