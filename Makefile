@@ -72,7 +72,7 @@ checks: install-dev
 
 ## The pytest suite only (SQLite by default, PostgreSQL when DATABASE_URL is set).
 suite: install-dev assets
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest --durations=15
 
 ## The suite without browser tests, as if it were a year later (ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS,
 ## see README.md): a test that depends on today's date fails now rather than on some later day.

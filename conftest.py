@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access import requires_two_factor
 from organisation.constants import Role
-from tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
+from organisation.tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
     PASSWORD,
     OrgNodeFactory,
     PersonFactory,

@@ -9,4 +9,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from accounts import signals  # noqa: F401  (connects the login receivers)
+        from accounts import receivers  # noqa: F401  (connects the login receivers)

@@ -59,7 +59,7 @@ class SessionSecurityMiddleware(MiddlewareMixin):
         if last_seen is not None and time.time() - int(last_seen) > settings.SESSION_IDLE_TIMEOUT:
             return True
         login_at = parse_datetime(request.session.get(LOGIN_AT, "") or "")
-        # Every login stamps LOGIN_AT (accounts.signals); a session without it cannot be trusted.
+        # Every login stamps LOGIN_AT (accounts.receivers); a session without it cannot be trusted.
         if login_at is None:
             return True
         # Maximum session length: refreshing LAST_SEEN renews the stored session's expiry, so

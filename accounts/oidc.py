@@ -25,8 +25,8 @@ from django.db.models import QuerySet
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from accounts import selectors, services
+from accounts.constants import IDP_SECOND_FACTOR_ATTR
 from accounts.middleware import MFA_BY_IDP
-from accounts.signals import IDP_SECOND_FACTOR_ATTR
 from organisation.models import Person
 
 LOGGER = logging.getLogger(__name__)
@@ -122,7 +122,7 @@ class ZorgwijzerOIDCBackend(OIDCAuthenticationBackend):
     def _note_second_factor(self, id_token_claims: dict[str, Any]) -> None:
         """Remember for this session whether the identity provider already did a second factor.
 
-        The login signal (accounts.signals) re-applies the mark after Django renews the session.
+        The login signal (accounts.receivers) re-applies the mark after Django renews the session.
         """
         by_idp = bool(settings.OIDC_TRUST_MFA) and second_factor_by_idp(id_token_claims)
         setattr(self.request, IDP_SECOND_FACTOR_ATTR, by_idp)

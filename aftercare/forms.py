@@ -1,11 +1,13 @@
-"""Forms of the aftercare pages; every message is Dutch and shown at its field."""
+"""Forms of the aftercare pages; every message is Dutch and shown at its field. The fields for
+an event's type and moment are shared with Barista's manual entry (``barista.forms``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from aftercare.constants import Beroepsrisico, ReferralTarget, Severity, StepKind
 from aftercare.models import EventType
 from organisation.models import Person
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 #: An event registered long after the fact is no longer a case for acute aftercare.
@@ -26,6 +31,65 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format=DATETIME_FORMAT)
 
 
+class EventMomentField(forms.DateTimeField):
+    """The date and time of an event, typed in local time (``TIME_ZONE``).
+
+    When summer time ends, 02:00-03:00 occurs twice (Europe/Amsterdam, last Sunday of October).
+    Django refuses such a time as ambiguous; an event then did happen, so it is read as the first
+    occurrence (summer time, ``fold=0``). A time in the hour skipped in spring stays refused."""
+
+    def __init__(self, *, label: StrOrPromise, required_message: StrOrPromise, **kwargs: Any) -> None:
+        super().__init__(
+            label=label,
+            input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
+            widget=DateTimeLocalInput(),
+            error_messages={
+                "required": required_message,
+                "invalid": _("Vul een geldige datum en tijd in, bijvoorbeeld 25-11-2026 23:00."),
+            },
+            **kwargs,
+        )
+
+    def to_python(self, value: Any) -> datetime | None:
+        try:
+            return super().to_python(value)
+        except ValidationError as error:
+            # Django's refusal carries the naive local time it could not place.
+            naive = (error.params or {}).get("datetime") if error.code == "ambiguous_timezone" else None
+            first = _first_occurrence(naive) if isinstance(naive, datetime) else None
+            if first is None:
+                raise
+            return first
+
+
+def _first_occurrence(naive: datetime) -> datetime | None:
+    """``naive`` in the current time zone when it is a repeated wall-clock time, else None (a
+    time that does not exist). PEP 495: in a repeat fold=0 has the larger offset, in a gap the smaller."""
+    zone = timezone.get_current_timezone()
+    first, second = naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+    offsets = first.utcoffset(), second.utcoffset()
+    if offsets[0] is None or offsets[1] is None or offsets[0] <= offsets[1]:
+        return None
+    # In UTC: an aware time inside a fold never compares equal to one in another zone (PEP 495).
+    return first.astimezone(UTC)
+
+
+class EventTypeField(forms.ModelChoiceField[Any]):
+    """The type of an event, from ``queryset`` (aftercare's event types or Barista's exposure types)."""
+
+    def __init__(self, *, queryset: QuerySet[Any], **kwargs: Any) -> None:
+        super().__init__(
+            label=_("Soort gebeurtenis"),
+            queryset=queryset,
+            empty_label=_("Kies een soort gebeurtenis"),
+            error_messages={
+                "required": _("Kies de soort gebeurtenis."),
+                "invalid_choice": _("Kies een soort uit de lijst."),
+            },
+            **kwargs,
+        )
+
+
 def _grouped_event_types() -> list[Any]:
     """The types grouped: violence against police officers (§2.4) and other impactful events."""
     groups: dict[str, list[tuple[int, str]]] = {}
@@ -37,24 +101,11 @@ def _grouped_event_types() -> list[Any]:
 class RegisterForm(forms.Form):
     """At most six required fields (Arq aspect 3: little administrative load); four are required."""
 
-    occurred_at = forms.DateTimeField(
+    occurred_at = EventMomentField(
         label=_("Datum en tijd van de gebeurtenis"),
-        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
-        widget=DateTimeLocalInput(),
-        error_messages={
-            "required": _("Vul de datum en tijd van de gebeurtenis in."),
-            "invalid": _("Vul een geldige datum en tijd in, bijvoorbeeld 25-11-2026 23:00."),
-        },
+        required_message=_("Vul de datum en tijd van de gebeurtenis in."),
     )
-    kind = forms.ModelChoiceField(
-        label=_("Soort gebeurtenis"),
-        queryset=EventType.objects.filter(is_active=True),
-        empty_label=_("Kies een soort gebeurtenis"),
-        error_messages={
-            "required": _("Kies de soort gebeurtenis."),
-            "invalid_choice": _("Kies een soort uit de lijst."),
-        },
-    )
+    kind = EventTypeField(queryset=EventType.objects.filter(is_active=True))
     severity = forms.ChoiceField(
         label=_("Ernst"),
         choices=Severity.choices,

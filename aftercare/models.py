@@ -6,6 +6,8 @@ the date, Team Beroepsrisico only the type of follow-up (Arq aspect 5: privacy a
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -231,10 +233,10 @@ class StatusChange(models.Model):
     def __str__(self) -> str:
         return f"{self.from_status or '–'} → {self.to_status}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise ValueError("status history is append-only")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 class SupportNote(models.Model):

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 import access
 from aftercare.constants import NoticeKind, PlanStatus, StepKind, StepStatus
-from aftercare.models import DeadlineNotice, Plan, Step
+from aftercare.models import DeadlineNotice, Notification, Plan, Step
 from core.anonymity import may_show, suppress_small_groups
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
@@ -58,6 +59,24 @@ def registrable_people(user: Any, search: str, limit: int = 20) -> QuerySet[Pers
     return people.select_related("team").order_by("last_name", "first_name")[:limit]
 
 
+def own_person(user: Any) -> Person | None:
+    return Person.objects.filter(user_id=user.pk).first()
+
+
+def unread_notifications(user: Any) -> int:
+    return Notification.objects.filter(recipient__user_id=user.pk, read_at__isnull=True).count()
+
+
+def notifications_for(person: Person, limit: int = 100) -> list[Notification]:
+    """The newest notifications of a person, with the step and plan each is about."""
+    return list(
+        Notification.objects.filter(recipient=person)
+        .select_related("notice", "notice__step", "notice__step__plan", "notice__step__plan__person")
+        .select_related("notice__step__plan__unit")
+        .order_by("-created_at")[:limit]
+    )
+
+
 def next_open_step(plan: Plan, kind: str, *, after: datetime) -> Step | None:
     return plan.steps.filter(kind=kind, status=StepStatus.OPEN, due_at__gt=after).order_by("due_at").first()
 
@@ -75,8 +94,14 @@ def functional_admins() -> list[Person]:
     return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
 
 
-def eligible_supporters(plan: Plan, *, capacity: int) -> list[Person]:
-    """Peer supporters in scope, not a manager of the employee, not involved in the event, below capacity.
+def supporter_capacity() -> int:
+    """How many open plans one peer supporter may have (``AFTERCARE_SUPPORTER_CAPACITY``)."""
+    return int(settings.AFTERCARE_SUPPORTER_CAPACITY)
+
+
+def eligible_supporters(plan: Plan, *, capacity: int | None = None) -> list[Person]:
+    """Peer supporters in scope, not a manager of the employee, not involved in the event, below
+    capacity (``supporter_capacity()`` unless given).
 
     "Not a manager" means neither the direct manager nor anyone whose leidinggevende role covers
     the employee's team (they lead the employee and see the plan as manager)."""
@@ -92,7 +117,7 @@ def eligible_supporters(plan: Plan, *, capacity: int) -> list[Person]:
         .exclude(pk=plan.manager_id or 0)
         .exclude(user_id__in=leaders.values("user_id"))
         .annotate(open_cases=Count("aftercare_cases", filter=Q(aftercare_cases__status=PlanStatus.OPEN)))
-        .filter(open_cases__lt=capacity)
+        .filter(open_cases__lt=supporter_capacity() if capacity is None else capacity)
         .order_by("open_cases", "last_name")
     )
 

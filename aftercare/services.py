@@ -1,26 +1,22 @@
-"""Every write of the aftercare app: register an event, move steps, assign a supporter,
-notify about deadlines, anonymise old cases. Each service runs in one transaction and writes
-its audit rows (field names only) and status history in that same transaction."""
+"""Every write of the aftercare app a person makes: register an event, move steps, assign a
+supporter, add a note. Each service runs in one transaction and writes its audit rows (field
+names only) and status history in that same transaction. The background work (deadline notices
+in ``deadlines``, anonymisation in ``retention``) runs from ``tasks``; services only enqueue it."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aftercare import selectors, workflow
-from aftercare.constants import NoticeKind, PlanStatus, Severity, StepKind, StepOwner, StepStatus
+from aftercare import selectors, tasks, workflow
+from aftercare.constants import PlanStatus, Severity, StepKind, StepOwner, StepStatus
 from aftercare.models import (
-    DeadlineNotice,
     Evaluation,
     Event,
     EventType,
@@ -31,12 +27,10 @@ from aftercare.models import (
     Step,
     SupportNote,
 )
-from aftercare.signals import plan_anonymised
-from core import audit, links
+from aftercare.signals import plan_created
+from core import audit
 from core.models import AuditAction
 from organisation.models import Person
-
-logger = logging.getLogger("zorgwijzer.aftercare")
 
 
 class StalePlan(Exception):
@@ -45,11 +39,6 @@ class StalePlan(Exception):
 
 class InvalidChoice(ValueError):
     """A choice the rules do not allow (e.g. a supporter who is involved in the event)."""
-
-
-def reminder_lead() -> timedelta:
-    """How long before a deadline the owner is reminded."""
-    return timedelta(hours=int(settings.AFTERCARE_REMINDER_HOURS))
 
 
 def referral_due() -> timedelta:
@@ -95,9 +84,11 @@ def plan_create(*, event: Event, person: Person, template: PlanTemplate, actor: 
     plan = Plan.objects.create(
         event=event,
         person=person,
-        unit_id=person.team.unit_id if person.team_id else None,  # type: ignore[union-attr]
+        unit_id=person.team.unit_id if person.team is not None else None,
         manager=person.manager,
     )
+    # Other apps react inside this transaction (Barista records the exposure), before the steps.
+    plan_created.send(sender=Plan, plan=plan)
     StatusChange.objects.create(plan=plan, to_status=PlanStatus.OPEN, actor=actor if _is_user(actor) else None)
     for template_step in template.steps.all():
         step_add(
@@ -133,8 +124,6 @@ def _owner_for(plan: Plan, owner_role: str) -> Person | None:
 
 def step_add(*, plan: Plan, kind: str, title: str, owner_role: str, due_at: datetime, actor: Any = None) -> Step:
     """Add a step and schedule its reminder and its deadline (they run at those moments)."""
-    from aftercare import tasks
-
     step = Step.objects.create(
         plan=plan, kind=kind, title=title, owner_role=owner_role, owner=_owner_for(plan, owner_role), due_at=due_at
     )
@@ -249,19 +238,10 @@ def step_decline(*, step: Step, actor: Any) -> Step:
 # --- Plan -----------------------------------------------------------------------------------
 
 
-def eligible_supporters(plan: Plan) -> list[Person]:
-    """Trained peer supporters for this plan: not the employee's manager, not involved, within capacity."""
-    return selectors.eligible_supporters(plan, capacity=supporter_capacity())
-
-
-def supporter_capacity() -> int:
-    return int(settings.AFTERCARE_SUPPORTER_CAPACITY)
-
-
 @transaction.atomic
 def plan_assign_supporter(*, plan: Plan, version: int, supporter: Person, actor: Any, request: Any = None) -> Plan:
     """Assign the peer supporter. Refused when someone else changed the plan since ``version``."""
-    if supporter.pk not in {p.pk for p in eligible_supporters(plan)} and supporter.pk != plan.supporter_id:
+    if supporter.pk not in {p.pk for p in selectors.eligible_supporters(plan)} and supporter.pk != plan.supporter_id:
         raise InvalidChoice(_("Deze collegiaal ondersteuner kan niet worden gekozen voor dit plan."))
     updated = Plan.objects.filter(pk=plan.pk, version=version, status=PlanStatus.OPEN).update(
         supporter=supporter, version=F("version") + 1
@@ -335,140 +315,9 @@ def plan_evaluate(*, plan: Plan, score: int) -> Evaluation:
     return Evaluation.objects.create(unit_id=plan.unit_id, month=today.replace(day=1), score=score)
 
 
-# --- Deadlines --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ScanResult:
-    reminders: int
-    escalations: int
-
-
-def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
-    """Send one reminder or escalation for a step, at most once ever; True when it was sent now."""
-    now = now or timezone.now()
-    step = Step.objects.select_related("plan", "plan__person", "owner").filter(pk=step_id).first()
-    if step is None or step.status != StepStatus.OPEN or step.plan.status != PlanStatus.OPEN:
-        return False
-    if kind == NoticeKind.REMINDER and step.due_at <= now:
-        return False  # too late for a reminder; the escalation follows
-    if kind == NoticeKind.ESCALATION and step.due_at > now:
-        return False
-    recipients = _recipients(step, kind)
-    if not recipients:
-        # Nobody to tell: do not record the notice as sent, so the hourly scan tries again
-        # (e.g. once a coordinator or functioneel beheerder has been appointed).
-        logger.warning(
-            "aftercare notice has no recipients",
-            extra={"event": "aftercare_notice_no_recipients", "kind": kind, "step": step.pk},
-        )
-        return False
-    try:
-        with transaction.atomic():
-            notice = DeadlineNotice.objects.create(step=step, kind=kind)
-            Notification.objects.bulk_create(Notification(notice=notice, recipient=r) for r in recipients)
-            transaction.on_commit(lambda: _email(recipients, kind))
-    except IntegrityError:
-        return False  # another worker (or an earlier run) sent it
-    logger.info("aftercare notice", extra={"event": "aftercare_notice", "kind": kind, "step": step.pk})
-    return True
-
-
-def _recipients(step: Step, kind: str) -> list[Person]:
-    """The owner (reminder), else the TCO coordinators covering the employee, else the
-    functioneel beheerder(s): a deadline must reach someone who can act on it."""
-    if kind == NoticeKind.REMINDER and step.owner is not None and step.owner.is_active:
-        return [step.owner]
-    coordinators = selectors.coordinators_for(step.plan)
-    if coordinators:
-        return coordinators
-    admins = selectors.functional_admins()
-    if admins:
-        logger.info(
-            "aftercare notice falls back to functioneel beheer",
-            extra={"event": "aftercare_notice_fallback", "kind": kind, "step": step.pk},
-        )
-    return admins
-
-
-def _email(recipients: list[Person], kind: str) -> None:
-    """Only a pointer to Zorgwijzer: no names, no event, nothing about the employee."""
-    subject = (
-        _("Zorgwijzer: herinnering aan een stap in een nazorgplan")
-        if kind == NoticeKind.REMINDER
-        else _("Zorgwijzer: termijn van een stap in een nazorgplan is verstreken")
-    )
-    body = _("Er staat een melding voor u klaar in Zorgwijzer: %(path)s") % {"path": notifications_url()}
-    addresses = [r.email for r in recipients if r.email]
-    for address in addresses:
-        try:
-            send_mail(subject, body, None, [address])
-        except Exception as error:  # one failing address must not stop the others
-            # No address, no name: only what kind of notice and what went wrong.
-            logger.warning(
-                "aftercare e-mail not sent",
-                extra={"event": "aftercare_email_failed", "kind": kind, "error": type(error).__name__},
-            )
-
-
-def notifications_url() -> str:
-    """The absolute link to the notifications page (``ZORGWIJZER_SITE_URL``), else the path."""
-    return links.absolute("aftercare:notifications")
-
-
-def deadline_scan(now: datetime | None = None) -> ScanResult:
-    """Send every reminder and escalation that is due and not yet sent (idempotent)."""
-    now = now or timezone.now()
-    reminders = sum(
-        notify(step_id=pk, kind=NoticeKind.REMINDER, now=now)
-        for pk in selectors.steps_needing_reminder(now, reminder_lead()).values_list("pk", flat=True)
-    )
-    escalations = sum(
-        notify(step_id=pk, kind=NoticeKind.ESCALATION, now=now)
-        for pk in selectors.overdue_steps(now).values_list("pk", flat=True)
-    )
-    return ScanResult(reminders=reminders, escalations=escalations)
+# --- Notifications ----------------------------------------------------------------------------
 
 
 @transaction.atomic
 def notifications_mark_read(*, person: Person) -> int:
     return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())
-
-
-# --- Retention --------------------------------------------------------------------------------
-
-
-def retention_period() -> timedelta:
-    return timedelta(days=int(settings.AFTERCARE_RETENTION_DAYS))
-
-
-@transaction.atomic
-def retention_anonymise(now: datetime | None = None) -> int:
-    """Erase the personal data of plans closed longer ago than the retention period.
-
-    Kept: unit, event type and date, statuses and deadlines (the aggregates). Erased: the link
-    to the employee, manager and supporter, the notes, notifications and the event's free text.
-    """
-    now = now or timezone.now()
-    plans = list(Plan.objects.filter(status=PlanStatus.CLOSED, closed_at__lte=now - retention_period()))
-    for plan in plans:
-        SupportNote.objects.filter(plan=plan).delete()
-        Notification.objects.filter(notice__step__plan=plan).delete()
-        plan.steps.update(owner=None, completed_by=None)
-        # The history keeps what happened and when, not who did it (e.g. the employee who declined).
-        # A bulk update, not save(): the append-only rule is about changing history, not erasing people.
-        StatusChange.objects.filter(plan=plan).update(actor=None)
-        Plan.objects.filter(pk=plan.pk).update(
-            person=None, manager=None, supporter=None, status=PlanStatus.ANONYMISED, anonymised_at=now
-        )
-        StatusChange.objects.create(plan=plan, from_status=plan.status, to_status=PlanStatus.ANONYMISED)
-        Event.objects.filter(pk=plan.event_id).exclude(plans__person__isnull=False).update(note="", reporter=None)
-        plan_anonymised.send(sender=Plan, plan=plan)
-        # By type and id only: ``obj=plan`` would copy the employee number of the plan as loaded.
-        audit.record(
-            action=AuditAction.UPDATE,
-            object_type=Plan._meta.label_lower,
-            object_id=str(plan.pk),
-            fields=["person", "manager", "supporter", "notes", "history", "notifications"],
-        )
-    return len(plans)

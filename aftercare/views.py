@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,10 +17,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import access
 from access import permission_required
-from aftercare import selectors, services, workflow
+from aftercare import presentation, selectors, services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
-from aftercare.models import Notification, Plan, Step
+from aftercare.models import Plan, Step
+from aftercare.presentation import NotificationItem, StepItem
 from core import audit, csv_export
 from organisation.models import Person
 
@@ -110,12 +112,6 @@ def people_search(request: HttpRequest) -> HttpResponse:
     return render(request, "aftercare/_candidates.html", {"candidates": candidates, "search": search})
 
 
-def _user_id(request: HttpRequest) -> int:
-    """The logged-in user's id (every view here requires a login)."""
-    user_id: int = request.user.pk  # type: ignore[assignment]
-    return user_id
-
-
 # --- Lists ----------------------------------------------------------------------------------
 
 
@@ -123,20 +119,14 @@ def _list(request: HttpRequest, condition: Any, template: str, **extra: Any) -> 
     plans = list(selectors.plans_for(request.user, condition))
     audit.log_reads(request, plans)
     now = timezone.now()
-    for plan in plans:
-        open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
-        plan.next_step = open_steps[0] if open_steps else None  # type: ignore[attr-defined]
-        plan.overdue = sum(1 for s in open_steps if s.due_at < now)  # type: ignore[attr-defined]
-    return render(request, template, {"plans": plans, "now": now, **extra})
+    return render(request, template, {"plans": presentation.plan_rows(plans, now), "now": now, **extra})
 
 
 @never_cache
 @require_GET
 @permission_required("aftercare.own")
 def my_plans(request: HttpRequest) -> HttpResponse:
-    from django.db.models import Q
-
-    unread = Notification.objects.filter(recipient__user_id=_user_id(request), read_at__isnull=True).count()
+    unread = selectors.unread_notifications(request.user)
     return _list(request, Q(person__user_id=request.user.pk), "aftercare/my_plans.html", unread=unread)
 
 
@@ -238,19 +228,8 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     coordinates = "coordinator" in relations
     reads_notes = coordinates or "supporter" in relations
     is_subject = "subject" in relations
-    steps = list(plan.steps.select_related("owner").order_by("due_at", "pk"))
-    bound_step_form = forms.get("step_form")
-    for step in steps:
-        is_open = step.status == StepStatus.OPEN
-        step.can_complete = is_open and access.may_complete_step(relations, step)  # type: ignore[attr-defined]
-        step.can_decline = (  # type: ignore[attr-defined]
-            is_open and workflow.may_decline(step.kind) and access.may_decline_step(relations, step)
-        )
-        if bound_step_form is not None and bound_step_form.step.pk == step.pk:
-            step.form = bound_step_form  # type: ignore[attr-defined]
-        else:
-            step.form = StepCompleteForm(step=step)  # type: ignore[attr-defined]
-    supporters = services.eligible_supporters(plan) if coordinates else []
+    steps = _step_items(plan, relations, forms.get("step_form"))
+    supporters = selectors.eligible_supporters(plan) if coordinates else []
     context = {
         "plan": plan,
         "steps": steps,
@@ -271,6 +250,24 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
         "StepKind": StepKind,
     }
     return render(request, "aftercare/plan_detail.html", context, status=status)
+
+
+def _step_items(plan: Plan, relations: frozenset[str], bound_form: StepCompleteForm | None) -> list[StepItem]:
+    """The steps in deadline order, each with what this viewer may do and its form (the bound
+    form of a step whose submission failed, so its errors show at its fields)."""
+    items = []
+    for step in plan.steps.select_related("owner").order_by("due_at", "pk"):
+        is_open = step.status == StepStatus.OPEN
+        form = bound_form if bound_form is not None and bound_form.step.pk == step.pk else StepCompleteForm(step=step)
+        items.append(
+            StepItem(
+                step=step,
+                can_complete=is_open and access.may_complete_step(relations, step),
+                can_decline=is_open and workflow.may_decline(step.kind) and access.may_decline_step(relations, step),
+                form=form,
+            )
+        )
+    return items
 
 
 @require_POST
@@ -313,7 +310,7 @@ def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(request, pk)
     if not access.can_coordinate_plan(request.user, plan):
         raise PermissionDenied
-    form = AssignSupporterForm(request.POST, supporters=services.eligible_supporters(plan))
+    form = AssignSupporterForm(request.POST, supporters=selectors.eligible_supporters(plan))
     if form.is_valid():
         try:
             services.plan_assign_supporter(
@@ -329,7 +326,7 @@ def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
             plan.refresh_from_db()
             data = request.POST.copy()
             data["version"] = str(plan.version)
-            form = AssignSupporterForm(data, supporters=services.eligible_supporters(plan))
+            form = AssignSupporterForm(data, supporters=selectors.eligible_supporters(plan))
             form.is_valid()
             form.add_error(None, STALE_MESSAGE)
             return _render_plan(request, plan, status=409, assign_form=form)
@@ -385,27 +382,17 @@ def plan_own(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("aftercare.own")
 def notifications(request: HttpRequest) -> HttpResponse:
-    person = Person.objects.filter(user_id=_user_id(request)).first()
+    person = selectors.own_person(request.user)
     if request.method == "POST" and person is not None:
         services.notifications_mark_read(person=person)
         return redirect("aftercare:notifications")
-    items = (
-        list(
-            Notification.objects.filter(recipient=person)
-            .select_related("notice", "notice__step", "notice__step__plan", "notice__step__plan__person")
-            .select_related("notice__step__plan__unit")
-            .order_by("-created_at")[:100]
-        )
-        if person is not None
-        else []
-    )
+    items = selectors.notifications_for(person) if person is not None else []
     plans = {item.notice.step.plan_id: item.notice.step.plan for item in items}
     # A functioneel beheerder gets an escalation that no coordinator covers, but does not reach
     # the plan itself: they see the unit and that a coordinator is missing, not a link.
     reachable = set(
         Plan.objects.filter(access.aftercare_plans_filter(request.user), pk__in=plans).values_list("pk", flat=True)
     )
-    for item in items:
-        item.reachable = item.notice.step.plan_id in reachable  # type: ignore[attr-defined]
+    shown = [NotificationItem(notification=item, reachable=item.notice.step.plan_id in reachable) for item in items]
     audit.log_reads(request, [plans[pk] for pk in sorted(reachable)])
-    return render(request, "aftercare/notifications.html", {"items": items})
+    return render(request, "aftercare/notifications.html", {"items": shown})

@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 import access
-from barista import importing, selectors, services
+from barista import exposure_csv, selectors, services_import
 from barista.constants import Reason
 from barista.models import ExposureType
 
@@ -86,14 +86,15 @@ class ExposureImportViewSet(viewsets.ViewSet):
                 {"errors": [{"row": None, "field": "records", "message": _("Stuur een niet-lege lijst 'records'.")}]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        checked = importing.validate(importing.from_json(payload.validated_data["records"]))
-        if not checked.ok:
+        report = services_import.exposure_import_apply(
+            rows=exposure_csv.from_json(payload.validated_data["records"]), actor=request.user, request=request._request
+        )
+        if not report.ok:
             return Response(
-                {"errors": [{"row": e.row, "field": e.column, "message": e.message} for e in checked.errors]},
+                {"errors": [{"row": e.row, "field": e.column, "message": e.message} for e in report.errors]},
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        result = services.import_records(records=checked.records, actor=request.user, request=request._request)
-        return Response(ImportResultSerializer({"created": result.created, "unchanged": result.unchanged}).data)
+        return Response(ImportResultSerializer({"created": report.created, "unchanged": report.unchanged}).data)
 
 
 class ExposureOutSerializer(serializers.Serializer[Any]):

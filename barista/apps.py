@@ -18,4 +18,4 @@ class BaristaConfig(AppConfig):
             RecurringJob("barista.expire_and_retain", tasks.expire_and_retain, Every.DAY, hour=3, minute=50),
         )
 
-        from barista import receivers  # noqa: F401  (connects the aftercare hook)
+        from barista import receivers  # noqa: F401  (connects the aftercare receivers)

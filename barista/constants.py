@@ -43,7 +43,9 @@ class Reason(models.TextChoices):
 
 
 class NoticeKind(models.TextChoices):
-    UITNODIGING = "uitnodiging", _("Uitnodiging")
-    HERINNERING = "herinnering", _("Herinnering")
-    ESCALATIE = "escalatie", _("Escalatie")
-    DOORGESTUURD = "doorgestuurd", _("Doorgestuurd naar een andere leidinggevende")
+    """English member names (as in ``aftercare.constants.NoticeKind``); the stored values are Dutch."""
+
+    INVITATION = "uitnodiging", _("Uitnodiging")
+    REMINDER = "herinnering", _("Herinnering")
+    ESCALATION = "escalatie", _("Escalatie")
+    FORWARDED = "doorgestuurd", _("Doorgestuurd naar een andere leidinggevende")

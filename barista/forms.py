@@ -13,9 +13,10 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aftercare.forms import DATETIME_FORMAT, DateTimeLocalInput
+from aftercare.forms import EventMomentField, EventTypeField
 from barista.constants import ImpactClass, SignalStatus
 from barista.models import RULE_FIELDS, Absence, Exposure, ExposureType, RuleSet
+from core import csv_import
 from organisation.models import Person
 
 #: An exposure older than this is outside every rule window and would never count.
@@ -62,24 +63,8 @@ class ExposureForm(forms.Form):
             "invalid_choice": _("U kunt voor deze medewerker niets vastleggen."),
         },
     )
-    type = forms.ModelChoiceField(
-        label=_("Soort gebeurtenis"),
-        queryset=ExposureType.objects.filter(is_active=True),
-        empty_label=_("Kies een soort gebeurtenis"),
-        error_messages={
-            "required": _("Kies de soort gebeurtenis."),
-            "invalid_choice": _("Kies een soort uit de lijst."),
-        },
-    )
-    occurred_at = forms.DateTimeField(
-        label=_("Datum en tijd"),
-        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
-        widget=DateTimeLocalInput(),
-        error_messages={
-            "required": _("Vul de datum en tijd in."),
-            "invalid": _("Vul een geldige datum en tijd in, bijvoorbeeld 25-11-2026 23:00."),
-        },
-    )
+    type = EventTypeField(queryset=ExposureType.objects.filter(is_active=True))
+    occurred_at = EventMomentField(label=_("Datum en tijd"), required_message=_("Vul de datum en tijd in."))
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,11 +109,7 @@ class ImportForm(forms.Form):
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        limit = settings.BARISTA_IMPORT_MAX_BYTES
-        if upload.size is not None and upload.size > limit:
-            raise forms.ValidationError(
-                _("Het bestand is groter dan %(limit)s MB."), code="too_large", params={"limit": limit // (1024 * 1024)}
-            )
+        csv_import.validate_upload_size(upload, settings.BARISTA_IMPORT_MAX_BYTES)
         return upload
 
 
@@ -241,10 +222,10 @@ class AbsenceForm(forms.ModelForm[Absence]):
 
     def __init__(self, *args: Any, people: QuerySet[Person], deputies: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        person_field = cast(forms.ModelChoiceField, self.fields["person"])  # type: ignore[type-arg]
+        person_field = cast("forms.ModelChoiceField[Person]", self.fields["person"])
         person_field.queryset = people.order_by("last_name", "first_name")
         person_field.empty_label = _("Kies een medewerker")
-        deputy_field = cast(forms.ModelChoiceField, self.fields["deputy"])  # type: ignore[type-arg]
+        deputy_field = cast("forms.ModelChoiceField[Person]", self.fields["deputy"])
         deputy_field.queryset = deputies.order_by("last_name", "first_name")
         deputy_field.empty_label = _("Geen waarnemer")
         self.fields["deputy"].help_text = _(

@@ -1,10 +1,10 @@
-"""Reads shared by the Barista pages, the API and the statistics."""
+"""Reads shared by the Barista pages, the API, the evaluation and the statistics."""
 
 from __future__ import annotations
 
 import statistics as stats
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -13,9 +13,10 @@ from django.utils import timezone
 import access
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus
-from barista.models import Exposure, Notice, RuleSet, Signal, SignalTally
+from barista.models import Absence, Exposure, Notice, RuleSet, Signal, SignalTally
 from core.anonymity import complementary_suppression
-from organisation.models import OrgNode, Person, Unit
+from organisation.constants import Role
+from organisation.models import OrgNode, Person, RoleAssignment, Unit
 
 #: Catalogue provisions the invitation links to, besides the Mirror self-test itself.
 HELP_PROVISIONS = ("team-collegiale-ondersteuning", "mental-check-up")
@@ -57,10 +58,70 @@ def escalations_for(person: Person | None) -> QuerySet[Notice]:
     if person is None:
         return Notice.objects.none()
     return (
-        Notice.objects.filter(recipient=person, kind=NoticeKind.ESCALATIE, signal__status=SignalStatus.OPEN)
+        Notice.objects.filter(recipient=person, kind=NoticeKind.ESCALATION, signal__status=SignalStatus.OPEN)
         .select_related("signal__recipient")
         .order_by("-created_at")
     )
+
+
+# --- Who is invited -------------------------------------------------------------------------
+
+
+def _is_absent(person: Person, day: date) -> Absence | None:
+    return (
+        Absence.objects.filter(person=person, starts_on__lte=day)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+        .select_related("deputy")
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class Route:
+    """Who gets an invitation and, when that is a deputy, for whom they stand in: the employee's
+    direct manager, the only manager who may see the invitation once a deputy finished it."""
+
+    recipient: Person | None
+    deputy_for: Person | None = None
+
+    @property
+    def is_deputy(self) -> bool:
+        return self.deputy_for is not None
+
+    def same_as(self, signal: Signal) -> bool:
+        recipient_id = self.recipient.pk if self.recipient else None
+        deputy_for_id = self.deputy_for.pk if self.deputy_for else None
+        return (recipient_id, deputy_for_id) == (signal.recipient_id, signal.deputy_for_id)
+
+
+def recipient_for(person: Person, day: date) -> Route:
+    """The direct manager; when absent, the deputy they named, else their own manager (and so on
+    up). Never the employee themselves."""
+    direct = manager = person.manager
+    seen: set[int] = {person.pk}
+    while manager is not None and manager.pk not in seen and manager.is_active:
+        seen.add(manager.pk)
+        absence = _is_absent(manager, day)
+        if absence is None:
+            return Route(manager, None if manager == direct else direct)
+        stand_in = absence.deputy
+        if stand_in is not None and stand_in.pk not in seen and stand_in.is_active and not _is_absent(stand_in, day):
+            return Route(stand_in, direct)
+        manager = manager.manager
+    return Route(None)
+
+
+def deputies(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Managers who may stand in for someone the user records absences for: in the same unit, or
+    above them (AbsenceForm checks the chosen one against the absent person)."""
+    managers = RoleAssignment.objects.filter(role=Role.LEIDINGGEVENDE).values("user_id")
+    nearby = (
+        Q(team__unit_id__in=people.values("team__unit_id"))
+        | Q(pk__in=people.values("manager_id"))
+        | Q(pk__in=people.values("manager__manager_id"))
+    )
+    return Person.objects.filter(nearby, user_id__in=managers, is_active=True).select_related("team")
 
 
 def rules_in_force(unit_id: int | None) -> RuleSet | None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from barista import views
+from barista import views, views_import
 
 app_name = "barista"
 
@@ -13,7 +13,7 @@ urlpatterns = [
     path("gebeurtenis/", views.exposure_add, name="exposure_add"),
     path("afwezigheid/", views.absences, name="absences"),
     path("afwezigheid/<int:pk>/", views.absences, name="absence"),
-    path("import/", views.import_file, name="import"),
+    path("import/", views_import.import_file, name="import"),
     path("regels/", views.rules, name="rules"),
     path("regels/<slug:code>/", views.rules_edit, name="rules_edit"),
     path("soorten/", views.types, name="types"),

@@ -1,16 +1,14 @@
 """Pages under /barista/: the manager's invitations, the employee's own signals, manual
-exposures and absences, the import, the rules with a preview, the exposure types and the
-statistics for the pilot evaluation."""
+exposures and absences, the rules with a preview, the exposure types and the statistics for the
+pilot evaluation. The import page is in ``views_import``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,31 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 import access
 from access import permission_required
-from barista import evaluation, importing, selectors, services
-from barista.constants import Reason
-from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, ImportForm, OutcomeForm, RulesForm
-from barista.models import Absence, ExposureType, Notice, RuleSet, Signal
+from barista import evaluation, presentation, selectors, services
+from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, OutcomeForm, RulesForm
+from barista.models import Absence, ExposureType, RuleSet
 from core import audit, csv_export
-from organisation.constants import Role
-from organisation.models import Person, RoleAssignment, Unit
+from organisation.models import Person, Unit
 
-REASON_LABELS = dict(Reason.choices)
 #: How many of their own events an employee sees listed (the count of the rest is shown).
 OWN_EXPOSURES = 100
-
-
-def _user_id(request: HttpRequest) -> int:
-    """The logged-in user's id (every view here requires a login)."""
-    user_id: int = request.user.pk  # type: ignore[assignment]
-    return user_id
-
-
-def _decorate(found: Iterable[Signal]) -> list[Signal]:
-    result = []
-    for signal in found:
-        signal.reason_labels = [REASON_LABELS.get(r, r) for r in signal.reasons]  # type: ignore[attr-defined]
-        result.append(signal)
-    return result
 
 
 # --- The manager ----------------------------------------------------------------------------
@@ -54,7 +35,7 @@ def _decorate(found: Iterable[Signal]) -> list[Signal]:
 @require_GET
 @permission_required("barista.invitations")
 def invitations(request: HttpRequest) -> HttpResponse:
-    found = _decorate(selectors.invitations(request.user))
+    found = list(selectors.invitations(request.user))
     audit.log_reads(request, found)
     person = selectors.own_person(request.user)
     return render(
@@ -98,14 +79,13 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
         messages.info(request, _("De uitkomst van deze uitnodiging was al vastgelegd."))
         return redirect("barista:invitations")
     audit.log_read(request, signal, person=signal.person)
-    Notice.objects.filter(signal=signal, recipient__user_id=_user_id(request), read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    services.invitation_opened(signal=signal, user=request.user)
     return render(
         request,
         "barista/invitation.html",
         {
-            "signal": _decorate([signal])[0],
+            "signal": signal,
+            "reason_labels": presentation.reason_labels(signal),
             "form": form,
             "help_links": selectors.help_links(),
         },
@@ -131,7 +111,7 @@ def own(request: HttpRequest) -> HttpResponse:
         "barista/own.html",
         {
             "person": person,
-            "signals": _decorate(selectors.own_signals(request.user)),
+            "signals": presentation.signal_items(selectors.own_signals(request.user)),
             "exposures": exposures[:OWN_EXPOSURES],
             "more_exposures": more,
             "rules": selectors.rules_in_force(unit_id),
@@ -143,7 +123,7 @@ def own(request: HttpRequest) -> HttpResponse:
 # --- Manual exposures and absences ----------------------------------------------------------
 
 
-def _people(request: HttpRequest, *, absences: bool = False) -> Any:
+def _people(request: HttpRequest, *, absences: bool = False) -> QuerySet[Person]:
     return Person.objects.filter(access.barista_people_filter(request.user, absences=absences), is_active=True)
 
 
@@ -170,25 +150,13 @@ def exposure_add(request: HttpRequest) -> HttpResponse:
     return render(request, "barista/exposure_add.html", {"form": form})
 
 
-def _deputies(people: Any) -> Any:
-    """Managers who may stand in for someone the user records absences for: in the same unit, or
-    above them (AbsenceForm checks the chosen one against the absent person)."""
-    managers = RoleAssignment.objects.filter(role=Role.LEIDINGGEVENDE).values("user_id")
-    nearby = (
-        Q(team__unit_id__in=people.values("team__unit_id"))
-        | Q(pk__in=people.values("manager_id"))
-        | Q(pk__in=people.values("manager__manager_id"))
-    )
-    return Person.objects.filter(nearby, user_id__in=managers, is_active=True).select_related("team")
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @permission_required("barista.absences")
 def absences(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     people = _people(request, absences=True)
     instance = get_object_or_404(Absence.objects.filter(person__in=people), pk=pk) if pk else None
-    form = AbsenceForm(request.POST or None, instance=instance, people=people, deputies=_deputies(people))
+    form = AbsenceForm(request.POST or None, instance=instance, people=people, deputies=selectors.deputies(people))
     if request.method == "POST" and form.is_valid():
         services.absence_save(instance=form.save(commit=False), actor=request.user, request=request)
         messages.success(request, _("De afwezigheid is opgeslagen."))
@@ -203,57 +171,7 @@ def absences(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return render(request, "barista/absences.html", {"form": form, "absences": listed, "editing": instance})
 
 
-# --- Functioneel beheer: import, rules, types -----------------------------------------------
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-@permission_required("barista.manage")
-def import_file(request: HttpRequest) -> HttpResponse:
-    form = ImportForm(request.POST or None, request.FILES or None)
-    errors: list[Any] = []
-    result = None
-    if request.method == "POST" and form.is_valid():
-        rows, file_errors = importing.read_csv(
-            form.cleaned_data["file"].read(), max_bytes=settings.BARISTA_IMPORT_MAX_BYTES
-        )
-        for error in file_errors:
-            if error.row is None:
-                form.add_error("file", str(error))
-            else:
-                errors.append(error)
-        if errors:
-            form.add_error(
-                "file",
-                _("Het bestand is niet ingelezen: %(count)s fout(en). Er is niets opgeslagen.")
-                % {"count": len(errors)},
-            )
-        if not file_errors:
-            checked = importing.validate(rows)
-            if checked.ok:
-                result = services.import_records(records=checked.records, actor=request.user, request=request)
-            else:
-                errors = checked.errors
-                form.add_error(
-                    "file",
-                    _(
-                        "Het bestand is niet ingelezen: %(count)s fout(en). Er is niets opgeslagen. "
-                        "Verbeter de rijen hieronder en lever het hele bestand opnieuw aan."
-                    )
-                    % {"count": len(errors)},
-                )
-    return render(
-        request,
-        "barista/import.html",
-        {
-            "form": form,
-            "errors": errors[:500],
-            "more_errors": max(0, len(errors) - 500),
-            "result": result,
-            "columns": importing.COLUMNS,
-            "types": ExposureType.objects.filter(is_active=True).order_by("name"),
-        },
-    )
+# --- Functioneel beheer: rules, types (the import: views_import) ---------------------------
 
 
 def _unit_or_none(code: str) -> Unit | None:

@@ -121,7 +121,7 @@ def search_latency_without_page_cache() -> list[str]:
 
     logging.disable(logging.INFO)  # one JSON line per request would drown the results
     with override_settings(ZORGWIJZER_PUBLIC_PAGE_SECONDS=0, ALLOWED_HOSTS=["testserver"]):
-        searches = [f"/api/v1/provisions/?q={query}" for query in SEARCH_QUERIES] * 5
+        searches = [f"/api/v1/voorzieningen/?q={query}" for query in SEARCH_QUERIES] * 5
         timings(searches[:5])  # warm-up
         search = timings(searches)
         baseline = timings(["/hulp/"] * len(searches))
@@ -143,8 +143,8 @@ SCENARIOS: list[Scenario] = [
     Scenario("page /hulp/", "/hulp/"),
     Scenario("health /healthz", "/healthz"),
     Scenario("catalogue /zorgwijzer/ (500 provisions)", "/zorgwijzer/", prepare=catalogue_with_500_provisions),
-    Scenario("api /api/v1/provisions/?battery=herstellen", "/api/v1/provisions/?battery=herstellen"),
-    Scenario("search /api/v1/provisions/?q=slapen", "/api/v1/provisions/?q=slapen"),
+    Scenario("api /api/v1/voorzieningen/?battery=herstellen", "/api/v1/voorzieningen/?battery=herstellen"),
+    Scenario("search /api/v1/voorzieningen/?q=slapen", "/api/v1/voorzieningen/?q=slapen"),
 ]
 APP_MODULES = (selftests, aftercare, monitor, barista)
 for module in APP_MODULES:

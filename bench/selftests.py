@@ -37,15 +37,15 @@ _JSON = {"Content-Type": "application/json"}
 
 SCENARIOS: list[Scenario] = [
     Scenario(
-        "selftest api POST /api/v1/selftests/mentale-fitheid/score/",
-        "/api/v1/selftests/mentale-fitheid/score/",
+        "selftest api POST /api/v1/zelftests/mentale-fitheid/score/",
+        "/api/v1/zelftests/mentale-fitheid/score/",
         method="POST",
         body=_SCORE_BODY,
         headers=_JSON,
     ),
     Scenario(
-        "selftest api POST /api/v1/selftests/mirror/score/ (collega)",
-        "/api/v1/selftests/mirror/score/",
+        "selftest api POST /api/v1/zelftests/mirror/score/ (collega)",
+        "/api/v1/zelftests/mirror/score/",
         method="POST",
         body=_MIRROR_BODY,
         headers=_JSON,

@@ -1,4 +1,4 @@
-"""Read-only catalogue API: /api/v1/provisions/ and /api/v1/experts/ (public, no personal data)."""
+"""Read-only catalogue API: /api/v1/voorzieningen/ and /api/v1/deskundigen/ (public, no personal data)."""
 
 from __future__ import annotations
 

@@ -60,7 +60,7 @@ def edition_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("De nieuwe editie is gemaakt als concept."))
-            return redirect("editor:edition", code=edition.code)
+            return redirect("catalogue:editor_edition", code=edition.code)
     return _home(request, form)
 
 
@@ -87,7 +87,7 @@ def _edition(code: str) -> Edition:
 
 def _refuse_published(request: HttpRequest, edition: Edition) -> HttpResponse:
     messages.error(request, _("Een gepubliceerde editie kan niet meer worden gewijzigd. Maak een nieuwe editie."))
-    return redirect("editor:edition", code=edition.code)
+    return redirect("catalogue:editor_edition", code=edition.code)
 
 
 @permission_required(MANAGE)
@@ -128,7 +128,7 @@ def _provision_form(request: HttpRequest, edition: Edition, provision: Provision
                 form.add_service_errors(error)
             else:
                 messages.success(request, _("%(name)s is opgeslagen.") % {"name": saved.name})
-                return redirect("editor:edition", code=edition.code)
+                return redirect("catalogue:editor_edition", code=edition.code)
     context = {"edition": edition, "provision": provision, "form": form, "channels": channels}
     return render(request, "catalogue/editor_provision_form.html", context)
 
@@ -176,7 +176,7 @@ def provision_delete(request: HttpRequest, code: str, slug: str) -> HttpResponse
     if request.method == "POST":
         services.provision_delete(actor=request.user, provision=provision)
         messages.success(request, _("%(name)s is verwijderd uit deze editie.") % {"name": provision.name})
-        return redirect("editor:edition", code=edition.code)
+        return redirect("catalogue:editor_edition", code=edition.code)
     context = {
         "edition": edition,
         "form": ConfirmForm(),
@@ -196,7 +196,7 @@ def edition_publish(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         services.edition_publish(actor=request.user, edition=edition)
         messages.success(request, _("%(title)s is gepubliceerd.") % {"title": edition.title})
-        return redirect("editor:edition", code=edition.code)
+        return redirect("catalogue:editor_edition", code=edition.code)
     context = {
         "edition": edition,
         "form": ConfirmForm(),

@@ -52,7 +52,7 @@ def _extra_urls() -> list[str]:
     from django.urls import NoReverseMatch
 
     extra = []
-    for name in ("healththemes:index", "figures:overview", "finder:start"):
+    for name in ("healththemes:index", "figures:overview", "catalogue:finder"):
         try:
             extra.append(reverse(name))
         except NoReverseMatch:

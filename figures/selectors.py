@@ -69,8 +69,9 @@ def year_table(table: FigureTable) -> YearTable:
             by_label[row.label].notes.append((row.year, row.note))
     for label_row in by_label.values():
         label_row.values = [values.get((label_row.label, year)) for year in years]
-        if len(years) >= 2 and None not in label_row.values[-2:]:
-            label_row.difference = label_row.values[-1] - label_row.values[-2]  # type: ignore[operator]
+        previous, last = label_row.values[-2:] if len(years) >= 2 else (None, None)
+        if previous is not None and last is not None:
+            label_row.difference = last - previous
     rows = [row for row in by_label.values() if not row.is_total]
     if table.ranked and years:
         rows.sort(key=lambda row: (-(row.values[-1] or Decimal(-1)), row.order, row.label))

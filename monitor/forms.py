@@ -14,6 +14,20 @@ from monitor.questionnaire import Questionnaire
 from organisation.models import OrgNode, Unit
 
 
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """A choice field of ``form`` by name, typed (``form.fields`` holds plain ``Field``)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
+def _model_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """A model choice field of ``form`` by name, typed (``form.fields`` holds plain ``Field``)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -55,10 +69,10 @@ class CampaignForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scales"].choices = questionnaire.scale_choices  # type: ignore[attr-defined]
-        self.fields["units"].queryset = units  # type: ignore[attr-defined]
-        self.fields["nodes"].queryset = nodes  # type: ignore[attr-defined]
-        self.fields["previous"].queryset = campaigns  # type: ignore[attr-defined]
+        _choice_field(self, "scales").choices = questionnaire.scale_choices
+        _model_field(self, "units").queryset = units
+        _model_field(self, "nodes").queryset = nodes
+        _model_field(self, "previous").queryset = campaigns
         self.all_scales = [slug for slug, _label in questionnaire.scale_choices]
 
     def clean(self) -> dict[str, Any]:
@@ -93,8 +107,8 @@ class MeasureForm(forms.ModelForm):
         self, *args: Any, scale_choices: list[tuple[str, str]], provision_choices: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["scales"].choices = scale_choices  # type: ignore[attr-defined]
-        self.fields["provisions"].choices = provision_choices  # type: ignore[attr-defined]
+        _choice_field(self, "scales").choices = scale_choices
+        _choice_field(self, "provisions").choices = provision_choices
         self.fields["provisions"].widget.attrs["size"] = 6
 
 

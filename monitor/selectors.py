@@ -1,24 +1,91 @@
-"""Reads shared by the monitor's pages and exports: campaigns in scope, response rates, the
-groups a user may see in the results, and the change on the scales a measure addresses."""
+"""Reads of the monitor: campaigns in scope and whom they invite, the invitation behind a link,
+reminder days, response rates, the groups a user may see in the results, a team's plan and the
+change on the scales a measure addresses."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 import access
+from catalogue import selectors as catalogue_selectors
 from core import anonymity
-from monitor import questionnaire, results
+from monitor import questionnaire, results, tokens
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation, Measure
-from monitor.results import CampaignResults, GroupKey
-from organisation.models import OrgNode
+from monitor.results import CampaignResults, Comparison, GroupKey
+from organisation.models import OrgNode, Person
 
 
 def campaigns_for(user: Any) -> QuerySet[Campaign]:
     return Campaign.objects.filter(access.monitor_campaigns_filter(user)).distinct()
+
+
+def target_node_ids(campaign: Campaign) -> set[int]:
+    """The nodes a campaign reaches: every node of its units and every node under its nodes."""
+    found = set(OrgNode.objects.filter(unit__in=campaign.units.all()).values_list("pk", flat=True))
+    return found | access.node_ids_below(campaign.nodes.all())
+
+
+def invitees(campaign: Campaign) -> QuerySet[Person]:
+    """Everyone in service in the campaign's teams who has an e-mail address."""
+    return (
+        Person.objects.filter(team_id__in=target_node_ids(campaign), is_active=True)
+        .exclude(email="")
+        .only("pk", "email", "first_name", "team_id")
+        .order_by("pk")
+    )
+
+
+def reminder_days(campaign: Campaign) -> list[dt.date]:
+    """The days of a campaign's automatic reminder rounds, in order: ``MONITOR_REMINDER_DAYS_AFTER_OPENING``
+    days after the first day and ``MONITOR_REMINDER_DAYS_BEFORE_CLOSING`` days before the last day
+    (an empty setting switches that round off). Only days after the first and up to the last day count."""
+    after = settings.MONITOR_REMINDER_DAYS_AFTER_OPENING
+    before = settings.MONITOR_REMINDER_DAYS_BEFORE_CLOSING
+    days = set()
+    if after not in (None, ""):
+        days.add(campaign.opens_on + dt.timedelta(days=int(after)))
+    if before not in (None, ""):
+        days.add(campaign.last_day - dt.timedelta(days=int(before)))
+    return sorted(day for day in days if campaign.opens_on < day <= campaign.last_day)
+
+
+# --- The invitation behind a link -----------------------------------------------------------
+
+
+class InvitationUnusable(Exception):
+    """The link is unknown, already used, or its campaign is not open."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def invitation_for(token: str, today: dt.date | None = None) -> Invitation:
+    """The open invitation behind a token, or ``InvitationUnusable`` with the reason."""
+    if not tokens.well_formed(token):
+        raise InvitationUnusable("unknown")
+    invitation = Invitation.objects.select_related("campaign").filter(token_hash=tokens.token_hash(token)).first()
+    if invitation is None:
+        raise InvitationUnusable("unknown")
+    if invitation.state == InvitationState.SUBMITTED:
+        raise InvitationUnusable("used")
+    campaign = invitation.campaign
+    today = today or timezone.localdate()
+    if today > campaign.last_day:
+        raise InvitationUnusable("closed")
+    if today < campaign.opens_on:
+        raise InvitationUnusable("not_yet")
+    return invitation
+
+
+# --- Response rates -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -83,6 +150,9 @@ def response_rates(campaign: Campaign) -> tuple[Rate, list[Rate]]:
     return rate(_ALL, ""), teams
 
 
+# --- Results --------------------------------------------------------------------------------
+
+
 def closed_campaigns_for(user: Any, scope: tuple[set[int], set[int]] | None = None) -> list[Campaign]:
     """Closed campaigns that reached at least one team the user may see results of."""
     _units, nodes = scope or access.monitor_result_scope(user)  # a unit's nodes are in ``nodes``
@@ -112,6 +182,9 @@ def parse_key(value: str) -> GroupKey | None:
 
 def key_value(key: GroupKey) -> str:
     return f"{key[0]}-{key[1]}"
+
+
+# --- Plan van Aanpak ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -166,3 +239,38 @@ def plan_teams(user: Any) -> list[tuple[OrgNode, int]]:
     measured = Invitation.objects.filter(team_id__in=node_ids).values("team_id")
     teams = OrgNode.objects.filter(Q(pk__in=measured) | Q(pk__in=list(counts))).select_related("unit")
     return [(team, counts.get(team.pk, 0)) for team in teams.order_by("unit__name", "name")]
+
+
+def team_campaigns(user: Any, team: OrgNode) -> list[Campaign]:
+    """The closed campaigns in the user's scope whose results have a group for the team, newest first."""
+    key: GroupKey = ("node", team.pk)
+    found = []
+    for campaign in closed_campaigns_for(user):
+        campaign_results = results.for_campaign(campaign)
+        if campaign_results is not None and key in campaign_results.groups:
+            found.append(campaign)
+    return found
+
+
+def team_comparisons(team: OrgNode, campaigns: list[Campaign]) -> list[Comparison]:
+    """The team's outcomes per scale in the newest of ``campaigns`` (none without a campaign)."""
+    latest = results.for_campaign(campaigns[0]) if campaigns else None
+    if latest is None:
+        return []
+    return results.compare(latest, ("node", team.pk), campaigns[0], None)
+
+
+def plan_measures(team: OrgNode) -> list[Measure]:
+    """A team's measures with their campaign and progress notes (for the plan page)."""
+    return list(Measure.objects.filter(team=team).select_related("campaign").prefetch_related("notes"))
+
+
+def team_measures(node_id: int | None) -> list[Measure]:
+    """A team's measures by due date (for the dashboard); none for a group that is not a team."""
+    return list(Measure.objects.filter(team_id=node_id).order_by("due_on", "pk")) if node_id else []
+
+
+def provision_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every provision of the current catalogue edition, by name."""
+    edition = catalogue_selectors.current_edition()
+    return [(p.slug, p.name) for p in catalogue_selectors.all_provisions(edition).order_by("name")]

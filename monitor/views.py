@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -18,11 +18,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import access
 from access import permission_required, public_page
-from catalogue import selectors as catalogue_selectors
-from core import audit, csv_export
+from core import csv_export
 from core.middleware import unlogged
-from core.models import AuditAction
-from monitor import drafts, questionnaire, results, selectors, services, tasks
+from monitor import campaigns as campaign_services
+from monitor import drafts, presentation, questionnaire, results, selectors, submission
+from monitor import plans as plan_services
 from monitor.forms import CampaignForm, MeasureEditForm, MeasureForm, MeasureUpdateForm
 from monitor.models import Campaign, Measure
 from monitor.results import ORGANISATION, CampaignResults, GroupKey
@@ -58,7 +58,7 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     form = _campaign_form(request, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        campaign = services.campaign_create(
+        campaign = campaign_services.campaign_create(
             actor=request.user,
             name=data["name"],
             kind=data["kind"],
@@ -90,10 +90,10 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rates": rates,
         "total": total,
         "scales": questionnaire.load(campaign.questionnaire).selected(campaign.scales),
-        "invitee_count": services.invitees(campaign).count() if campaign.invitations_sent_at is None else None,
+        "invitee_count": selectors.invitees(campaign).count() if campaign.invitations_sent_at is None else None,
         "is_open": campaign.is_open(),
         "is_closed": campaign.is_closed(),
-        "reminder_days": services.reminder_days(campaign),
+        "reminder_days": selectors.reminder_days(campaign),
     }
     return render(request, "monitor/campaign_detail.html", context)
 
@@ -101,13 +101,14 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("monitor.campaigns")
 def campaign_send(request: HttpRequest, pk: int) -> HttpResponse:
-    """Queue the sending: tens of thousands of mails do not fit in one request."""
     campaign = _campaign_in_scope(request, pk)
-    if campaign.invitations_sent_at is not None:
-        messages.error(request, _("De uitnodigingen voor deze meting zijn al verstuurd."))
+    try:
+        campaign_services.campaign_send(
+            campaign=campaign, actor=request.user, base_url=request.build_absolute_uri("/"), request=request
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
     else:
-        audit.record(action=AuditAction.UPDATE, obj=campaign, fields=["send_requested"], request=request)
-        tasks.send_invitations.enqueue(campaign.pk, request.build_absolute_uri("/"))
         messages.success(request, _("De uitnodigingen worden verstuurd. Dat kan enkele minuten duren."))
     return redirect("monitor:campaign", pk=campaign.pk)
 
@@ -116,11 +117,13 @@ def campaign_send(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("monitor.campaigns")
 def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign_in_scope(request, pk)
-    if not campaign.is_open():
-        messages.error(request, _("Herinneringen kunnen alleen worden verstuurd terwijl de meting open is."))
+    try:
+        campaign_services.campaign_remind(
+            campaign=campaign, actor=request.user, base_url=request.build_absolute_uri("/"), request=request
+        )
+    except ValidationError as refused:
+        messages.error(request, " ".join(refused.messages))
     else:
-        audit.record(action=AuditAction.UPDATE, obj=campaign, fields=["reminders_requested"], request=request)
-        tasks.send_reminders.enqueue(campaign.pk, request.build_absolute_uri("/"))
         messages.success(request, _("De herinneringen worden verstuurd aan iedereen die nog niet heeft ingevuld."))
     return redirect("monitor:campaign", pk=campaign.pk)
 
@@ -129,8 +132,7 @@ def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("monitor.campaigns")
 def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign_in_scope(request, pk)
-    if not campaign.is_closed():
-        services.campaign_close(campaign=campaign, actor=request.user, request=request)
+    if campaign_services.campaign_close(campaign=campaign, actor=request.user, request=request):
         messages.success(request, _("De meting is gesloten. De resultaten staan nu op het dashboard."))
     return redirect("monitor:campaign", pk=campaign.pk)
 
@@ -183,10 +185,10 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         # The common case first, in one database statement; only when it is refused does the
         # page look the invitation up to say why.
         try:
-            services.response_submit(token=token, answers=_answers_from(request, questionnaire.item_codes()))
-        except services.InvitationUnusable as unusable:
+            submission.response_submit(token=token, answers=_answers_from(request, questionnaire.item_codes()))
+        except submission.InvitationUnusable as unusable:
             return _unusable(request, unusable.reason)
-        except services.AnswersIncomplete:
+        except submission.AnswersIncomplete:
             pass  # shown below, at every question without an answer
         else:
             # Also when another tab submitted the same link a moment earlier: thanks is still right.
@@ -194,8 +196,8 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
             drafts.forget(done, request)
             return _no_referrer(done)
     try:
-        invitation = services.invitation_for(token)
-    except services.InvitationUnusable as unusable:
+        invitation = selectors.invitation_for(token)
+    except selectors.InvitationUnusable as unusable:
         return _unusable(request, unusable.reason)
     campaign = invitation.campaign
     definition = questionnaire.load(campaign.questionnaire)
@@ -304,7 +306,7 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
             "children": selection.children(),
             "scale_slug": selection.scale or (comparisons[0].slug if comparisons else ""),
             "previous_campaign": selection.campaign.previous if previous else None,
-            "measures": list(Measure.objects.filter(team_id=node_id).order_by("due_on", "pk")) if node_id else [],
+            "measures": selectors.team_measures(node_id),
             "plan_team": node_id if node_id and node_id in access.monitor_plan_node_ids(request.user) else None,
             "unit_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.units],
             "team_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.teams],
@@ -400,11 +402,6 @@ def _team_in_scope(request: HttpRequest, pk: int) -> OrgNode:
     return get_object_or_404(OrgNode.objects.select_related("unit"), pk=pk)
 
 
-def _provision_choices() -> list[tuple[str, str]]:
-    edition = catalogue_selectors.current_edition()
-    return [(p.slug, p.name) for p in catalogue_selectors.all_provisions(edition).order_by("name")]
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 @permission_required("monitor.plans")
@@ -412,62 +409,58 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
     team = _team_in_scope(request, pk)
     may_edit = access.can_edit_monitor_plan(request.user, team)
     definition = questionnaire.load()
-    provision_choices = _provision_choices()
+    provision_choices = selectors.provision_choices()
     form = MeasureForm(
         request.POST if request.method == "POST" else None,
         scale_choices=definition.scale_choices,
         provision_choices=provision_choices,
     )
-    campaigns = [c for c in selectors.closed_campaigns_for(request.user)]
-    team_campaigns = [c for c in campaigns if ("node", team.pk) in (results.for_campaign(c) or _EMPTY).groups]
+    team_campaigns = selectors.team_campaigns(request.user, team)
+    latest = team_campaigns[0] if team_campaigns else None
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied
         if form.is_valid():
-            services.measure_create(
+            plan_services.measure_create(
                 actor=request.user,
                 team=team,
                 request=request,
-                campaign=team_campaigns[0] if team_campaigns else None,
+                campaign=latest,
                 **{name: form.cleaned_data[name] for name in MeasureForm.Meta.fields},
             )
             messages.success(request, _("De maatregel is toegevoegd aan het Plan van Aanpak."))
             return redirect("monitor:plan", pk=team.pk)
-    measures = list(Measure.objects.filter(team=team).select_related("campaign").prefetch_related("notes"))
-    latest = results.for_campaign(team_campaigns[0]) if team_campaigns else None
+    cards = presentation.measure_cards(
+        selectors.plan_measures(team), team_campaigns, dict(definition.scale_choices), dict(provision_choices)
+    )
     context = {
         "team": team,
         "form": form,
         "may_edit": may_edit,
-        "measures": [
-            (
-                m,
-                selectors.measure_effects(m, team_campaigns),
-                MeasureUpdateForm(initial={"status": m.status}, prefix=f"m{m.pk}"),
-            )
-            for m in measures
-        ],
-        "scale_names": dict(definition.scale_choices),
-        "provision_names": dict(provision_choices),
-        "latest_campaign": team_campaigns[0] if team_campaigns else None,
-        "comparisons": results.compare(latest, ("node", team.pk), team_campaigns[0], None) if latest else [],
+        "measures": cards,
+        "latest_campaign": latest,
+        "comparisons": selectors.team_comparisons(team, team_campaigns),
     }
     return render(request, "monitor/plan.html", context)
 
 
-_EMPTY = CampaignResults(campaign_id=0, scales=[], groups={}, order=[])
+def _editable_measure(request: HttpRequest, pk: int) -> tuple[Measure, OrgNode]:
+    """The measure and its team, when the user may change the team's plan (404 out of scope, else 403)."""
+    measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
+    team = _team_in_scope(request, measure.team_id)
+    if not access.can_edit_monitor_plan(request.user, team):
+        raise PermissionDenied
+    return measure, team
 
 
 @require_POST
 @permission_required("monitor.plans")
 def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
-    team = _team_in_scope(request, measure.team_id)
-    if not access.can_edit_monitor_plan(request.user, team):
-        raise PermissionDenied
+    """The plan page's quick form: a new status and a progress note (the rest: ``measure_edit``)."""
+    measure, team = _editable_measure(request, pk)
     form = MeasureUpdateForm(request.POST, prefix=f"m{measure.pk}")
     if form.is_valid():
-        services.measure_update(
+        plan_services.measure_edit(
             actor=request.user,
             measure=measure,
             status=form.cleaned_data["status"],
@@ -486,28 +479,25 @@ def measure_update(request: HttpRequest, pk: int) -> HttpResponse:
 def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change everything of a measure after it was added (server-rendered, works without JS).
     The same people who may add measures to the team's plan may change them."""
-    measure = get_object_or_404(Measure.objects.select_related("team"), pk=pk)
-    team = _team_in_scope(request, measure.team_id)
-    if not access.can_edit_monitor_plan(request.user, team):
-        raise PermissionDenied
+    measure, team = _editable_measure(request, pk)
     definition = questionnaire.load()
-    provision_choices = _provision_choices()
+    provision_choices = selectors.provision_choices()
     # A provision that has left the catalogue stays selectable, so saving does not drop it silently.
     known = {slug for slug, _name in provision_choices}
     provision_choices += [(slug, slug) for slug in measure.provisions if slug not in known]
     form = MeasureEditForm(
         request.POST if request.method == "POST" else None,
-        initial={name: getattr(measure, name) for name in services.MEASURE_FIELDS},
+        initial={name: getattr(measure, name) for name in plan_services.MEASURE_FIELDS},
         scale_choices=definition.scale_choices,
         provision_choices=provision_choices,
     )
     if request.method == "POST" and form.is_valid():
-        changed = services.measure_edit(
+        changed = plan_services.measure_edit(
             actor=request.user,
             measure=measure,
             note=form.cleaned_data["note"],
             request=request,
-            **{name: form.cleaned_data[name] for name in services.MEASURE_FIELDS},
+            **{name: form.cleaned_data[name] for name in plan_services.MEASURE_FIELDS},
         )
         if changed:
             messages.success(request, _("De maatregel is opgeslagen."))

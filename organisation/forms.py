@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from core import csv_import
 from organisation.constants import Role
 from organisation.models import OrgNode, Person, Unit
 
@@ -33,12 +34,7 @@ class HrImportForm(forms.Form):
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        limit = settings.ORGANISATION_HR_IMPORT_MAX_BYTES
-        if upload.size is not None and upload.size > limit:
-            megabytes = f"{limit / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-            raise forms.ValidationError(
-                _("Het bestand is groter dan %(limit)s MB."), code="too_large", params={"limit": megabytes}
-            )
+        csv_import.validate_upload_size(upload, settings.ORGANISATION_HR_IMPORT_MAX_BYTES)
         return upload
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from access import permission_required
 from organisation import services
 from organisation.forms import HrImportForm
-from organisation.hr_import import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+from organisation.hr_csv import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from organisation.models import Person
 
 #: How many changed people the page lists; the counts in the summary are always complete.

@@ -48,7 +48,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
     NavItem(_("Rollen"), "organisation:roles", "roles.manage"),
     NavItem(_("Audittrail"), "portal:audit", "audit.view"),
-    NavItem(_("Beheer Zorgwijzer"), "editor:home", "content.manage"),
+    NavItem(_("Beheer Zorgwijzer"), "catalogue:editor_home", "content.manage"),
     NavItem(_("Thema's beheren"), "healththemes:manage", "content.manage"),
 ]
 

@@ -1,4 +1,4 @@
-"""Self-test API: /api/v1/selftests/ (definitions) and /api/v1/selftests/{slug}/score/.
+"""Self-test API: /api/v1/zelftests/ (definitions) and /api/v1/zelftests/{slug}/score/.
 
 Public and anonymous by construction: no authentication is even attempted (so no user is tied
 to a request), answers are scored in the request and only the result is returned. Nothing of

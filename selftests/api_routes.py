@@ -9,4 +9,4 @@ from selftests.api import SelfTestViewSet
 
 def register(router: DefaultRouter) -> None:
     """Register this app's viewsets on the shared router."""
-    router.register("selftests", SelfTestViewSet, basename="selftest")
+    router.register("zelftests", SelfTestViewSet, basename="selftest")

@@ -257,7 +257,10 @@ def _build(data: dict[str, Any], source: str) -> Instrument:
 
 def _duplicates(values: Iterable[str]) -> set[str]:
     seen: set[str] = set()
-    return {value for value in values if value in seen or seen.add(value)}  # type: ignore[func-returns-value]
+    repeated: set[str] = set()
+    for value in values:
+        (repeated if value in seen else seen).add(value)
+    return repeated
 
 
 def _reference_errors(instrument: Instrument) -> Iterator[str]:

@@ -1,25 +1,49 @@
-"""The /api/v1/ endpoints of every app, collected in one router."""
+"""The /api/v1/ endpoints of every app, collected in one router.
+
+Each app registers its own viewsets in its ``api_routes.register``. The paths are Dutch, like
+every URL users and integrators see; the English paths of the first version answer with a
+permanent redirect (308, so the method and the body survive) to their Dutch successor. Those
+redirects are plain Django views, so the OpenAPI schema lists only the new paths.
+"""
 
 from __future__ import annotations
 
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.urls import URLPattern, URLResolver, re_path, reverse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import DefaultRouter
 
-from aftercare import api_routes as aftercare_api
+from access import public_page
 from barista import api_routes as barista_api
-from catalogue.api import ExpertViewSet, ProvisionViewSet
-from figures.api import FigureTableViewSet
+from catalogue import api_routes as catalogue_api
+from figures import api_routes as figures_api
 from monitor import api_routes as monitor_api
-from organisation.api import OrgNodeViewSet, UnitViewSet
+from organisation import api_routes as organisation_api
 from selftests import api_routes as selftests_api
 
 router = DefaultRouter()
 router.include_format_suffixes = False
-router.register("eenheden", UnitViewSet, basename="unit")
-router.register("organisatieonderdelen", OrgNodeViewSet, basename="orgnode")
-router.register("provisions", ProvisionViewSet, basename="provision")
-router.register("experts", ExpertViewSet, basename="expert")
-router.register("cijfers", FigureTableViewSet, basename="figure-table")
-for app_routes in (selftests_api, aftercare_api, monitor_api, barista_api):
+for app_routes in (organisation_api, catalogue_api, figures_api, selftests_api, monitor_api, barista_api):
     app_routes.register(router)
 
-urlpatterns = router.urls
+#: Old path → new path of the endpoints that were renamed to Dutch (URL name ``api-moved-<old>``).
+MOVED: dict[str, str] = {
+    "provisions": "voorzieningen",
+    "experts": "deskundigen",
+    "selftests": "zelftests",
+}
+
+
+@csrf_exempt  # a POST to an old path is passed on as it is; the new path does its own checks
+@public_page  # the redirect shows nothing; the endpoint it points to applies its own access rules
+def moved(request: HttpRequest, new: str, rest: str) -> HttpResponsePermanentRedirect:
+    """Permanent redirect (308) from an old English path to its Dutch successor, query string kept."""
+    url = f"{reverse('api-root')}{new}/{rest}"
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url, preserve_request=True)
+
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    *router.urls,
+    *(re_path(rf"^{old}/(?P<rest>.*)$", moved, {"new": new}, name=f"api-moved-{old}") for old, new in MOVED.items()),
+]

@@ -16,10 +16,7 @@ urlpatterns = [
     path("manifest.webmanifest", views_offline.manifest, name="manifest"),
     path("account/", include("accounts.urls")),
     path("organisatie/", include("organisation.urls")),
-    # Fixed words before the catalogue's /zorgwijzer/<slug>/ so they are never read as a slug.
-    path("zorgwijzer/wat-past-bij-mij/", include("catalogue.urls_finder")),
-    path("zorgwijzer/beheer/", include("catalogue.urls_editor")),
-    path("zorgwijzer/edities/", include("catalogue.urls_editions")),
+    # Before the catalogue, whose /zorgwijzer/<slug>/ would otherwise read these words as a slug.
     path("zorgwijzer/themas/", include("healththemes.urls")),
     path("zorgwijzer/feiten/", include("figures.urls")),
     path("zorgwijzer/", include("catalogue.urls")),

@@ -14,10 +14,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+import access
 from access import CARE_DATA_ROLES, can, can_view_person, requires_two_factor, visible_people
 from conftest import Organisation
 from organisation.constants import NodeKind, Role
-from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
+from organisation.tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +246,15 @@ def test_the_people_list_answers_htmx_with_rows_but_a_history_restore_with_the_w
     assert b"<html" not in partial.content
     restore = client.get(PEOPLE_URL, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert b"<html" in restore.content
+
+
+def test_an_app_cannot_claim_a_capability_another_already_has():
+    from access.base import register_actions
+
+    with pytest.raises(ValueError, match=r"aftercare\.own"):
+        register_actions({"aftercare.own": frozenset()})
+    assert access.ACTIONS["aftercare.own"]  # the original rule stays
+
+
+def test_importing_the_package_brings_every_apps_capabilities():
+    assert {"aftercare.register", "monitor.dashboard", "barista.statistics", "audit.view"} <= set(access.ACTIONS)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -28,6 +29,7 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_deploy_check_reports_no_issues_with_production_settings() -> None:
     env = production_env(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="zorgwijzer.example.nl")
 
@@ -37,6 +39,7 @@ def test_deploy_check_reports_no_issues_with_production_settings() -> None:
     assert "no issues" in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_settings_refuse_to_load_without_secret_key_when_debug_is_off() -> None:
     result = manage("check", env=production_env(ALLOWED_HOSTS="zorgwijzer.example.nl"))
 

@@ -19,7 +19,7 @@ from accounts.middleware import MFA_BY_IDP
 from accounts.oidc import ZorgwijzerOIDCBackend, second_factor_by_idp
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
-from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 CLIENT_SECRET = "test-client-secret-for-hs256-signatures-0123456789"
 IDP = "https://idp.politie.example"

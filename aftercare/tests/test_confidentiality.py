@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import access
-from aftercare import services
+from aftercare import deadlines, services
 from aftercare.constants import NoticeKind, StepKind
 from aftercare.models import Plan
 from aftercare.tests.conftest import at, register
@@ -100,8 +100,8 @@ def test_the_notifications_page_writes_a_read_per_plan_it_points_to(
     organisation: Any, plan: Plan, login_as: Any
 ) -> None:
     a_month_later = at(2026, 12, 25, 12, 0)  # contact and debriefing are overdue
-    services.notify(step_id=plan.steps.get(kind=StepKind.CONTACT).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
-    services.notify(step_id=plan.steps.get(kind=StepKind.DEBRIEFING).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
+    deadlines.notify(step_id=plan.steps.get(kind=StepKind.CONTACT).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
+    deadlines.notify(step_id=plan.steps.get(kind=StepKind.DEBRIEFING).pk, kind=NoticeKind.ESCALATION, now=a_month_later)
     page = login_as(organisation.users[Role.COORDINATOR_TCO]).get(reverse("aftercare:notifications")).content.decode()
     assert page.count(reverse("aftercare:plan", args=[plan.pk])) == 2
     read = _list_reads().get()  # two notices, one plan

@@ -12,13 +12,13 @@ import pytest
 import time_machine
 from django.core import mail
 
-from aftercare import services
+from aftercare import deadlines
 from aftercare.constants import NoticeKind, StepKind
 from aftercare.models import DeadlineNotice, Notification, Plan
 from aftercare.tests.conftest import at, register
 from organisation.constants import Role
 from organisation.models import RoleAssignment
-from tests.factories import RoleAssignmentFactory
+from organisation.tests.factories import RoleAssignmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def _registered(organisation: Any) -> Plan:
 def _escalate(plan: Plan) -> bool:
     step = plan.steps.get(kind=StepKind.CONTACT)
     with time_machine.travel(AFTER_DEADLINE, tick=False):
-        return services.notify(step_id=step.pk, kind=NoticeKind.ESCALATION)
+        return deadlines.notify(step_id=step.pk, kind=NoticeKind.ESCALATION)
 
 
 def _log_lines(caplog: Any) -> str:
@@ -65,8 +65,8 @@ def test_an_escalation_that_reaches_nobody_is_not_recorded_and_the_next_scan_ret
     # A coordinator is appointed: the hourly scan now escalates, once.
     RoleAssignmentFactory(user=organisation.users[Role.COORDINATOR_TCO], role=Role.COORDINATOR_TCO, unit=plan.unit)
     with time_machine.travel(at(2026, 11, 27, 10, 0), tick=False):
-        assert services.deadline_scan().escalations == 2  # contact and debriefing
-        assert services.deadline_scan().escalations == 0
+        assert deadlines.deadline_scan().escalations == 2  # contact and debriefing
+        assert deadlines.deadline_scan().escalations == 0
     escalation = Notification.objects.get(notice__step__kind=StepKind.CONTACT, notice__kind=NoticeKind.ESCALATION)
     assert escalation.recipient == organisation.people[Role.COORDINATOR_TCO]
 
@@ -83,7 +83,7 @@ def test_the_e_mail_links_to_the_site_when_zorgwijzer_site_url_is_set(
         assert _escalate(plan)
     assert "https://zorgwijzer.example.nl/nazorg/meldingen/" in mail.outbox[0].body
     settings.ZORGWIJZER_SITE_URL = ""
-    assert services.notifications_url() == "/nazorg/meldingen/"
+    assert deadlines.notifications_url() == "/nazorg/meldingen/"
 
 
 def test_a_failing_mail_server_is_logged_without_personal_data(
@@ -94,7 +94,7 @@ def test_a_failing_mail_server_is_logged_without_personal_data(
     coordinator.save()
     plan = _registered(organisation)
     caplog.set_level(logging.INFO, logger="zorgwijzer.aftercare")
-    failing = mock.patch("aftercare.services.send_mail", side_effect=smtplib.SMTPException("550 coordinator@..."))
+    failing = mock.patch("aftercare.deadlines.send_mail", side_effect=smtplib.SMTPException("550 coordinator@..."))
     with failing, django_capture_on_commit_callbacks(execute=True):
         assert _escalate(plan)  # the in-app notification stands
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

@@ -8,13 +8,13 @@ import pytest
 from django.urls import reverse
 
 import access
-from aftercare import services
+from aftercare import selectors, services
 from aftercare.constants import StepKind
 from aftercare.models import Plan
 from aftercare.tests.conftest import register
 from organisation.constants import Role
 from organisation.models import Person
-from tests.factories import PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
 from tests.matrix import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -102,17 +102,17 @@ def test_the_supporter_is_never_the_manager_nor_involved_and_stays_within_capaci
 ) -> None:
     supporter = organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]
     (involved_plan, _other) = register(organisation, people=[organisation.people[Role.MEDEWERKER], supporter])
-    assert supporter not in services.eligible_supporters(involved_plan)
+    assert supporter not in selectors.eligible_supporters(involved_plan)
     # The supporter manages the employee: not eligible either.
     outsider = organisation.people["outsider"]
     outsider.manager = supporter
     outsider.save()
     (managed_plan,) = register(organisation, people=[outsider])
-    assert supporter not in services.eligible_supporters(managed_plan)
+    assert supporter not in selectors.eligible_supporters(managed_plan)
     settings.AFTERCARE_SUPPORTER_CAPACITY = 1
     (first,) = register(organisation, people=[organisation.people[Role.BMW]])
     services.plan_assign_supporter(plan=first, version=first.version, supporter=supporter, actor=None)
     (second,) = register(organisation, people=[organisation.people[Role.CASEMANAGER]])
-    assert supporter not in services.eligible_supporters(second)
+    assert supporter not in selectors.eligible_supporters(second)
     with pytest.raises(services.InvalidChoice):
         services.plan_assign_supporter(plan=second, version=second.version, supporter=supporter, actor=None)

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import time_machine
 
-from aftercare import services
+from aftercare import retention, services
 from aftercare.constants import PlanStatus, StepKind
 from aftercare.models import Plan, StatusChange
 from aftercare.tests.conftest import at
@@ -29,7 +29,7 @@ def _closed_and_anonymised(organisation: Any, plan: Plan, settings: Any) -> Plan
         )
     assert StatusChange.objects.filter(plan=plan, actor=organisation.users[Role.MEDEWERKER]).exists()
     with time_machine.travel(at(2026, 12, 26, 12, 0), tick=False):
-        assert services.retention_anonymise() == 1
+        assert retention.retention_anonymise() == 1
     plan.refresh_from_db()
     assert plan.status == PlanStatus.ANONYMISED
     return plan

@@ -9,12 +9,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from aftercare import services, workflow
+from aftercare import selectors, services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.models import Plan
 from aftercare.tests.conftest import at, register
 from organisation.constants import Role
-from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_no_one_who_leads_the_employees_team_is_a_supporter_candidate(organisati
     leads_unit = _supporter(organisation, unit=organisation.unit)
     leads_elsewhere = _supporter(organisation, node=organisation.other_team)
     plain = _supporter(organisation)
-    candidates = services.eligible_supporters(plan)
+    candidates = selectors.eligible_supporters(plan)
     assert leads_team not in candidates and leads_department not in candidates and leads_unit not in candidates
     assert leads_elsewhere in candidates and plain in candidates
     with pytest.raises(services.InvalidChoice):

@@ -43,7 +43,7 @@ def test_a_worker_killed_mid_run_loses_no_deadline_and_sends_nothing_twice(organ
         ).get()
         claimed.claim("killed-worker")
         # Worker 2 crashes inside the debriefing escalation: its transaction is rolled back.
-        with mock.patch("aftercare.services._recipients", side_effect=RuntimeError("crash")):
+        with mock.patch("aftercare.deadlines._recipients", side_effect=RuntimeError("crash")):
             run_worker()
         assert not DeadlineNotice.objects.filter(kind=NoticeKind.ESCALATION).exists()
         # Restart: a fresh worker, plus the hourly safety-net scan enqueued by the scheduler.

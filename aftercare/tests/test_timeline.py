@@ -10,7 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from aftercare import services
+from aftercare import deadlines, services
 from aftercare.constants import NoticeKind, PlanStatus, StepKind, StepStatus
 from aftercare.models import DeadlineNotice, Notification, Plan, StatusChange, Step
 from aftercare.tests.conftest import at, register, run_worker
@@ -41,19 +41,19 @@ def test_the_manager_is_reminded_before_the_deadline_and_the_coordinator_gets_on
         (plan,) = register(organisation, when=at(2026, 11, 25, 23, 0))
     step = contact_step(plan)
     with time_machine.travel(at(2026, 11, 26, 18, 59), tick=False):
-        services.deadline_scan()
+        deadlines.deadline_scan()
     assert not DeadlineNotice.objects.filter(step=step).exists()
     with time_machine.travel(at(2026, 11, 26, 19, 0), tick=False):
-        services.deadline_scan()
+        deadlines.deadline_scan()
     reminder = Notification.objects.get(notice__step=step, notice__kind=NoticeKind.REMINDER)
     assert reminder.recipient == organisation.people[Role.LEIDINGGEVENDE]
     with time_machine.travel(at(2026, 11, 26, 22, 59), tick=False):
-        services.deadline_scan()
+        deadlines.deadline_scan()
     assert not DeadlineNotice.objects.filter(step=step, kind=NoticeKind.ESCALATION).exists()
     for minute in (0, 1, 30):  # the scan and the step's own task both run, several times
         with time_machine.travel(at(2026, 11, 26, 23, minute), tick=False):
-            services.deadline_scan()
-            services.notify(step_id=step.pk, kind=NoticeKind.ESCALATION)
+            deadlines.deadline_scan()
+            deadlines.notify(step_id=step.pk, kind=NoticeKind.ESCALATION)
     escalations = Notification.objects.filter(notice__step=step, notice__kind=NoticeKind.ESCALATION)
     assert [n.recipient for n in escalations] == [organisation.people[Role.COORDINATOR_TCO]]
 
@@ -64,7 +64,7 @@ def test_a_contact_made_in_time_is_never_escalated(organisation: Any) -> None:
     with time_machine.travel(at(2026, 11, 26, 9, 0), tick=False):
         services.step_complete(step=contact_step(plan), actor=organisation.users[Role.LEIDINGGEVENDE])
     with time_machine.travel(at(2026, 11, 27, 9, 0), tick=False):
-        services.deadline_scan()
+        deadlines.deadline_scan()
     assert not DeadlineNotice.objects.filter(step=contact_step(plan)).exists()
 
 
@@ -85,7 +85,7 @@ def test_the_scheduled_deadline_tasks_escalate_once_through_the_worker(
     with time_machine.travel(at(2026, 11, 26, 23, 1), tick=False), django_capture_on_commit_callbacks(execute=True):
         run_worker()
         run_worker()
-        services.deadline_scan()
+        deadlines.deadline_scan()
     escalated = DeadlineNotice.objects.filter(step__plan=plan, kind=NoticeKind.ESCALATION)
     assert set(escalated.values_list("step__kind", flat=True)) == {StepKind.CONTACT, StepKind.DEBRIEFING}
     assert len(mail.outbox) == 2 == escalated.count()
@@ -156,7 +156,7 @@ def test_closing_cancels_open_steps_and_stops_deadlines(organisation: Any) -> No
     assert plan.status == PlanStatus.CLOSED
     assert not plan.steps.filter(status=StepStatus.OPEN).exists()
     with time_machine.travel(at(2027, 6, 1, 12, 0), tick=False):
-        assert services.deadline_scan() == services.ScanResult(reminders=0, escalations=0)
+        assert deadlines.deadline_scan() == deadlines.ScanResult(reminders=0, escalations=0)
 
 
 def test_a_finished_step_cannot_be_finished_again(organisation: Any) -> None:

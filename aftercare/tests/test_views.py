@@ -13,13 +13,13 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from aftercare import services
+from aftercare import retention, services
 from aftercare.constants import PlanStatus, StepKind
 from aftercare.models import Evaluation, Event, EventType, Plan, SupportNote
 from aftercare.tests.conftest import at, register
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
-from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,9 +202,9 @@ def test_closed_plans_are_anonymised_after_the_retention_period(organisation: An
             step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO]
         )
     with time_machine.travel(at(2026, 12, 24, 12, 0), tick=False):
-        assert services.retention_anonymise() == 0
+        assert retention.retention_anonymise() == 0
     with time_machine.travel(at(2026, 12, 26, 12, 0), tick=False):
-        assert services.retention_anonymise() == 1
+        assert retention.retention_anonymise() == 1
     plan.refresh_from_db()
     assert (plan.person, plan.manager, plan.supporter, plan.status) == (None, None, None, PlanStatus.ANONYMISED)
     assert plan.unit == organisation.unit and plan.steps.count() == 8  # the aggregates remain

@@ -56,6 +56,7 @@ def _test_database_env() -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": test_url, "DJANGO_SETTINGS_MODULE": "zorgwijzer.settings"}
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process needs a shared database")
 def test_a_worker_killed_while_notifying_loses_no_deadline_and_notifies_once(
     organisation: Any, aftercare_lists: None

@@ -15,7 +15,7 @@ from barista import evaluation
 from barista.constants import SignalStatus
 from barista.models import Signal
 from organisation.constants import Role
-from tests.factories import OrgNodeFactory, PersonFactory
+from organisation.tests.factories import OrgNodeFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -89,7 +89,7 @@ def test_row_errors_are_dutch_and_nothing_is_stored(beheerder: Any, organisation
 
 def test_a_missing_column_is_a_file_error(beheerder: Any) -> None:
     response = upload(beheerder, b"extern_id;personeelsnummer\nA;1\n")
-    assert "Deze kolommen ontbreken in de eerste regel: soort, datum_tijd." in response.content.decode()
+    assert response.context["form"].errors["file"] == ["Deze kolommen ontbreken in de kopregel: soort, datum_tijd."]
 
 
 def test_redelivery_with_other_data_is_refused(beheerder: Any, organisation: Any) -> None:
@@ -144,8 +144,8 @@ def test_only_the_functioneel_beheerder_imports(login_as: Any, organisation: Any
 def test_rows_with_the_wrong_number_of_fields_are_all_reported(beheerder: Any, organisation: Any) -> None:
     employee = organisation.people[Role.MEDEWERKER]
     content = upload(beheerder, csv_file(employee, "A;{nr};belediging", VALID[1], "C;{nr}")).content.decode()
-    assert "Rij 2: Deze rij heeft 3 velden, de kopregel 4." in content
-    assert "Rij 4: Deze rij heeft 2 velden, de kopregel 4." in content
+    assert "Rij 2: Deze rij heeft 3 velden, maar de kopregel heeft er 4." in content
+    assert "Rij 4: Deze rij heeft 2 velden, maar de kopregel heeft er 4." in content
     assert not Exposure.objects.exists()
 
 
@@ -160,3 +160,31 @@ def test_a_comma_separated_file_is_read_as_well(beheerder: Any, organisation: An
     employee = organisation.people[Role.MEDEWERKER]
     data = f"extern_id,personeelsnummer,soort,datum_tijd\nK-1,{employee.employee_number},belediging,2026-06-10 22:15\n"
     assert "Ingelezen: 1 nieuwe" in upload(beheerder, data.encode()).content.decode()
+
+
+def test_a_file_that_is_not_utf8_is_refused_at_the_field(beheerder: Any, organisation: Any) -> None:
+    data = csv_file(organisation.people[Role.MEDEWERKER], "BVH-1;{nr};belediging;2026-06-10 22:15").replace(
+        b"BVH-1", "BVH-ë".encode("latin-1")
+    )
+    response = upload(beheerder, data)
+    assert response.context["form"].errors["file"] == [
+        "Het bestand is geen UTF-8-tekst (fout in regel 2). Sla het op als 'CSV UTF-8' en probeer het opnieuw."
+    ]
+    assert not Exposure.objects.exists()
+
+
+def test_the_import_service_reads_checks_and_writes_in_one_call(
+    organisation: Any, frozen: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from barista import services_import
+
+    employee = organisation.people[Role.MEDEWERKER]
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services_import.exposure_import_run(data=csv_file(employee, *VALID), actor=None)
+    assert (report.ok, report.rows, report.created, report.unchanged) == (True, 3, 3, 0)
+    assert Signal.objects.filter(person=employee).count() == 1  # evaluated after the commit
+    again = services_import.exposure_import_run(
+        data=csv_file(employee, *VALID, "BVH-9;x;belediging;gisteren"), actor=None
+    )
+    assert [(e.row, e.column) for e in again.errors] == [(5, "personeelsnummer"), (5, "datum_tijd")]
+    assert (again.created, Exposure.objects.count()) == (0, 3)

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from django.db import IntegrityError, transaction
 
-from barista import evaluation, services
+from barista import evaluation, retention, services, signalling
 from barista.constants import NoticeKind, Reason, SignalStatus
 from barista.models import Absence, Exposure, Notice, RuleSet, Signal
 from barista.tests.conftest import NOW
-from barista.tests.helpers import expose
-from tests.factories import PersonFactory
+from barista.tests.factories import expose
+from organisation.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,44 +39,44 @@ def test_the_default_rules_are_three_within_thirty_days(frozen: Any) -> None:
 def test_three_events_within_thirty_days_invite_the_direct_manager(frozen: Any, employee: Any, manager: Any) -> None:
     for days in (20, 10, 1):
         expose(employee, NOW - days * DAY)
-    assert services.evaluate(now=NOW).created == 1
+    assert signalling.evaluate(now=NOW).created == 1
     (signal,) = signals_of(employee)
     assert signal.recipient == manager and not signal.recipient_is_deputy
     assert signal.reasons == [Reason.AANTAL]
     assert signal.exposures.count() == 3
-    assert Notice.objects.filter(signal=signal, kind=NoticeKind.UITNODIGING, recipient=manager).exists()
+    assert Notice.objects.filter(signal=signal, kind=NoticeKind.INVITATION, recipient=manager).exists()
 
 
 def test_two_events_are_not_enough(frozen: Any, employee: Any) -> None:
     for days in (20, 1):
         expose(employee, NOW - days * DAY)
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_an_event_exactly_thirty_days_old_still_counts(frozen: Any, employee: Any) -> None:
     expose(employee, NOW - 30 * DAY)
     expose(employee, NOW - 5 * DAY)
     expose(employee, NOW)
-    assert services.evaluate(now=NOW).created == 1
+    assert signalling.evaluate(now=NOW).created == 1
 
 
 def test_an_event_one_second_older_than_thirty_days_does_not_count(frozen: Any, employee: Any) -> None:
     expose(employee, NOW - 30 * DAY - timedelta(seconds=1))
     expose(employee, NOW - 5 * DAY)
     expose(employee, NOW)
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_a_future_event_does_not_count_yet(frozen: Any, employee: Any) -> None:
     expose(employee, NOW - 2 * DAY)
     expose(employee, NOW - DAY)
     expose(employee, NOW + timedelta(minutes=1))
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_one_event_of_the_highest_class_is_enough(frozen: Any, employee: Any) -> None:
     expose(employee, NOW - 2 * DAY, code="schietincident")
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     (signal,) = signals_of(employee)
     assert Reason.ZWAARSTE in signal.reasons
 
@@ -84,16 +84,16 @@ def test_one_event_of_the_highest_class_is_enough(frozen: Any, employee: Any) ->
 def test_the_highest_class_rule_can_be_switched_off(frozen: Any, employee: Any) -> None:
     new_rules(highest_enabled=False, weight_threshold=None)
     expose(employee, NOW - 2 * DAY, code="schietincident")
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_summed_impact_must_be_above_the_threshold(frozen: Any, employee: Any) -> None:
     new_rules(count_n=20, highest_enabled=False, weight_threshold=8, weight_days=90)
     expose(employee, NOW - 80 * DAY, code="poging-zware-mishandeling")  # weight 4
     expose(employee, NOW - 60 * DAY, code="ernstig-geweld")  # weight 4: sum 8, not above 8
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
     expose(employee, NOW - DAY, code="belediging")  # weight 1: sum 9
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     (signal,) = signals_of(employee)
     assert signal.reasons == [Reason.GEWICHT]
     assert signal.exposures.count() == 3
@@ -104,39 +104,39 @@ def test_summed_impact_ignores_events_outside_its_window(frozen: Any, employee: 
     expose(employee, NOW - 91 * DAY, code="poging-zware-mishandeling")
     expose(employee, NOW - 60 * DAY, code="ernstig-geweld")
     expose(employee, NOW - DAY, code="belediging")
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_the_same_exposures_never_invite_twice(frozen: Any, employee: Any) -> None:
     new_rules(cooldown_days=0)  # no cool-down period: only the exposures themselves hold it back
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     (signal,) = signals_of(employee)
     services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=None)
-    assert services.evaluate(now=NOW + timedelta(hours=1)).created == 0
+    assert signalling.evaluate(now=NOW + timedelta(hours=1)).created == 0
     expose(employee, NOW)
     expose(employee, NOW)
-    assert services.evaluate(now=NOW + timedelta(hours=1)).created == 0  # two new ones: not three
+    assert signalling.evaluate(now=NOW + timedelta(hours=1)).created == 0  # two new ones: not three
     expose(employee, NOW)
-    assert services.evaluate(now=NOW + timedelta(hours=1)).created == 1
+    assert signalling.evaluate(now=NOW + timedelta(hours=1)).created == 1
     assert Signal.objects.latest("created_at").exposures.count() == 3
 
 
 def test_no_new_invitation_during_the_cool_down_after_a_conversation(frozen: Any, employee: Any) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     services.record_outcome(signal=signals_of(employee)[0], outcome=SignalStatus.GESPREK, actor=None)
     outcome_at = Signal.objects.get().outcome_at
     assert outcome_at is not None
     for days in (1, 2, 3):
         expose(employee, NOW + days * DAY)
-    assert services.evaluate(now=outcome_at + 29 * DAY).created == 0  # cool-down of 30 days
+    assert signalling.evaluate(now=outcome_at + 29 * DAY).created == 0  # cool-down of 30 days
     for days in (29, 30):
         expose(employee, NOW + days * DAY)
     expose(employee, outcome_at + 30 * DAY + timedelta(minutes=1))
-    result = services.evaluate(now=outcome_at + 30 * DAY + timedelta(hours=1))
+    result = signalling.evaluate(now=outcome_at + 30 * DAY + timedelta(hours=1))
     assert result.created == 1
     newest = Signal.objects.latest("created_at")
     assert newest.status == SignalStatus.OPEN
@@ -149,8 +149,8 @@ def test_an_absent_employee_gets_no_signal_until_back(frozen: Any, employee: Any
     Absence.objects.create(person=employee, starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 16))
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    assert services.evaluate(now=NOW).created == 0
-    assert services.evaluate(now=NOW + 2 * DAY).created == 1
+    assert signalling.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW + 2 * DAY).created == 1
 
 
 def test_an_absent_manager_passes_the_invitation_to_the_deputy(frozen: Any, employee: Any, manager: Any) -> None:
@@ -158,7 +158,7 @@ def test_an_absent_manager_passes_the_invitation_to_the_deputy(frozen: Any, empl
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 10), deputy=deputy)
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     (signal,) = signals_of(employee)
     assert signal.recipient == deputy and signal.recipient_is_deputy
 
@@ -170,7 +170,7 @@ def test_without_a_deputy_the_invitation_goes_to_the_managers_manager(frozen: An
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 10))
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     assert signals_of(employee)[0].recipient == above
 
 
@@ -179,10 +179,10 @@ def test_without_any_manager_no_signal_is_made_and_it_is_retried(frozen: Any, em
     employee.save()
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
     employee.manager = manager
     employee.save()
-    assert services.evaluate(now=NOW).created == 1
+    assert signalling.evaluate(now=NOW).created == 1
 
 
 def test_exposures_in_an_open_aftercare_plan_of_the_same_manager_do_not_count(
@@ -196,11 +196,11 @@ def test_exposures_in_an_open_aftercare_plan_of_the_same_manager_do_not_count(
     for days in (3, 2, 1):
         plans += register(organisation, when=NOW - days * DAY)
     assert Exposure.objects.filter(person=employee, aftercare_plan__isnull=False).count() == 3
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
     Plan.objects.filter(pk=plans[0].pk).update(status=PlanStatus.CLOSED)
     expose(employee, NOW - DAY)
     expose(employee, NOW - DAY)
-    assert services.evaluate(now=NOW).created == 1  # the closed plan's exposure counts again
+    assert signalling.evaluate(now=NOW).created == 1  # the closed plan's exposure counts again
     assert Signal.objects.get().exposures.count() == 3
 
 
@@ -211,7 +211,7 @@ def test_an_open_plan_with_another_manager_does_count(frozen: Any, organisation:
     for days in (3, 2, 1):
         register(organisation, when=NOW - days * DAY)
     Plan.objects.update(manager=PersonFactory(team=employee.team))
-    assert services.evaluate(now=NOW).created == 1
+    assert signalling.evaluate(now=NOW).created == 1
 
 
 def test_rules_are_per_unit_and_versioned(frozen: Any, organisation: Any, employee: Any) -> None:
@@ -222,7 +222,7 @@ def test_rules_are_per_unit_and_versioned(frozen: Any, organisation: Any, employ
     first = new_rules(unit=organisation.unit, count_n=2)
     assert first.version == 1
     assert new_rules(unit=organisation.unit, count_n=2).version == 2
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     assert [s.person for s in Signal.objects.all()] == [employee]
     assert Signal.objects.get().ruleset.version == 2
 
@@ -230,8 +230,8 @@ def test_rules_are_per_unit_and_versioned(frozen: Any, organisation: Any, employ
 def test_evaluating_twice_makes_one_signal_and_the_database_allows_one_open_signal(frozen: Any, employee: Any) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     (signal,) = signals_of(employee)
     with pytest.raises(IntegrityError), transaction.atomic():
         Signal.objects.create(person=employee, ruleset=signal.ruleset, created_at=NOW, expires_at=NOW + DAY, reasons=[])
@@ -270,48 +270,48 @@ def test_reminder_after_seven_days_and_escalation_after_fourteen_once(frozen: An
     manager.save()
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
-    assert services.deadline_scan(now=NOW + 7 * DAY - timedelta(minutes=1)) == services.ScanResult(0, 0)
-    assert services.deadline_scan(now=NOW + 7 * DAY) == services.ScanResult(1, 0)
-    assert services.deadline_scan(now=NOW + 8 * DAY) == services.ScanResult(0, 0)
-    assert services.deadline_scan(now=NOW + 14 * DAY) == services.ScanResult(0, 1)
-    assert services.deadline_scan(now=NOW + 15 * DAY) == services.ScanResult(0, 0)
-    assert Notice.objects.get(kind=NoticeKind.ESCALATIE).recipient == above
-    assert Notice.objects.get(kind=NoticeKind.HERINNERING).recipient == manager
+    signalling.evaluate(now=NOW)
+    assert signalling.deadline_scan(now=NOW + 7 * DAY - timedelta(minutes=1)) == signalling.ScanResult(0, 0)
+    assert signalling.deadline_scan(now=NOW + 7 * DAY) == signalling.ScanResult(1, 0)
+    assert signalling.deadline_scan(now=NOW + 8 * DAY) == signalling.ScanResult(0, 0)
+    assert signalling.deadline_scan(now=NOW + 14 * DAY) == signalling.ScanResult(0, 1)
+    assert signalling.deadline_scan(now=NOW + 15 * DAY) == signalling.ScanResult(0, 0)
+    assert Notice.objects.get(kind=NoticeKind.ESCALATION).recipient == above
+    assert Notice.objects.get(kind=NoticeKind.REMINDER).recipient == manager
 
 
 def test_escalation_can_be_switched_off_and_a_recorded_outcome_stops_reminders(frozen: Any, employee: Any) -> None:
     new_rules(escalation_days=None)
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
-    assert services.deadline_scan(now=NOW + 30 * DAY) == services.ScanResult(1, 0)
+    signalling.evaluate(now=NOW)
+    assert signalling.deadline_scan(now=NOW + 30 * DAY) == signalling.ScanResult(1, 0)
     other = PersonFactory(team=employee.team, manager=employee.manager)
     for days in (3, 2, 1):
         expose(other, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     services.record_outcome(signal=signals_of(other)[0], outcome=SignalStatus.WILDE_NIET, actor=None)
-    assert services.deadline_scan(now=NOW + 30 * DAY) == services.ScanResult(0, 0)
+    assert signalling.deadline_scan(now=NOW + 30 * DAY) == signalling.ScanResult(0, 0)
 
 
 def test_signals_expire_and_old_exposures_are_deleted(frozen: Any, employee: Any, settings: Any) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     signal = signals_of(employee)[0]
-    assert services.expire_signals(now=signal.expires_at - timedelta(seconds=1)) == 0
-    assert services.expire_signals(now=signal.expires_at) == 1
+    assert retention.expire_signals(now=signal.expires_at - timedelta(seconds=1)) == 0
+    assert retention.expire_signals(now=signal.expires_at) == 1
     assert not Signal.objects.exists() and not Notice.objects.exists()
     settings.BARISTA_EXPOSURE_RETENTION_DAYS = 10
     expose(employee, NOW - 11 * DAY)
-    assert services.delete_old_exposures(now=NOW) == 1
+    assert retention.delete_old_exposures(now=NOW) == 1
     assert Exposure.objects.count() == 3
 
 
 def test_an_outcome_is_recorded_once(frozen: Any, employee: Any) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     signal = signals_of(employee)[0]
     services.record_outcome(
         signal=signal, outcome=SignalStatus.DOORVERWEZEN, actor=None, provision=("mental-check-up", "Mental Check Up")
@@ -323,14 +323,14 @@ def test_an_outcome_is_recorded_once(frozen: Any, employee: Any) -> None:
 
 
 def test_the_anonymised_aftercare_plan_loses_its_link_to_the_exposure(frozen: Any, organisation: Any) -> None:
-    from aftercare import services as aftercare_services
+    from aftercare import retention as aftercare_retention
     from aftercare.constants import PlanStatus
     from aftercare.models import Plan
     from aftercare.tests.conftest import register
 
     (plan,) = register(organisation, when=NOW - 800 * DAY)
     Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.CLOSED, closed_at=NOW - 760 * DAY)
-    assert aftercare_services.retention_anonymise(now=NOW) == 1
+    assert aftercare_retention.retention_anonymise(now=NOW) == 1
     assert not Exposure.objects.filter(aftercare_plan__isnull=False).exists()
 
 
@@ -338,13 +338,14 @@ def test_an_outcome_keeps_the_signal_until_the_cool_down_has_passed(frozen: Any,
     new_rules(expiry_days=30, cooldown_days=30, weight_days=30)
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     signal = signals_of(employee)[0]
     frozen.shift(25 * DAY)
     services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=None)
     signal.refresh_from_db()
-    assert signal.expires_at >= signal.outcome_at + 30 * DAY  # type: ignore[operator]
-    assert services.expire_signals(now=NOW + 31 * DAY) == 0
+    assert signal.outcome_at is not None
+    assert signal.expires_at >= signal.outcome_at + 30 * DAY
+    assert retention.expire_signals(now=NOW + 31 * DAY) == 0
 
 
 def test_expired_signals_leave_an_anonymous_tally_and_their_events_stay_outside_every_window(
@@ -354,34 +355,34 @@ def test_expired_signals_leave_an_anonymous_tally_and_their_events_stay_outside_
 
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     expires = signals_of(employee)[0].expires_at
-    services.expire_signals(now=expires)
+    retention.expire_signals(now=expires)
     tally = SignalTally.objects.get()
     assert (tally.team_id, tally.status) == (employee.team_id, SignalStatus.OPEN)
-    assert services.evaluate(now=expires).created == 0  # the three events are a year old by now
+    assert signalling.evaluate(now=expires).created == 0  # the three events are a year old by now
 
 
 def test_the_cool_down_ends_exactly_after_cooldown_days(frozen: Any, employee: Any) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     services.record_outcome(signal=signals_of(employee)[0], outcome=SignalStatus.GESPREK, actor=None)
     outcome_at = Signal.objects.get().outcome_at
     assert outcome_at is not None
     for minutes in (1, 2, 3):
         expose(employee, outcome_at + timedelta(minutes=minutes))
-    assert services.evaluate(now=outcome_at + 30 * DAY - timedelta(seconds=1)).created == 0
+    assert signalling.evaluate(now=outcome_at + 30 * DAY - timedelta(seconds=1)).created == 0
     for minutes in (1, 2, 3):
         expose(employee, outcome_at + 30 * DAY - timedelta(minutes=minutes))
-    assert services.evaluate(now=outcome_at + 30 * DAY + timedelta(seconds=1)).created == 1
+    assert signalling.evaluate(now=outcome_at + 30 * DAY + timedelta(seconds=1)).created == 1
 
 
 def test_the_last_day_of_an_absence_still_counts_as_absent(frozen: Any, employee: Any) -> None:
     Absence.objects.create(person=employee, starts_on=date(2026, 6, 1), ends_on=date(2026, 6, 15))
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    assert services.evaluate(now=NOW).created == 0
+    assert signalling.evaluate(now=NOW).created == 0
 
 
 def test_an_absence_someone_records_for_themselves_does_not_stop_signals_about_them(
@@ -393,7 +394,7 @@ def test_an_absence_someone_records_for_themselves_does_not_stop_signals_about_t
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 1), recorded_by=organisation.users["leidinggevende"])
     for days in (3, 2, 1):
         expose(manager, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     assert signals_of(manager)[0].recipient == above
 
 
@@ -402,15 +403,15 @@ def test_an_open_invitation_moves_to_the_deputy_when_the_manager_becomes_absent(
 ) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate(now=NOW)
+    signalling.evaluate(now=NOW)
     deputy: Any = PersonFactory(team=employee.team)
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 16), deputy=deputy)
-    services.deadline_scan(now=NOW + DAY)
+    signalling.deadline_scan(now=NOW + DAY)
     signal = signals_of(employee)[0]
     assert signal.recipient == deputy and signal.recipient_is_deputy
-    assert Notice.objects.filter(signal=signal, kind=NoticeKind.DOORGESTUURD, recipient=deputy).exists()
-    services.deadline_scan(now=NOW + 2 * DAY)
-    assert Notice.objects.filter(kind=NoticeKind.DOORGESTUURD).count() == 1
+    assert Notice.objects.filter(signal=signal, kind=NoticeKind.FORWARDED, recipient=deputy).exists()
+    signalling.deadline_scan(now=NOW + 2 * DAY)
+    assert Notice.objects.filter(kind=NoticeKind.FORWARDED).count() == 1
 
 
 def test_the_preview_of_the_organisation_rules_leaves_out_units_with_their_own_rules(

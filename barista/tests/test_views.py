@@ -11,13 +11,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from barista import services
+from barista import services, signalling
 from barista.constants import SignalStatus
 from barista.models import Exposure, ExposureType, RuleSet, Signal
-from barista.tests.helpers import expose, signal_for
+from barista.tests.factories import expose, signal_for
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
-from tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +146,7 @@ def test_the_rule_preview_counts_without_saving_and_saving_adds_a_version(login_
     client.post(url, {**values, "actie": "opslaan"})
     assert RuleSet.objects.get(unit=organisation.unit).version == 1
     assert not Signal.objects.exists()  # new rules apply from the next evaluation
-    services.evaluate()
+    signalling.evaluate()
     assert Signal.objects.get().person == employee
 
 
@@ -237,7 +237,7 @@ def test_a_former_manager_and_the_escalation_recipient_cannot_open_the_invitatio
     manager.manager = boss
     manager.save()
     signal = signal_for(employee)
-    services.deadline_scan(now=signal.created_at + timedelta(days=15))
+    signalling.deadline_scan(now=signal.created_at + timedelta(days=15))
     verified_login(client, boss_user)
     assert client.get(reverse("barista:invitation", args=[signal.pk])).status_code == 404
     listing = client.get(reverse("barista:invitations")).content.decode()

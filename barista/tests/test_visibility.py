@@ -12,14 +12,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from barista import services
+from barista import services, signalling
 from barista.constants import SignalStatus
 from barista.models import Absence, Signal
 from barista.tests.conftest import NOW
-from barista.tests.helpers import expose
+from barista.tests.factories import expose
 from conftest import verified_login
 from organisation.constants import Role
-from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def _deputy_signal(employee: Any, manager: Any, deputy: Any) -> Signal:
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 10), deputy=deputy)
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate([employee.pk], now=NOW)
+    signalling.evaluate([employee.pk], now=NOW)
     return Signal.objects.get(person=employee)
 
 
@@ -75,7 +75,7 @@ def test_who_sees_an_invitation_a_deputy_handles(frozen: Any, organisation: Any,
     deputy.save()
     signal = _deputy_signal(employee, manager, deputy)
     assert signal.deputy_for == manager
-    services.deadline_scan(now=NOW + 15 * DAY)  # the escalation goes to the deputy's manager
+    signalling.deadline_scan(now=NOW + 15 * DAY)  # the escalation goes to the deputy's manager
     # Open: the deputy it is addressed to and the current direct manager; not the escalation.
     assert _sees(deputy, signal) == SHOWN
     assert _sees(manager, signal) == SHOWN
@@ -101,7 +101,7 @@ def test_a_manager_above_who_stood_in_sees_nothing_after_the_employee_moves(
     Absence.objects.create(person=manager, starts_on=date(2026, 6, 10))  # no deputy named
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate([employee.pk], now=NOW)
+    signalling.evaluate([employee.pk], now=NOW)
     signal = Signal.objects.get(person=employee)
     assert (signal.recipient, signal.recipient_is_deputy, signal.deputy_for) == (above, True, manager)
     services.record_outcome(signal=signal, outcome=SignalStatus.WILDE_NIET, actor=above.user)
@@ -120,7 +120,7 @@ def test_a_deputy_who_takes_over_for_the_new_manager_handles_it_for_them(
     newcomer = _leidinggevende(organisation, "nieuwe-leidinggevende")
     Absence.objects.create(person=newcomer, starts_on=date(2026, 6, 14), deputy=deputy)
     _move(employee, newcomer)
-    services.deadline_scan(now=NOW + DAY)  # same deputy, now standing in for the new manager
+    signalling.deadline_scan(now=NOW + DAY)  # same deputy, now standing in for the new manager
     signal.refresh_from_db()
     assert (signal.recipient, signal.deputy_for) == (deputy, newcomer)
     services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=deputy.user)
@@ -133,7 +133,7 @@ def test_a_manager_who_handled_it_themselves_loses_it_when_the_employee_moves(
 ) -> None:
     for days in (3, 2, 1):
         expose(employee, NOW - days * DAY)
-    services.evaluate([employee.pk], now=NOW)
+    signalling.evaluate([employee.pk], now=NOW)
     signal = Signal.objects.get(person=employee)
     assert signal.deputy_for is None
     services.record_outcome(signal=signal, outcome=SignalStatus.GESPREK, actor=manager.user)
@@ -169,7 +169,7 @@ def test_the_migration_links_existing_deputy_invitations_only_when_the_data_show
     other: Any = PersonFactory(team=organisation.team, manager=manager)
     for days in (3, 2, 1):
         expose(other, NOW - days * DAY)
-    services.evaluate([other.pk], now=NOW)
+    signalling.evaluate([other.pk], now=NOW)
     before_their_time = Signal.objects.get(person=other)  # the deputy stood in for someone else
     newcomer = _leidinggevende(organisation, "nieuwe-leidinggevende")
     # Also away that day, but with another deputy: no evidence the deputy stood in for them.

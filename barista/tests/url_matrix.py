@@ -14,7 +14,7 @@ from tests.matrix import FORBIDDEN, Case, logged_in, only
 
 
 def matrix_signal(org: Organisation) -> Any:
-    from barista.tests.helpers import signal_for
+    from barista.tests.factories import signal_for
 
     return signal_for(org.people[Role.MEDEWERKER])
 

@@ -10,11 +10,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from catalogue import selectors, services
+from catalogue import selectors
 from catalogue.constants import ChannelKind
 from catalogue.models import ContactChannel, Edition, Provision
-from catalogue.tests.test_contact import channel_rows
-from catalogue.tests.test_editions import edit_url, form_data
+from catalogue.tests.factories import channel_rows, concept_edition, edit_url, form_data
 from conftest import Organisation
 from organisation.constants import Role
 
@@ -46,10 +45,7 @@ ACCEPTED = {
 
 @pytest.fixture
 def concept(organisation: Organisation) -> Edition:
-    edition = selectors.current_edition()
-    assert edition is not None
-    editor = organisation.users[Role.INHOUDSBEHEERDER]
-    return services.edition_create_from(actor=editor, source=edition, code="2023-2024", title="Zorgwijzer 2023/2024")
+    return concept_edition(organisation.users[Role.INHOUDSBEHEERDER])
 
 
 def _post(login_as: Any, organisation: Organisation, provision: Provision, value: str) -> Any:
@@ -114,7 +110,7 @@ def test_a_stored_bad_link_is_shown_as_text_not_as_a_link(client: Any, value: st
 
 def test_the_api_does_not_write_channels(login_as: Any, organisation: Organisation) -> None:
     client = login_as(organisation.users[Role.INHOUDSBEHEERDER])
-    url = "/api/v1/provisions/mental-check-up/"
+    url = "/api/v1/voorzieningen/mental-check-up/"
     channel = {"kind": "website", "label": "X", "value": "javascript:alert(1)"}
     for method in (client.post, client.put, client.patch):
         response = method(url, {"contact_channels": [channel]}, content_type="application/json")

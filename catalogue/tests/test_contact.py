@@ -11,10 +11,9 @@ from django.apps import apps as django_apps
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from catalogue import selectors, services
 from catalogue.constants import ChannelKind
 from catalogue.models import ContactChannel, Edition, ExpertRole, Provision
-from catalogue.tests.test_editions import edit_url, form_data
+from catalogue.tests.factories import channel_rows, concept_edition, current_edition, edit_url, form_data
 from conftest import Organisation, verified_login
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
@@ -24,20 +23,14 @@ pytestmark = pytest.mark.django_db
 MENTAL_CHECK_UP = "/zorgwijzer/mental-check-up/"
 
 
-def current() -> Edition:
-    edition = selectors.current_edition()
-    assert edition is not None
-    return edition
-
-
 def test_every_unit_has_its_vgw_team_as_contact_for_the_provisions_and_experts_reached_through_it() -> None:
     units = set(Unit.objects.values_list("code", flat=True))
     assert len(units) == 14
-    mcu = Provision.objects.get(edition=current(), slug="mental-check-up")
+    mcu = Provision.objects.get(edition=current_edition(), slug="mental-check-up")
     assert {c.unit.code for c in mcu.channels.select_related("unit") if c.unit} == units
-    doctor = ExpertRole.objects.get(edition=current(), slug="bedrijfsarts")
+    doctor = ExpertRole.objects.get(edition=current_edition(), slug="bedrijfsarts")
     assert {c.unit.code for c in doctor.channels.select_related("unit") if c.unit} == units
-    national = ExpertRole.objects.get(edition=current(), slug="team-sociale-zekerheid")
+    national = ExpertRole.objects.get(edition=current_edition(), slug="team-sociale-zekerheid")
     assert not national.channels.exists()
 
 
@@ -69,7 +62,7 @@ def test_an_unknown_unit_code_is_ignored(client: Any) -> None:
 
 
 def test_a_logged_in_employee_sees_the_contact_of_their_own_unit(client: Any, organisation: Organisation) -> None:
-    mcu = Provision.objects.get(edition=current(), slug="mental-check-up")
+    mcu = Provision.objects.get(edition=current_edition(), slug="mental-check-up")
     ContactChannel.objects.create(
         provision=mcu, unit=organisation.unit, kind=ChannelKind.PHONE, label="Eenheidspsycholoog", value="0800-1234"
     )
@@ -101,23 +94,15 @@ def test_a_channel_belongs_to_exactly_one_provision_or_expert() -> None:
 
 @pytest.fixture
 def concept(organisation: Organisation) -> Edition:
-    editor = organisation.users[Role.INHOUDSBEHEERDER]
-    return services.edition_create_from(actor=editor, source=current(), code="2023-2024", title="Zorgwijzer 2023/2024")
-
-
-def channel_rows(*rows: dict[str, str]) -> dict[str, Any]:
-    data: dict[str, Any] = {"kanaal-TOTAL_FORMS": str(len(rows)), "kanaal-INITIAL_FORMS": "0"}
-    for number, row in enumerate(rows):
-        data.update({f"kanaal-{number}-{name}": value for name, value in row.items()})
-    return data
+    return concept_edition(organisation.users[Role.INHOUDSBEHEERDER])
 
 
 def test_a_new_edition_carries_the_channels_over(concept: Edition) -> None:
-    old = ContactChannel.objects.filter(provision__edition=current()).count()
+    old = ContactChannel.objects.filter(provision__edition=current_edition()).count()
     assert ContactChannel.objects.filter(provision__edition=concept).count() == old
     assert (
         ContactChannel.objects.filter(expert__edition=concept).count()
-        == ContactChannel.objects.filter(expert__edition=current()).count()
+        == ContactChannel.objects.filter(expert__edition=current_edition()).count()
     )
 
 
@@ -184,10 +169,10 @@ def test_an_empty_extra_row_is_ignored(login_as: Any, organisation: Organisation
 
 
 def test_the_api_gives_a_provisions_channels_with_their_unit(client: Any) -> None:
-    data = client.get("/api/v1/provisions/mental-check-up/").json()
+    data = client.get("/api/v1/voorzieningen/mental-check-up/").json()
     units = {channel["unit"] for channel in data["contact_channels"]}
     assert "oost-brabant" in units and len(units) == 14
-    experts = client.get("/api/v1/experts/").json()
+    experts = client.get("/api/v1/deskundigen/").json()
     doctor = next(e for e in experts["results"] if e["slug"] == "bedrijfsarts")
     assert {"unit", "kind", "label", "value", "availability"} <= set(doctor["contact_channels"][0])
 
@@ -197,7 +182,7 @@ def test_wat_is_er_nieuw_lists_a_provision_whose_channels_changed(organisation: 
 
     mediation = Provision.objects.get(edition=concept, slug="mediation")
     ContactChannel.objects.create(provision=mediation, kind=ChannelKind.WEBSITE, label="Mediation", value="pzp.nl")
-    changes = {change.provision.slug: change.labels for change in compare_editions(current(), concept).changed}
+    changes = {change.provision.slug: change.labels for change in compare_editions(current_edition(), concept).changed}
     assert changes == {"mediation": ["contactkanalen"]}
 
 

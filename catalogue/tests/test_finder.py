@@ -124,7 +124,7 @@ def test_on_the_edition_the_family_finds_the_24_7_loket() -> None:
 
 
 def test_the_finder_lives_at_its_dutch_url() -> None:
-    assert reverse("finder:start") == URL
+    assert reverse("catalogue:finder") == URL
 
 
 @pytest.mark.django_db

@@ -49,24 +49,24 @@ def test_expert_page_lists_both_teams(client: Any) -> None:
 
 
 def test_api_filters_by_battery_and_answers_bad_filters_with_400(client: Any) -> None:
-    response = client.get("/api/v1/provisions/", {"battery": "herstellen", "page_size": 100})
+    response = client.get("/api/v1/voorzieningen/", {"battery": "herstellen", "page_size": 100})
     assert response.status_code == 200
     slugs = {item["slug"] for item in response.json()["results"]}
     assert "zorglijn-ptss" in slugs and "arbocatalogus" not in slugs
-    bad = client.get("/api/v1/provisions/", {"battery": "genezen"})
+    bad = client.get("/api/v1/voorzieningen/", {"battery": "genezen"})
     assert bad.status_code == 400 and "battery" in bad.json()
 
 
 def test_api_detail_includes_sub_provisions(client: Any) -> None:
-    data = client.get("/api/v1/provisions/fit-at-np/").json()
+    data = client.get("/api/v1/voorzieningen/fit-at-np/").json()
     assert {"fit-online", "fit-max"} <= {sub["slug"] for sub in data["sub_provisions"]}
-    assert client.get("/api/v1/provisions/fit-online/").status_code == 200
+    assert client.get("/api/v1/voorzieningen/fit-online/").status_code == 200
 
 
 def test_api_is_in_the_openapi_schema(client: Any) -> None:
     paths = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()["paths"]
-    assert "/api/v1/provisions/" in paths and "/api/v1/provisions/{slug}/" in paths and "/api/v1/experts/" in paths
-    names = {parameter["name"] for parameter in paths["/api/v1/provisions/"]["get"]["parameters"]}
+    assert {"/api/v1/voorzieningen/", "/api/v1/voorzieningen/{slug}/", "/api/v1/deskundigen/"} <= set(paths)
+    names = {parameter["name"] for parameter in paths["/api/v1/voorzieningen/"]["get"]["parameters"]}
     assert {"battery", "theme", "audience", "access_route", "q"} <= names
 
 

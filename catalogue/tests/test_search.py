@@ -194,23 +194,23 @@ def test_search_can_include_sub_provisions(edition: Edition) -> None:
 
 
 def test_api_q_ranks_by_relevance(client: Any, edition: Edition) -> None:
-    results = client.get("/api/v1/provisions/", {"q": "ruzie in het team"}).json()["results"]
+    results = client.get("/api/v1/voorzieningen/", {"q": "ruzie in het team"}).json()["results"]
     assert [item["slug"] for item in results] == slugs(edition, "ruzie in het team")
     assert results[0]["slug"] == "mediation"
 
 
 def test_api_q_combines_with_the_filters(client: Any) -> None:
-    results = client.get("/api/v1/provisions/", {"q": "ptss", "battery": "versterken"}).json()["results"]
+    results = client.get("/api/v1/voorzieningen/", {"q": "ptss", "battery": "versterken"}).json()["results"]
     found = [item["slug"] for item in results]
     assert found and "zorglijn-ptss" not in found and "roeien-naar-herstel" not in found
 
 
 def test_api_q_of_punctuation_is_an_empty_list_and_a_long_q_is_refused(client: Any) -> None:
-    response = client.get("/api/v1/provisions/", {"q": "%%%"})
+    response = client.get("/api/v1/voorzieningen/", {"q": "%%%"})
     assert response.status_code == 200 and response.json()["results"] == []
-    assert client.get("/api/v1/provisions/", {"q": "slapen " * 50}).status_code == 400
+    assert client.get("/api/v1/voorzieningen/", {"q": "slapen " * 50}).status_code == 400
 
 
 def test_api_search_query_count_is_fixed(client: Any, django_assert_max_num_queries: Any) -> None:
     with django_assert_max_num_queries(8):
-        client.get("/api/v1/provisions/", {"q": "stress"})
+        client.get("/api/v1/voorzieningen/", {"q": "stress"})

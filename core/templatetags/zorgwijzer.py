@@ -9,6 +9,7 @@ from typing import Any
 from django import forms, template
 from django.forms import BoundField
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -80,50 +81,63 @@ def form_field(field: BoundField) -> dict[str, Any]:
 
 
 class _TableNode(template.Node):
-    """``{% table caption id header… numeric="2 3" %}rows{% endtable %}``: the NL Design System
-    table scaffolding (scrollable region labelled by the caption, caption, header row, body)."""
+    """``{% table caption id header… numeric="2 3" testid="x" %}rows{% tablefoot %}rows{% endtable %}``:
+    the NL Design System table scaffolding (scrollable region labelled by the caption, caption,
+    header row, body and an optional footer)."""
 
     def __init__(
         self,
         caption: template.base.FilterExpression,
         caption_id: template.base.FilterExpression,
         headers: list[template.base.FilterExpression],
-        numeric: template.base.FilterExpression | None,
+        options: dict[str, template.base.FilterExpression],
         body: template.NodeList,
+        foot: template.NodeList | None,
     ) -> None:
-        self.caption, self.caption_id, self.headers, self.numeric, self.body = (
-            caption,
-            caption_id,
-            headers,
-            numeric,
-            body,
-        )
+        self.caption, self.caption_id, self.headers = caption, caption_id, headers
+        self.options, self.body, self.foot = options, body, foot
 
     def render(self, context: template.Context) -> str:
-        numeric = {int(n) for n in str(self.numeric.resolve(context)).split()} if self.numeric else set()
+        options = {name: value.resolve(context) for name, value in self.options.items()}
+        numeric = {int(n) for n in str(options.get("numeric", "")).split()}
         return render_to_string(
             "partials/table.html",
             {
                 "caption": self.caption.resolve(context),
                 "caption_id": self.caption_id.resolve(context),
                 "headers": [(h.resolve(context), i in numeric) for i, h in enumerate(self.headers, start=1)],
+                "testid": options.get("testid", ""),
                 "body": self.body.render(context),
+                # The footer was rendered (and escaped) by the template engine; strip() only drops whitespace
+                # so that an empty footer gives no <tfoot>.
+                "foot": mark_safe(self.foot.render(context).strip()) if self.foot is not None else "",  # noqa: S308
             },
         )
+
+
+_TABLE_OPTIONS = ("numeric", "testid")
 
 
 @register.tag("table")
 def table(parser: template.base.Parser, token: template.base.Token) -> _TableNode:
     """Usage: ``{% table _("Caption") "caption-id" _("Column 1") _("Column 2") numeric="2" %}``,
-    then the ``<tr>`` rows, then ``{% endtable %}``. ``numeric`` lists the (1-based) columns whose
-    header aligns as a number."""
+    then the ``<tr>`` rows, optionally ``{% tablefoot %}`` and the footer rows, then ``{% endtable %}``.
+
+    ``numeric`` lists the (1-based) columns whose header aligns as a number; ``testid`` sets the
+    table's ``data-testid``. A caption that needs a plural is made first with
+    ``{% blocktranslate count … asvar caption %}`` and passed as a variable.
+    """
     bits = token.split_contents()[1:]
-    numeric = None
-    if bits and bits[-1].startswith("numeric="):
-        numeric = parser.compile_filter(bits.pop()[len("numeric=") :])
+    options = {}
+    while bits and bits[-1].split("=", 1)[0] in _TABLE_OPTIONS and "=" in bits[-1]:
+        name, value = bits.pop().split("=", 1)
+        options[name] = parser.compile_filter(value)
     if len(bits) < 2:
         raise template.TemplateSyntaxError("{% table %} needs a caption and a caption id")
     caption, caption_id, *headers = (parser.compile_filter(bit) for bit in bits)
-    body = parser.parse(("endtable",))
-    parser.delete_first_token()
-    return _TableNode(caption, caption_id, headers, numeric, body)
+    body = parser.parse(("tablefoot", "endtable"))
+    foot = None
+    if parser.next_token().contents == "tablefoot":
+        foot = parser.parse(("endtable",))
+        parser.delete_first_token()
+    return _TableNode(caption, caption_id, headers, options, body, foot)

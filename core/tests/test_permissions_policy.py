@@ -34,7 +34,7 @@ def test_the_policy_denies_every_device_feature() -> None:
         "/zorgwijzer/",
         "/bestaat-niet/",
         "/healthz",
-        "/api/v1/selftests/",
+        "/api/v1/zelftests/",
         "/static/selftests/selftests.css",
     ],
 )

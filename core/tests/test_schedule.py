@@ -69,6 +69,33 @@ def test_an_impossible_schedule_is_refused():
         RecurringJob("x", tasks.prune_scheduled_runs, Every.HOUR, hour=3)
 
 
+def test_every_app_registers_its_recurring_jobs_under_the_names_in_the_ledger():
+    # The names are keys of earlier runs in ScheduledRun: moving a job's registration must keep them.
+    assert {job.name for job in RECURRING} == {
+        "core.clear_expired_sessions",
+        "core.reset_expired_axes_attempts",
+        "core.prune_finished_task_results",
+        "core.prune_scheduled_runs",
+        "aftercare.scan_deadlines",
+        "aftercare.anonymise_closed_plans",
+        "monitor.close_due_campaigns",
+        "monitor.send_scheduled_reminders",
+        "barista.evaluate_all",
+        "barista.scan_deadlines",
+        "barista.expire_and_retain",
+    }
+
+
+def test_a_second_job_under_a_taken_name_is_refused_and_the_same_job_again_is_ignored():
+    from core.schedule import register
+
+    job = next(job for job in RECURRING if job.name == "core.prune_scheduled_runs")
+    register(job)
+    assert [j.name for j in RECURRING].count(job.name) == 1
+    with pytest.raises(ValueError, match="registered twice"):
+        register(RecurringJob(job.name, tasks.prune_scheduled_runs, Every.DAY, hour=4))
+
+
 def test_the_registry_has_the_foundation_jobs_under_unique_names():
     names = [job.name for job in RECURRING]
     assert len(names) == len(set(names))

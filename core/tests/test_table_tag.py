@@ -23,3 +23,15 @@ def test_the_table_is_a_region_labelled_by_its_caption_with_numeric_headers_mark
 def test_a_table_without_caption_id_is_refused():
     with pytest.raises(TemplateSyntaxError, match="caption"):
         Template('{% load zorgwijzer %}{% table "Alleen een titel" %}{% endtable %}')
+
+
+def test_a_footer_and_a_test_id_are_optional():
+    source = (
+        '{% load zorgwijzer %}{% table "Teams" "t" "Naam" testid="teams" %}<tr><td>a</td></tr>'
+        "{% tablefoot %}<tr><td>totaal</td></tr>{% endtable %}"
+    )
+    html = Template(source).render(Context())
+    assert '<table class="utrecht-table utrecht-table--html-table" data-testid="teams">' in html
+    assert '<tfoot class="utrecht-table__footer"><tr><td>totaal</td></tr></tfoot>' in html
+    assert "tfoot" not in Template(TEMPLATE).render(Context({"caption": "x"}))
+    assert "data-testid" not in Template(TEMPLATE).render(Context({"caption": "x"}))

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
-from monitor import questionnaire, services, tokens
+from monitor import campaigns, questionnaire, submission, tokens
 from monitor.constants import CampaignKind
 from monitor.models import Campaign, Invitation, PendingResponse, Response, ScaleScore
 from organisation.models import OrgNode, Person
-from tests.factories import PersonFactory
+from organisation.tests.factories import PersonFactory
 
 
 def all_answers(value: int = 3, version: str = questionnaire.CURRENT_VERSION) -> dict[str, int]:
@@ -22,7 +24,7 @@ def campaign(
     *, nodes: list[OrgNode], actor: Any = None, days_open: int = 14, previous: Campaign | None = None, **extra: Any
 ) -> Campaign:
     today = timezone.localdate()
-    return services.campaign_create(
+    return campaigns.campaign_create(
         actor=actor,
         name=extra.pop("name", "Meting najaar"),
         kind=extra.pop("kind", CampaignKind.BASELINE),
@@ -46,6 +48,16 @@ def token_of(campaign: Campaign, person: Person) -> str:
     return tokens.token_for(campaign.pk, person.pk)
 
 
+LINK = re.compile(r"/monitor/vragenlijst/([A-Za-z0-9_-]{43})/")
+
+
+def token_in(message: EmailMessage) -> str:
+    """The token of the questionnaire link in an invitation or reminder mail."""
+    found = LINK.search(str(message.body))
+    assert found is not None, "the mail carries no questionnaire link"
+    return found.group(1)
+
+
 def bare_invitation(campaign: Campaign, team: OrgNode, token: str) -> Invitation:
     """An invitation for a known token, without sending mail (for URL tests)."""
     campaign.invitations_sent_at = campaign.invitations_sent_at or timezone.now()
@@ -64,7 +76,7 @@ def answered_campaign(team_sizes: dict[OrgNode, int], value_of: Any = None, **ex
             token = f"{found.pk:04d}{team.pk:05d}{index:04d}".ljust(tokens.TOKEN_LENGTH, "x")
             bare_invitation(found, team, token)
             value = value_of(team, index) if value_of else 3
-            assert services.response_submit(token=token, answers=all_answers(value))
+            assert submission.response_submit(token=token, answers=all_answers(value))
     Campaign.objects.filter(pk=found.pk).update(
         opens_on=found.opens_on - dt.timedelta(days=30),
         closes_on=timezone.localdate() - dt.timedelta(days=1),

@@ -54,7 +54,7 @@ def test_an_interim_campaign_needs_scales_and_a_baseline_gets_them_all(organisat
 
 
 def test_a_unit_outside_the_analysts_scope_cannot_be_chosen(organisation: Any, login_as: Any) -> None:
-    from tests.factories import UnitFactory
+    from organisation.tests.factories import UnitFactory
 
     other = UnitFactory.create(code="elders", name="Elders")
     client = login_as(organisation.users["hr_analist"])

@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from monitor.tests import factories
-from tests.factories import OrgNodeFactory
+from organisation.tests.factories import OrgNodeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -36,11 +36,11 @@ from hypothesis import strategies as st
 
 from core import anonymity, public_cache
 from core.logging import RedactTokensFilter
-from monitor import mixing, results, selectors, services, tokens
+from monitor import campaigns, jobs, mixing, results, selectors, submission, tokens
 from monitor.models import Campaign, PendingResponse, Response
 from monitor.tests import factories
 from organisation.constants import NodeKind
-from tests.factories import OrgNodeFactory
+from organisation.tests.factories import OrgNodeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -204,9 +204,9 @@ def test_closing_early_freezes_at_once_and_two_freezes_store_one_snapshot(organi
     for index in range(6):
         token = f"vroeg{index}".ljust(tokens.TOKEN_LENGTH, "x")
         factories.bare_invitation(campaign, team, token)
-        services.response_submit(token=token, answers=factories.all_answers(2 + index % 3))
+        submission.response_submit(token=token, answers=factories.all_answers(2 + index % 3))
     assert PendingResponse.objects.count() == 1, "five were mixed in, the sixth waits"
-    services.campaign_close(campaign=campaign, actor=None)
+    campaigns.campaign_close(campaign=campaign, actor=None)
     assert PendingResponse.objects.count() == 0 and Response.objects.count() == 6
     campaign.refresh_from_db()
     assert results.freeze(campaign) == results.freeze(campaign)
@@ -368,11 +368,11 @@ def test_responses_reach_their_table_only_in_shuffled_batches_of_a_team(organisa
     for index in range(12):
         token = f"volgorde{index:02d}".ljust(tokens.TOKEN_LENGTH, "x")
         factories.bare_invitation(campaign, team, token)
-        assert services.response_submit(token=token, answers=_pattern(index))
+        assert submission.response_submit(token=token, answers=_pattern(index))
         # Never fewer than the threshold of one team's responses arrive together.
         assert Response.objects.count() in (0, 5, 10), index
     assert PendingResponse.objects.count() == 2
-    services.campaign_close(campaign=campaign, actor=None)
+    campaigns.campaign_close(campaign=campaign, actor=None)
     assert PendingResponse.objects.count() == 0
     order = [_index_of(answers) for answers in Response.objects.order_by("pk").values_list("answers", flat=True)]
     assert sorted(order) == list(range(12))
@@ -389,8 +389,8 @@ def test_a_response_shares_no_transaction_id_with_its_invitation(organisation: A
     for index in range(7):
         token = f"xmin{index:02d}".ljust(tokens.TOKEN_LENGTH, "x")
         factories.bare_invitation(campaign, team, token)
-        services.response_submit(token=token, answers=_pattern(index))
-    services.campaign_close(campaign=campaign, actor=None)
+        submission.response_submit(token=token, answers=_pattern(index))
+    campaigns.campaign_close(campaign=campaign, actor=None)
     with connection.cursor() as cursor:
         cursor.execute("SELECT DISTINCT xmin::text FROM monitor_response")
         response_xids = {row[0] for row in cursor.fetchall()}
@@ -428,7 +428,7 @@ def test_live_response_counts_never_show_who_just_answered(organisation: Any) ->
         token = f"live{index:02d}".ljust(tokens.TOKEN_LENGTH, "x")
         factories.bare_invitation(campaign, team, token)
         if index in (0, 1, 2, 3, 4, 5, 11):  # six of eleven in the big team, one of three in the small
-            services.response_submit(token=token, answers=factories.all_answers(3))
+            submission.response_submit(token=token, answers=factories.all_answers(3))
     total, rates = selectors.response_rates(campaign)
     by_team = {rate.team: rate for rate in rates}
     assert by_team[small.name].answered is None and by_team[small.name].fewer_than == 5
@@ -445,7 +445,7 @@ def test_a_team_where_no_one_answered_looks_exactly_like_one_where_few_did(organ
     factories.bare_invitation(campaign, nobody, "niemand".ljust(tokens.TOKEN_LENGTH, "x"))
     token = "een".ljust(tokens.TOKEN_LENGTH, "x")
     factories.bare_invitation(campaign, one, token)
-    services.response_submit(token=token, answers=factories.all_answers(3), today=campaign.opens_on)
+    submission.response_submit(token=token, answers=factories.all_answers(3), today=campaign.opens_on)
     client = login_as(organisation.users[ANALYST])
     csv_rows = client.get(reverse("monitor:dashboard_csv"), {"meting": campaign.pk}).content.decode().splitlines()
     assert (
@@ -492,7 +492,7 @@ def test_the_mixing_of_a_team_moves_nothing_before_the_threshold(organisation: A
     campaign = factories.campaign(nodes=[organisation.team])
     token = "alleen".ljust(tokens.TOKEN_LENGTH, "x")
     factories.bare_invitation(campaign, organisation.team, token)
-    services.response_submit(token=token, answers=factories.all_answers(3))
+    submission.response_submit(token=token, answers=factories.all_answers(3))
     assert mixing.mix_team_if_due(campaign.pk, organisation.team.pk) == 0
     assert PendingResponse.objects.count() == 1 and Response.objects.count() == 0
 
@@ -502,10 +502,10 @@ def test_the_daily_freeze_vacuums_the_moved_waiting_responses(organisation: Any)
     campaign = factories.campaign(nodes=[organisation.team])
     token = "vacuum".ljust(tokens.TOKEN_LENGTH, "x")
     factories.bare_invitation(campaign, organisation.team, token)
-    services.response_submit(token=token, answers=factories.all_answers(3))
+    submission.response_submit(token=token, answers=factories.all_answers(3))
     Campaign.objects.filter(pk=campaign.pk).update(closes_on=campaign.opens_on)
     with time_machine.travel(timezone.now() + dt.timedelta(days=2)):
-        assert services.close_due_campaigns() == 1
+        assert jobs.close_due_campaigns() == 1
     assert PendingResponse.objects.count() == 0 and Response.objects.count() == 1
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

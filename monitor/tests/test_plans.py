@@ -14,7 +14,7 @@ from monitor import selectors
 from monitor.constants import CampaignKind
 from monitor.models import Measure
 from monitor.tests import factories
-from tests.factories import OrgNodeFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import OrgNodeFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,9 +173,9 @@ def test_only_the_teams_manager_may_edit_a_measure(organisation: Any, login_as: 
 
 def test_saving_an_unchanged_measure_writes_no_audit_row(organisation: Any) -> None:
     from core.models import AuditEvent
-    from monitor import services
+    from monitor import plans
 
     measure = _measure(organisation.team)
     before = AuditEvent.objects.count()
-    assert services.measure_edit(actor=organisation.users["leidinggevende"], measure=measure, title=measure.title) == []
+    assert plans.measure_edit(actor=organisation.users["leidinggevende"], measure=measure, title=measure.title) == []
     assert AuditEvent.objects.count() == before

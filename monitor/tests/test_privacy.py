@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.models import AuditEvent
-from monitor import services, tokens
+from monitor import jobs, tokens
 from monitor.models import Invitation, PendingResponse, Response, ScaleScore
 from monitor.tests import factories
 from organisation.models import Person
@@ -52,7 +52,7 @@ def test_answers_carry_no_time_and_no_free_text() -> None:
 def test_answering_writes_no_audit_row_and_stores_neither_token_nor_identity(organisation: Any, client: Any) -> None:
     person = factories.staff(organisation.team, 1)[0]
     campaign = factories.campaign(nodes=[organisation.team])
-    services.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
     token = tokens.token_for(campaign.pk, person.pk)
     audit_rows = AuditEvent.objects.count()
     client.post(reverse("monitor:respond", kwargs={"token": token}), {**factories.all_answers(), "actie": "versturen"})

@@ -4,7 +4,6 @@ at most once, only to invitees without a response, and without storing who that 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 import pytest
@@ -14,13 +13,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from core.models import AuditEvent
-from monitor import services, tasks
+from monitor import jobs, selectors, submission, tasks
 from monitor.models import Campaign, Invitation, Response, ScaleScore
 from monitor.tests import factories
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r"/monitor/vragenlijst/([A-Za-z0-9_-]{43})/")
 SITE = "https://zorgwijzer.example.nl"
 
 
@@ -29,10 +27,10 @@ def opened(organisation: Any) -> Any:
     """A campaign open for 14 days from today, invitations sent to six colleagues, two answered."""
     colleagues = factories.staff(organisation.team, 6)
     campaign = factories.campaign(nodes=[organisation.team], actor=organisation.users["hr_analist"], days_open=14)
-    services.campaign_send_invitations(campaign=campaign, actor=None, base_url=f"{SITE}/")
-    links = {m.to[0]: LINK.search(m.body).group(1) for m in mail.outbox}  # type: ignore[union-attr,arg-type]
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url=f"{SITE}/")
+    links = {m.to[0]: factories.token_in(m) for m in mail.outbox}
     for person in colleagues[:2]:
-        assert services.response_submit(token=links[person.email], answers=factories.all_answers())
+        assert submission.response_submit(token=links[person.email], answers=factories.all_answers())
     mail.outbox.clear()
     campaign.refresh_from_db()
     return campaign, colleagues, links
@@ -55,26 +53,26 @@ def test_each_round_reaches_only_those_without_a_response_once(opened: Any) -> N
     campaign, colleagues, links = opened
     waiting = sorted(p.email for p in colleagues[2:])
     with _on(campaign, 6):
-        assert services.send_scheduled_reminders() == 0
+        assert jobs.send_scheduled_reminders() == 0
     with _on(campaign, 7):
-        assert services.send_scheduled_reminders() == 4
+        assert jobs.send_scheduled_reminders() == 4
         assert _mailed_to() == waiting
         # The same personal link as the invitation, so paused answers can be resumed.
-        assert {LINK.search(m.body).group(1) for m in mail.outbox} == {links[e] for e in waiting}  # type: ignore[union-attr,arg-type]
+        assert {factories.token_in(m) for m in mail.outbox} == {links[e] for e in waiting}
         assert all(m.body.count(SITE) == 1 for m in mail.outbox)
         mail.outbox.clear()
-        assert services.send_scheduled_reminders() == 0, "a second run on the same day sends nothing"
+        assert jobs.send_scheduled_reminders() == 0, "a second run on the same day sends nothing"
     with _on(campaign, 8):
-        assert services.send_scheduled_reminders() == 0
-        assert services.response_submit(token=links[colleagues[2].email], answers=factories.all_answers())
+        assert jobs.send_scheduled_reminders() == 0
+        assert submission.response_submit(token=links[colleagues[2].email], answers=factories.all_answers())
     with _on(campaign, 12):  # two days before the last day (day 14)
-        assert services.send_scheduled_reminders() == 3
+        assert jobs.send_scheduled_reminders() == 3
         assert _mailed_to() == sorted(p.email for p in colleagues[3:])
         mail.outbox.clear()
     with _on(campaign, 13):
-        assert services.send_scheduled_reminders() == 0
+        assert jobs.send_scheduled_reminders() == 0
     with _on(campaign, 15):  # closed
-        assert services.send_scheduled_reminders() == 0
+        assert jobs.send_scheduled_reminders() == 0
     assert mail.outbox == []
     campaign.refresh_from_db()
     assert campaign.scheduled_reminder_rounds == 2 and campaign.reminders_sent == 2
@@ -87,7 +85,7 @@ def test_a_reminder_round_stores_nothing_about_who_was_reminded(opened: Any) -> 
     invitations = list(Invitation.objects.values())
     audit_before = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with _on(campaign, 7):
-        assert services.send_scheduled_reminders() == 4
+        assert jobs.send_scheduled_reminders() == 4
     assert {model: model.objects.count() for model in counts} == counts
     assert list(Invitation.objects.values()) == invitations
     events = list(AuditEvent.objects.filter(pk__gt=audit_before))
@@ -100,9 +98,9 @@ def test_a_round_that_passed_before_the_invitations_went_out_is_skipped(organisa
     campaign = factories.campaign(nodes=[organisation.team], days_open=20)
     Campaign.objects.filter(pk=campaign.pk).update(opens_on=campaign.opens_on - dt.timedelta(days=5))
     campaign.refresh_from_db()
-    services.campaign_send_invitations(campaign=campaign, actor=None, base_url=f"{SITE}/")
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url=f"{SITE}/")
     mail.outbox.clear()
-    assert services.send_scheduled_reminders() == 0, "invited today: no reminder on the same day"
+    assert jobs.send_scheduled_reminders() == 0, "invited today: no reminder on the same day"
     campaign.refresh_from_db()
     assert campaign.scheduled_reminder_rounds == 1
 
@@ -112,10 +110,10 @@ def test_a_round_that_passed_before_the_invitations_went_out_is_skipped(organisa
 )
 def test_rounds_can_be_switched_off(opened: Any) -> None:
     campaign, _colleagues, _links = opened
-    assert services.reminder_days(campaign) == []
+    assert selectors.reminder_days(campaign) == []
     for day in range(15):
         with _on(campaign, day):
-            assert services.send_scheduled_reminders() == 0
+            assert jobs.send_scheduled_reminders() == 0
     assert mail.outbox == []
 
 
@@ -123,7 +121,7 @@ def test_rounds_can_be_switched_off(opened: Any) -> None:
 def test_without_a_site_address_no_reminder_is_sent(opened: Any) -> None:
     campaign, _colleagues, _links = opened
     with _on(campaign, 7):
-        assert services.send_scheduled_reminders() == 0
+        assert jobs.send_scheduled_reminders() == 0
     assert mail.outbox == []
     campaign.refresh_from_db()
     assert campaign.scheduled_reminder_rounds == 0, "the round stays due until the address is set"
@@ -137,13 +135,13 @@ def test_a_refused_mail_leaves_the_round_due_for_the_next_run(opened: Any, monke
         raise ConnectionRefusedError
 
     with _on(campaign, 7):
-        monkeypatch.setattr(services, "campaign_send_reminders", refuse)
+        monkeypatch.setattr(jobs, "campaign_send_reminders", refuse)
         with pytest.raises(ConnectionRefusedError):
-            services.send_scheduled_reminders()
+            jobs.send_scheduled_reminders()
         campaign.refresh_from_db()
         assert campaign.scheduled_reminder_rounds == 0
         monkeypatch.undo()
-        assert services.send_scheduled_reminders() == 4
+        assert jobs.send_scheduled_reminders() == 4
 
 
 @override_settings(ZORGWIJZER_SITE_URL=SITE)
@@ -163,5 +161,5 @@ def test_the_campaign_page_tells_when_the_automatic_reminders_go_out(opened: Any
     page = login_as(campaign.created_by).get(reverse("monitor:campaign", kwargs={"pk": campaign.pk}))
     html = page.content.decode()
     assert "Automatische herinnering aan wie nog niet heeft ingevuld:" in html
-    for day in services.reminder_days(campaign):
+    for day in selectors.reminder_days(campaign):
         assert date_format(day, "j F Y") in html

@@ -15,7 +15,7 @@ from core import anonymity
 from monitor import results
 from monitor.models import Campaign
 from monitor.tests import factories
-from tests.factories import OrgNodeFactory
+from organisation.tests.factories import OrgNodeFactory
 
 pytestmark = pytest.mark.django_db
 

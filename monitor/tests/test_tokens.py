@@ -4,7 +4,6 @@ expiry after the close date, tampered links, and reminders that reach only non-r
 from __future__ import annotations
 
 import datetime as dt
-import re
 import threading
 from typing import Any
 
@@ -15,12 +14,10 @@ from django.db import connection, connections
 from django.urls import reverse
 from django.utils import timezone
 
-from monitor import drafts, services, tokens
+from monitor import drafts, jobs, submission, tokens
 from monitor.constants import InvitationState
 from monitor.models import Invitation, Response, ResultSnapshot, ScaleScore
 from monitor.tests import factories
-
-LINK = re.compile(r"/monitor/vragenlijst/([A-Za-z0-9_-]{43})/")
 
 
 @pytest.fixture
@@ -28,13 +25,13 @@ def sent(organisation: Any) -> Any:
     """A campaign for Team Noord with six extra colleagues with e-mail, invitations sent."""
     colleagues = factories.staff(organisation.team, 6)
     campaign = factories.campaign(nodes=[organisation.team], actor=organisation.users["hr_analist"])
-    result = services.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
+    result = jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
     campaign.refresh_from_db()
     return campaign, colleagues, result
 
 
 def _tokens_in_outbox() -> list[str]:
-    return [LINK.search(message.body).group(1) for message in mail.outbox]  # type: ignore[union-attr,arg-type]
+    return [factories.token_in(message) for message in mail.outbox]
 
 
 def test_each_invitee_gets_their_own_link_and_only_its_hash_and_team_are_stored(sent: Any) -> None:
@@ -51,7 +48,7 @@ def test_each_invitee_gets_their_own_link_and_only_its_hash_and_team_are_stored(
 def test_invitations_cannot_be_sent_twice(sent: Any) -> None:
     campaign, _colleagues, _result = sent
     with pytest.raises(Exception, match="al verstuurd"):
-        services.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
+        jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="https://zw.example/")
     assert Invitation.objects.filter(campaign=campaign).count() == 6
 
 
@@ -69,9 +66,9 @@ def test_a_link_works_once_and_then_says_it_was_used(sent: Any, client: Any) -> 
 
 def test_submitting_the_same_token_twice_through_the_service_stores_one_response(sent: Any) -> None:
     token = _tokens_in_outbox()[0]
-    assert services.response_submit(token=token, answers=factories.all_answers(2))
-    with pytest.raises(services.InvitationUnusable):
-        services.response_submit(token=token, answers=factories.all_answers(2))
+    assert submission.response_submit(token=token, answers=factories.all_answers(2))
+    with pytest.raises(submission.InvitationUnusable):
+        submission.response_submit(token=token, answers=factories.all_answers(2))
     assert len(factories.stored_answers()) == 1
 
 
@@ -89,8 +86,8 @@ def test_fifty_simultaneous_submissions_with_one_token_store_exactly_one(organis
         try:
             barrier.wait()
             try:
-                outcome: object = services.response_submit(token=token, answers=answers)
-            except services.InvitationUnusable as unusable:
+                outcome: object = submission.response_submit(token=token, answers=answers)
+            except submission.InvitationUnusable as unusable:
                 outcome = unusable.reason
             except Exception as error:
                 outcome = type(error).__name__
@@ -104,8 +101,8 @@ def test_fifty_simultaneous_submissions_with_one_token_store_exactly_one(organis
         # its lock timeouts. The same 50 calls run one after another and must still store one.
         for _ in range(50):
             try:
-                outcomes.append(services.response_submit(token=token, answers=answers))
-            except services.InvitationUnusable as unusable:
+                outcomes.append(submission.response_submit(token=token, answers=answers))
+            except submission.InvitationUnusable as unusable:
                 outcomes.append(unusable.reason)
     else:
         threads = [threading.Thread(target=submit) for _ in range(50)]
@@ -169,10 +166,10 @@ def test_a_link_expires_after_the_close_date_and_the_results_are_frozen(sent: An
         response = client.get(url)
         assert response.status_code == 410
         assert "Deze vragenlijst is gesloten" in response.content.decode()
-        with pytest.raises(services.InvitationUnusable):
-            services.response_submit(token=token, answers=factories.all_answers())
-        assert services.close_due_campaigns() == 1
-        assert services.close_due_campaigns() == 0, "a frozen campaign is not frozen again"
+        with pytest.raises(submission.InvitationUnusable):
+            submission.response_submit(token=token, answers=factories.all_answers())
+        assert jobs.close_due_campaigns() == 1
+        assert jobs.close_due_campaigns() == 0, "a frozen campaign is not frozen again"
     assert ResultSnapshot.objects.filter(campaign=campaign).exists()
     assert factories.stored_answers() == []
 
@@ -206,17 +203,17 @@ def test_the_questionnaire_page_needs_no_login_and_leaks_the_token_to_no_one(sen
 
 def test_a_reminder_reaches_only_those_without_a_response_and_stores_nothing_new(sent: Any) -> None:
     campaign, colleagues, _result = sent
-    by_address = {m.to[0]: LINK.search(m.body).group(1) for m in mail.outbox}  # type: ignore[union-attr,arg-type]
+    by_address = {m.to[0]: factories.token_in(m) for m in mail.outbox}
     answered = [p for p in colleagues[:4]]
     for person in answered:
-        assert services.response_submit(token=by_address[person.email], answers=factories.all_answers())
+        assert submission.response_submit(token=by_address[person.email], answers=factories.all_answers())
     before = {model: model.objects.count() for model in (Invitation, Response, ScaleScore)}
     mail.outbox.clear()
-    sent_count = services.campaign_send_reminders(campaign=campaign, actor=None, base_url="https://zw.example/")
+    sent_count = jobs.campaign_send_reminders(campaign=campaign, actor=None, base_url="https://zw.example/")
     assert sent_count == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in colleagues[4:])
     # The reminder carries the same personal link, so a paused answer can be resumed.
-    assert {LINK.search(m.body).group(1) for m in mail.outbox} == {by_address[p.email] for p in colleagues[4:]}  # type: ignore[union-attr,arg-type]
+    assert {factories.token_in(m) for m in mail.outbox} == {by_address[p.email] for p in colleagues[4:]}
     assert {model: model.objects.count() for model in before} == before
 
 
@@ -248,7 +245,7 @@ def test_an_interim_campaign_stores_only_the_answers_to_its_own_questions(organi
     campaign = factories.campaign(nodes=[organisation.team], kind="tussenmeting", scales=["werkdruk"])
     token = "tussenmeting".ljust(tokens.TOKEN_LENGTH, "x")
     factories.bare_invitation(campaign, organisation.team, token)
-    assert services.response_submit(token=token, answers=factories.all_answers(2))
+    assert submission.response_submit(token=token, answers=factories.all_answers(2))
     (stored,) = factories.stored_answers()
     assert set(stored) == {"WD1", "WD2", "WD3", "WD4"} and set(stored.values()) == {2}
     assert factories.stored_scores() == [("werkdruk", 2.0)]
@@ -258,6 +255,6 @@ def test_a_submission_with_a_missing_answer_is_refused_by_the_service(sent: Any)
     token = _tokens_in_outbox()[0]
     answers = factories.all_answers(3)
     del answers["WD1"]
-    with pytest.raises(services.AnswersIncomplete):
-        services.response_submit(token=token, answers=answers)
+    with pytest.raises(submission.AnswersIncomplete):
+        submission.response_submit(token=token, answers=answers)
     assert Response.objects.count() == 0

@@ -19,10 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
+from core.csv_import import RowError
 from core.models import AuditAction
-from organisation import hr_import
+from organisation import hr_csv
 from organisation.constants import NodeKind
-from organisation.hr_import import HrRow, NodeFact, PersonFact, Reference, RowError
+from organisation.hr_csv import HrRow, NodeFact, PersonFact, Reference
 from organisation.models import OrgNode, Person, Unit
 
 #: A node in a plan: ("id", pk) for a node that exists, ("new", index) for one the import creates.
@@ -239,7 +240,7 @@ def hr_import_apply(
     """
     report = HrImportReport(dry_run=dry_run, rows=len(rows))
     reference = load_reference()
-    found = [*errors, *hr_import.validate_rows(list(rows), reference, rejected_numbers=rejected_numbers)]
+    found = [*errors, *hr_csv.validate_rows(list(rows), reference, rejected_numbers=rejected_numbers)]
     report.errors = sorted(found, key=lambda error: error.row or 0)
     if report.errors:
         return report
@@ -389,7 +390,7 @@ def _manager_id(row: HrRow, fact: PersonFact | None, person_ids: dict[str, int])
 
 def hr_import_run(*, data: bytes, actor: Any, dry_run: bool, request: Any = None) -> HrImportReport:
     """Read an HR export and import it (see ``hr_import_apply``)."""
-    parsed = hr_import.read_csv(data, max_bytes=settings.ORGANISATION_HR_IMPORT_MAX_BYTES)
+    parsed = hr_csv.read_csv(data, max_bytes=settings.ORGANISATION_HR_IMPORT_MAX_BYTES)
     if any(error.row is None for error in parsed.errors):
         return HrImportReport(dry_run=dry_run, errors=parsed.errors)
     report = hr_import_apply(

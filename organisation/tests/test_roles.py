@@ -11,12 +11,13 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+import access
 from conftest import Organisation
 from core.models import AuditAction, AuditEvent
 from organisation import services
 from organisation.constants import Role
 from organisation.models import Person, RoleAssignment
-from tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
 GRANT_URL = reverse("organisation:role_grant")
 ROLES_URL = reverse("organisation:roles")
@@ -171,7 +172,14 @@ def test_a_role_with_a_fitting_scope_is_granted(
     objects = {"unit": organisation.unit, "node": organisation.team}
     kwargs = {scope: objects[scope]} if scope else {}
     assignment = services.role_grant(actor=None, person=newcomer, role=role, **kwargs)
-    assert assignment.pk is not None
+    stored = RoleAssignment.objects.get(pk=assignment.pk)
+    newcomer.refresh_from_db()  # granting a role gives a person without an account one
+    assert newcomer.user_id is not None
+    assert (stored.user_id, stored.role) == (newcomer.user_id, role)
+    assert stored.unit == (organisation.unit if scope == "unit" else None)
+    assert stored.node == (organisation.team if scope == "node" else None)
+    # The new role counts at once: the person's next request sees it.
+    assert role in access.roles_of(get_user_model().objects.get(pk=stored.user_id))
 
 
 def test_granting_the_same_role_and_scope_twice_says_it_already_exists(

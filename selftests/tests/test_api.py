@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from selftests.loading import Instrument
 from selftests.models import WeeklyUsage
 from selftests.tests.conftest import highest, lowest
+from selftests.tests.test_no_storage import database_text
 
 pytestmark = pytest.mark.django_db
 
@@ -99,16 +102,29 @@ def test_mirror_colleague_mode_gives_conversation_advice(client: Any, mirror: In
 
 
 def test_score_ignores_a_logged_in_session_no_user_is_tied_to_the_request(
-    client: Any, organisation: Any, fitheid: Instrument
+    organisation: Any, fitheid: Instrument
 ) -> None:
-    client.force_login(organisation.users["medewerker"])
+    client = Client(enforce_csrf_checks=True)  # a session login would need a CSRF token
+    user = organisation.users["medewerker"]
+    client.force_login(user)
+    client.get(reverse("selftest-list"))  # the session's own upkeep (last seen) happens here, not below
+    session_before = dict(client.session)
+    rows_before = set(database_text().splitlines())
     response = _score(client, "mentale-fitheid", {"answers": lowest(fitheid)})
     assert response.status_code == 200  # no CSRF needed: no session authentication is attempted
+    assert response.renderer_context["request"].user.is_anonymous  # the API never saw the logged-in user
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # the session was not touched
+    assert dict(client.session) == session_before
+    added = set(database_text().splitlines()) - rows_before
+    assert len(added) == 1, added  # only the weekly counter, which has no user in it
+    (row,) = added
+    assert "'mentale-fitheid'" in row and "-W" in row
+    assert user.username not in row
 
 
 def test_the_endpoints_are_in_the_openapi_schema_with_request_and_result(client: Any) -> None:
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").content.decode()
-    assert "/api/v1/selftests/{slug}/score/" in schema
+    assert "/api/v1/zelftests/{slug}/score/" in schema
     assert "ScoreRequest" in schema
     assert "ScoreResult" in schema
     assert "ScoreError" in schema

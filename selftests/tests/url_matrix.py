@@ -31,6 +31,8 @@ ROWS: dict[str, Case] = {
     "selftest-list": Case(everyone()),
     "selftest-detail": Case(everyone(), kwargs=_slug),
     "selftest-score": Case(everyone(), method="post", kwargs=_slug, data={"answers": json.dumps(_complete_answers())}),
+    # The old English path of the API: a redirect (308) to /api/v1/zelftests/.
+    "api-moved-selftests": Case(everyone(), kwargs=lambda org: {"rest": ""}),
 }
 
 #: URL names of this app that a care-data role may open before passing the second factor.

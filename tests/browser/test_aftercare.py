@@ -17,8 +17,8 @@ from playwright.sync_api import Page, expect
 from access import requires_two_factor
 from aftercare.models import Plan
 from organisation.constants import Role
+from organisation.tests.factories import PASSWORD
 from tests.browser.conftest import check_page
-from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,6 +49,7 @@ def check(page: Page, name: str) -> None:
     check_page(page, f"aftercare-{name}")
 
 
+@pytest.mark.slow
 def test_register_three_employees_then_manager_and_supporter_complete_their_first_steps(
     page: Page, organisation: Any
 ) -> None:

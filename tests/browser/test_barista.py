@@ -36,6 +36,7 @@ def check(page: Page, name: str) -> None:
     check_page(page, f"barista-{name}")
 
 
+@pytest.mark.slow
 def test_an_imported_exposure_invites_the_manager_who_records_the_outcome(page: Page, organisation: Any) -> None:
     employee = organisation.people[Role.MEDEWERKER]
     now = timezone.localtime()

@@ -15,8 +15,8 @@ from access import requires_two_factor
 from catalogue.constants import EditionStatus
 from catalogue.models import Edition, Provision
 from organisation.constants import Role
+from organisation.tests.factories import PASSWORD
 from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

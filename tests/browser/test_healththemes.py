@@ -10,8 +10,8 @@ from django.apps import apps as django_apps
 from playwright.sync_api import Page, expect
 
 from healththemes.models import ThemeItem
+from organisation.tests.factories import PASSWORD
 from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,12 +15,12 @@ from django.test import override_settings
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from monitor import questionnaire, services, tokens
+from monitor import campaigns, jobs, questionnaire, submission, tokens
 from monitor.models import Campaign, Measure
 from monitor.tests import factories
+from organisation.tests.factories import OrgNodeFactory
 from tests.browser.conftest import ARTIFACTS, assert_accessible
 from tests.browser.test_pages import log_in
-from tests.factories import OrgNodeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +48,7 @@ def test_answer_on_a_phone_then_the_manager_reads_the_dashboard_and_adds_a_measu
 ) -> None:
     colleagues = factories.staff(organisation.team, 6)
     campaign = factories.campaign(nodes=[organisation.team], actor=organisation.users["hr_analist"], name="Najaar 2026")
-    services.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
     link = LINK.search(mail.outbox[0].body).group(1)  # type: ignore[union-attr,arg-type]
 
     page.set_viewport_size({"width": 390, "height": 844})
@@ -80,7 +80,7 @@ def test_answer_on_a_phone_then_the_manager_reads_the_dashboard_and_adds_a_measu
     assert len(factories.stored_answers()) == 1
 
     for person in colleagues[1:]:
-        services.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=factories.all_answers(2))
+        submission.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=factories.all_answers(2))
     Campaign.objects.filter(pk=campaign.pk).update(
         opens_on=timezone.localdate() - dt.timedelta(days=20), closes_on=timezone.localdate() - dt.timedelta(days=1)
     )
@@ -180,8 +180,8 @@ def test_small_counts_are_bounds_and_a_telling_mean_is_a_dash(page: Page, organi
     zuid = factories.staff(organisation.other_team, 6)
     factories.staff(small, 2)
     campaign = factories.campaign(nodes=[organisation.team, organisation.other_team, small], name="Voorjaar")
-    services.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
-    services.response_submit(token=tokens.token_for(campaign.pk, noord[0].pk), answers=factories.all_answers(5))
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
+    submission.response_submit(token=tokens.token_for(campaign.pk, noord[0].pk), answers=factories.all_answers(5))
 
     page.set_viewport_size({"width": 390, "height": 844})
     log_in(page, organisation.users["hr_analist"])
@@ -193,11 +193,11 @@ def test_small_counts_are_bounds_and_a_telling_mean_is_a_dash(page: Page, organi
 
     # Everyone in Noord answers 5 everywhere: its means would say what each of them answered.
     for person in noord[1:]:
-        services.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=factories.all_answers(5))
+        submission.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=factories.all_answers(5))
     for index, person in enumerate(zuid):
         answers = factories.all_answers(2 + index % 3)
-        services.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=answers)
-    services.campaign_close(campaign=campaign, actor=None)
+        submission.response_submit(token=tokens.token_for(campaign.pk, person.pk), answers=answers)
+    campaigns.campaign_close(campaign=campaign, actor=None)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"/monitor/?meting={campaign.pk}&team=node-{organisation.team.pk}")
     expect(page.get_by_role("heading", level=2).first).to_have_text("Team Noord")

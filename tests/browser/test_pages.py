@@ -16,8 +16,8 @@ from playwright.sync_api import Page, expect
 from access import requires_two_factor
 from core.models import AuditAction, AuditEvent
 from organisation.models import Person, RoleAssignment
+from organisation.tests.factories import PASSWORD
 from tests.browser.conftest import assert_accessible
-from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_hr_import_with_a_bad_row_shows_the_row_and_field_and_writes_nothing(
     page.get_by_label("HR-bestand (CSV)").set_input_files(str(csv))
     page.get_by_label("Alleen controleren (proefimport)").uncheck()
     page.get_by_role("button", name="Bestand verwerken").click()
-    error_row = page.locator(".zw-import-errors tbody tr")
+    error_row = page.get_by_test_id("import-errors").locator("tbody tr")
     expect(error_row).to_have_count(1)
     # Row 3 as a spreadsheet counts (the header is row 1), the column, and the bad value.
     expect(error_row.locator("td")).to_have_text([re.compile("^3$"), re.compile("eenheid"), re.compile("Amstredam")])

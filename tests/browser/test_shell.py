@@ -78,6 +78,7 @@ def log_in(page: Page, username: str, password: str, user: Any) -> None:
         page.get_by_role("button", name="Bevestigen").click()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", [role.value for role in Role])
 def test_each_demo_role_logs_in_sees_its_navigation_switches_language_and_logs_out(
     page: Page, demo_password: str, role: str

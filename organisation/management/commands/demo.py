@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from organisation import services
 from organisation.constants import Role
-from organisation.hr_import import HrRow
+from organisation.hr_csv import HrRow
 from organisation.models import Person, Unit
 
 SEED = 20221231

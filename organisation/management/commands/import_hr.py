@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from core import csv_import
 from organisation import services
 
 
@@ -32,10 +33,9 @@ class Command(BaseCommand):
 
     def _read(self, file: Path) -> bytes:
         try:
-            size = file.stat().st_size
-            if size > settings.ORGANISATION_HR_IMPORT_MAX_BYTES:
-                limit = settings.ORGANISATION_HR_IMPORT_MAX_BYTES // (1024 * 1024)
-                raise CommandError(_("Het bestand is groter dan %(limit)s MB.") % {"limit": limit})
+            # Checked before reading, so a huge file is not loaded into memory first.
+            if file.stat().st_size > settings.ORGANISATION_HR_IMPORT_MAX_BYTES:
+                raise CommandError(csv_import.size_message(settings.ORGANISATION_HR_IMPORT_MAX_BYTES))
             return file.read_bytes()
         except OSError as error:
             raise CommandError(_("Kan '%(file)s' niet lezen: %(error)s") % {"file": file, "error": error}) from error

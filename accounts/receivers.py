@@ -1,4 +1,4 @@
-"""What happens when anyone logs in, whichever way (password form, single sign-on, tests)."""
+"""Receivers: what happens when anyone logs in, whichever way (password form, single sign-on, tests)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts import services
+from accounts.constants import IDP_SECOND_FACTOR_ATTR, OIDC_BACKEND
 from accounts.middleware import LAST_SEEN, LOGIN_AT, MFA_BY_IDP
-
-OIDC_BACKEND = "accounts.oidc.ZorgwijzerOIDCBackend"
-#: Request attribute on which the OIDC backend notes that the identity provider did a second factor.
-IDP_SECOND_FACTOR_ATTR = "zw_idp_second_factor"
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.session_start")

@@ -1,4 +1,4 @@
-"""Shared helpers of the Barista tests: exposures at a moment, and a ready-made signal."""
+"""Test builders of the Barista tests: exposures at a moment, and a ready-made signal."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from barista import services
+from barista import signalling
 from barista.constants import Source
 from barista.models import Exposure, ExposureType, Signal
 
@@ -26,5 +26,5 @@ def signal_for(person: Any, now: datetime | None = None) -> Signal:
     now = now or timezone.now()
     for days in (1, 3, 6):
         expose(person, now - timedelta(days=days))
-    services.evaluate([person.pk], now=now)
+    signalling.evaluate([person.pk], now=now)
     return Signal.objects.get(person=person)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from rest_framework.routers import DefaultRouter
 
+from catalogue.api import ExpertViewSet, ProvisionViewSet
+
 
 def register(router: DefaultRouter) -> None:
     """Register this app's viewsets on the shared router."""
+    router.register("voorzieningen", ProvisionViewSet, basename="provision")
+    router.register("deskundigen", ExpertViewSet, basename="expert")

@@ -1,6 +1,7 @@
 """Reading and checking an HR export (CSV) of employees; the format is described in docs/hr-import.md.
 
-Everything here is pure: ``read_csv`` turns bytes into rows and file/field errors, and
+Everything here is pure: ``read_csv`` turns bytes into rows and file/field errors (size, encoding,
+delimiter and header are checked by ``core.csv_import``, as for every import), and
 ``validate_rows`` checks those rows against a ``Reference`` (a snapshot of units, nodes and people
 that ``organisation.services`` loads from the database). Planning and writing live in
 ``organisation.services``; nothing in this module touches the database.
@@ -8,14 +9,15 @@ that ``organisation.services`` loads from the database). Planning and writing li
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
+
+from core import csv_import
+from core.csv_import import RowError
 
 # Column names as they appear in the header (lower case; surrounding spaces and a BOM are ignored).
 EMPLOYEE_NUMBER = "personeelsnummer"
@@ -51,26 +53,6 @@ MAX_LENGTHS = {
 
 _TRUE = {"ja", "j", "1", "true", "waar", "yes", "y"}
 _FALSE = {"nee", "n", "0", "false", "onwaar", "no"}
-
-
-@dataclass(frozen=True)
-class RowError:
-    """One problem, pinned to a row (1 = the header, as in a spreadsheet) and a column when known."""
-
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.row is not None and self.column:
-            return _("Rij %(row)s, kolom '%(column)s': %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        if self.row is not None:
-            return _("Rij %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return self.message
 
 
 @dataclass(frozen=True)
@@ -151,78 +133,26 @@ class Reference:
 
 def read_csv(data: bytes, *, max_bytes: int) -> ParsedFile:
     """Decode and parse an HR export. File-level errors have ``row=None``; then no rows are returned."""
-    if len(data) > max_bytes:
-        limit = f"{max_bytes / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
-        return ParsedFile(
-            errors=[RowError(None, None, _("Het bestand is groter dan %(limit)s MB.") % {"limit": limit})]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        message = _(
-            "Het bestand is geen UTF-8-tekst (fout in regel %(line)s). "
-            "Sla het op als 'CSV UTF-8' en probeer het opnieuw."
-        ) % {"line": line}
-        return ParsedFile(errors=[RowError(None, None, message)])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
-    header = next(reader, None)
-    header_errors = _check_header(header)
-    if header is None or header_errors:
-        return ParsedFile(errors=header_errors)
-    columns = [name.strip().lower() for name in header]
-    parsed = ParsedFile()
-    for number, values in enumerate(reader, start=2):
-        if not any(value.strip() for value in values):
-            continue
-        parsed.row_count += 1
-        row, errors = _parse_row(number, columns, values)
+    table = csv_import.read_table(data, max_bytes=max_bytes, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS)
+    if table.file_errors:
+        return ParsedFile(errors=table.errors)
+    parsed = ParsedFile(errors=list(table.errors), row_count=table.row_count)
+    for raw in table.rows:
+        row, errors = _parse_row(raw.row, raw.values)
         parsed.errors.extend(errors)
         if row is not None:
             parsed.rows.append(row)
-        elif EMPLOYEE_NUMBER in columns and len(values) == len(columns):
-            parsed.rejected_numbers.add(values[columns.index(EMPLOYEE_NUMBER)].strip())
+        else:
+            parsed.rejected_numbers.add(raw.values[EMPLOYEE_NUMBER])
+    # Rows with the wrong number of fields come first in table.errors; keep the errors in row order.
+    parsed.errors.sort(key=lambda error: error.row or 0)
     if not parsed.rows and not parsed.errors:
         parsed.errors.append(RowError(None, None, _("Het bestand bevat geen medewerkers.")))
     parsed.errors.extend(_duplicate_errors(parsed.rows))
     return parsed
 
 
-def csv_delimiter(text: str) -> str:
-    """``;`` (what Dutch spreadsheet programs write) unless the header has more commas."""
-    first_line = text.split("\n", 1)[0]
-    return "," if first_line.count(",") > first_line.count(";") else ";"
-
-
-def _check_header(header: list[str] | None) -> list[RowError]:
-    if not header or not any(name.strip() for name in header):
-        return [RowError(None, None, _("Het bestand is leeg of heeft geen kopregel."))]
-    names = [name.strip().lower() for name in header]
-    errors = [
-        RowError(None, None, _("De kopregel heeft een onbekende kolom '%(column)s'.") % {"column": name})
-        for name in names
-        if name not in COLUMNS
-    ]
-    errors += [
-        RowError(None, None, _("De kolom '%(column)s' staat meer dan één keer in de kopregel.") % {"column": name})
-        for name in sorted({n for n in names if names.count(n) > 1})
-    ]
-    errors += [
-        RowError(None, None, _("De verplichte kolom '%(column)s' ontbreekt in de kopregel.") % {"column": name})
-        for name in REQUIRED_COLUMNS
-        if name not in names
-    ]
-    return errors
-
-
-def _parse_row(number: int, columns: list[str], values: list[str]) -> tuple[HrRow | None, list[RowError]]:
-    if len(values) != len(columns):
-        message = _("%(found)s velden gevonden, %(expected)s verwacht (zoals in de kopregel)") % {
-            "found": len(values),
-            "expected": len(columns),
-        }
-        return None, [RowError(number, None, message)]
-    cells = {column: value.strip() for column, value in zip(columns, values, strict=True)}
+def _parse_row(number: int, cells: Mapping[str, str]) -> tuple[HrRow | None, list[RowError]]:
     errors = list(_field_errors(number, cells))
     is_active, active_error = _parse_active(number, cells.get(ACTIVE))
     if active_error:
@@ -232,7 +162,7 @@ def _parse_row(number: int, columns: list[str], values: list[str]) -> tuple[HrRo
     return _build_row(number, cells, is_active), []
 
 
-def _field_errors(number: int, cells: dict[str, str]) -> Iterator[RowError]:
+def _field_errors(number: int, cells: Mapping[str, str]) -> Iterator[RowError]:
     for column in REQUIRED_COLUMNS:
         if not cells[column]:
             yield RowError(number, column, _("dit veld is verplicht"))
@@ -266,7 +196,7 @@ def _parse_active(number: int, value: str | None) -> tuple[bool | None, RowError
     return None, RowError(number, ACTIVE, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": value})
 
 
-def _build_row(number: int, cells: dict[str, str], is_active: bool | None) -> HrRow:
+def _build_row(number: int, cells: Mapping[str, str], is_active: bool | None) -> HrRow:
     return HrRow(
         row=number,
         employee_number=cells[EMPLOYEE_NUMBER],

@@ -1,0 +1,50 @@
+"""What the aftercare pages show about a plan, a step or a notification besides the model itself:
+small frozen records the views build and the templates read (no attributes bolted onto models)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from aftercare.constants import StepStatus
+from aftercare.forms import StepCompleteForm
+from aftercare.models import Notification, Plan, Step
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One plan in a list: its first open step and how many open steps are past their deadline."""
+
+    plan: Plan
+    next_step: Step | None
+    overdue: int
+
+
+def plan_rows(plans: Iterable[Plan], now: datetime) -> list[PlanRow]:
+    """The rows of a plan list; reads the prefetched steps (ordered by deadline) only."""
+    rows = []
+    for plan in plans:
+        open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
+        overdue = sum(1 for s in open_steps if s.due_at < now)
+        rows.append(PlanRow(plan=plan, next_step=open_steps[0] if open_steps else None, overdue=overdue))
+    return rows
+
+
+@dataclass(frozen=True)
+class StepItem:
+    """One step on the plan page, with what the viewer may do with it and its form."""
+
+    step: Step
+    can_complete: bool
+    can_decline: bool
+    form: StepCompleteForm
+
+
+@dataclass(frozen=True)
+class NotificationItem:
+    """One notification; ``reachable`` when the viewer may open the plan it is about (a
+    functioneel beheerder gets escalations about plans they cannot see)."""
+
+    notification: Notification
+    reachable: bool
