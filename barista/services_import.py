@@ -19,32 +19,19 @@ from barista.constants import Source
 from barista.exposure_csv import Delivered, Record, Reference
 from barista.models import Exposure, ExposureType
 from core import audit
-from core.csv_import import Row, RowError
+from core.csv_import import ErrorList, Row, RowError
 from core.models import AuditAction
 from organisation.models import Person
 
 
 @dataclass
-class ExposureImportReport:
+class ExposureImportReport(ErrorList):
     """What an import did: the counts when it wrote, or every error when it wrote nothing."""
 
     rows: int = 0
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
     unchanged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def file_errors(self) -> list[RowError]:
-        """Errors about the file as a whole (size, encoding, header) rather than one row."""
-        return [error for error in self.errors if error.row is None]
-
-    @property
-    def row_errors(self) -> list[RowError]:
-        return [error for error in self.errors if error.row is not None]
 
 
 def exposure_import_run(*, data: bytes, actor: Any, request: Any = None) -> ExposureImportReport:

@@ -46,6 +46,28 @@ class RowError:
         return self.message
 
 
+class ErrorList:
+    """The error views every import report shares (mixed into ``Table`` and the apps' reports).
+
+    The class using it keeps its problems in ``errors``: file errors (``row is None``) and row errors.
+    """
+
+    errors: list[RowError]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def file_errors(self) -> list[RowError]:
+        """Errors about the file as a whole (size, encoding, header) rather than one row."""
+        return [error for error in self.errors if error.row is None]
+
+    @property
+    def row_errors(self) -> list[RowError]:
+        return [error for error in self.errors if error.row is not None]
+
+
 @dataclass(frozen=True)
 class Row:
     """One non-empty data row: its number and its values by column name (spaces stripped)."""
@@ -55,7 +77,7 @@ class Row:
 
 
 @dataclass
-class Table:
+class Table(ErrorList):
     """A read file. ``errors`` are file errors (then there are no rows) or rows with the wrong
     number of fields (the other rows are still read, so a page can list every problem)."""
 
@@ -64,10 +86,6 @@ class Table:
     errors: list[RowError] = field(default_factory=list)
     #: Non-empty data rows, including those with the wrong number of fields.
     row_count: int = 0
-
-    @property
-    def file_errors(self) -> list[RowError]:
-        return [error for error in self.errors if error.row is None]
 
 
 def read_table(data: bytes, *, max_bytes: int, required: Sequence[str], optional: Sequence[str] | None = None) -> Table:

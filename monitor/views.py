@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -101,30 +102,26 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("monitor.campaigns")
 def campaign_send(request: HttpRequest, pk: int) -> HttpResponse:
-    campaign = _campaign_in_scope(request, pk)
-    try:
-        campaign_services.campaign_send(
-            campaign=campaign, actor=request.user, base_url=request.build_absolute_uri("/"), request=request
-        )
-    except ValidationError as refused:
-        messages.error(request, " ".join(refused.messages))
-    else:
-        messages.success(request, _("De uitnodigingen worden verstuurd. Dat kan enkele minuten duren."))
-    return redirect("monitor:campaign", pk=campaign.pk)
+    done = _("De uitnodigingen worden verstuurd. Dat kan enkele minuten duren.")
+    return _mailing(request, pk, campaign_services.campaign_send, done)
 
 
 @require_POST
 @permission_required("monitor.campaigns")
 def campaign_remind(request: HttpRequest, pk: int) -> HttpResponse:
+    done = _("De herinneringen worden verstuurd aan iedereen die nog niet heeft ingevuld.")
+    return _mailing(request, pk, campaign_services.campaign_remind, done)
+
+
+def _mailing(request: HttpRequest, pk: int, service: Callable[..., object], done: str) -> HttpResponse:
+    """Ask the service to send a round of mail; a refusal comes back as its message."""
     campaign = _campaign_in_scope(request, pk)
     try:
-        campaign_services.campaign_remind(
-            campaign=campaign, actor=request.user, base_url=request.build_absolute_uri("/"), request=request
-        )
+        service(campaign=campaign, actor=request.user, base_url=request.build_absolute_uri("/"), request=request)
     except ValidationError as refused:
         messages.error(request, " ".join(refused.messages))
     else:
-        messages.success(request, _("De herinneringen worden verstuurd aan iedereen die nog niet heeft ingevuld."))
+        messages.success(request, done)
     return redirect("monitor:campaign", pk=campaign.pk)
 
 

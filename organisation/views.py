@@ -40,9 +40,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("zoek", "").strip()[:120]
     people = selectors.people_visible_to(request.user, search=search)
     page = Paginator(people, PEOPLE_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = htmx.wants_partial(request)
-    template = "organisation/_person_rows.html" if partial else "organisation/person_list.html"
-    return render(request, template, {"page": page, "search": search})
+    context = {"page": page, "search": search}
+    return htmx.render_page_or_part(request, "organisation/person_list.html", "organisation/_person_rows.html", context)
 
 
 @never_cache  # personal data: no copy in browser or proxy caches

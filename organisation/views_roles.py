@@ -35,9 +35,8 @@ def role_list(request: HttpRequest) -> HttpResponse:
     chosen = filters.cleaned_data if filters.is_bound and not invalid else {}
     assignments = RoleAssignment.objects.none() if invalid else selectors.role_assignments(chosen)
     page = Paginator(assignments, ROLES_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = htmx.wants_partial(request)
-    template = "organisation/roles_results.html" if partial else "organisation/roles.html"
-    return render(request, template, {"filters": filters, "page": page, "form": RoleGrantForm()})
+    context = {"filters": filters, "page": page, "form": RoleGrantForm()}
+    return htmx.render_page_or_part(request, "organisation/roles.html", "organisation/roles_results.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -31,9 +30,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     _log_view(request, filters)
     events = AuditEvent.objects.none() if invalid else selectors.audit_events(filters)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("pagina"))
-    partial = htmx.wants_partial(request)
-    template = "portal/_audit_results.html" if partial else "portal/audit_list.html"
-    return render(request, template, {"form": form, "page": page})
+    context = {"form": form, "page": page}
+    return htmx.render_page_or_part(request, "portal/audit_list.html", "portal/_audit_results.html", context)
 
 
 def _log_view(request: HttpRequest, filters: dict[str, Any]) -> None:

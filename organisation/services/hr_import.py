@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import audit
-from core.csv_import import RowError
+from core.csv_import import ErrorList, RowError
 from core.models import AuditAction
 from organisation import hr_csv
 from organisation.constants import NodeKind
@@ -41,7 +41,7 @@ class PersonChange:
 
 
 @dataclass
-class HrImportReport:
+class HrImportReport(ErrorList):
     """What an import did (or, for a dry run, would do)."""
 
     dry_run: bool
@@ -53,15 +53,6 @@ class HrImportReport:
     nodes_created: int = 0
     nodes_updated: int = 0
     changes: list[PersonChange] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def file_errors(self) -> list[RowError]:
-        """Errors about the file as a whole (size, encoding, header) rather than one row."""
-        return [error for error in self.errors if error.row is None]
 
 
 @dataclass
