@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogus")
+
+    def ready(self) -> None:
+        from catalogue import checks, receivers  # noqa: F401 - checks register themselves; receivers connect

@@ -80,3 +80,9 @@ class ChannelKind(models.TextChoices):
     INTRANET = "intranet", _("Intranet")
     APP = "app", _("App")
     DESK = "loket", _("Loket of spreekuur")
+
+
+#: The provisions whose phone channels are the help numbers of Direct hulp, the crisis block of the
+#: self-tests and the header (catalogue.selectors.help_lines): one source, edited in the editor.
+LOKET_PROVISION = "loket-politie-24-7"
+TCO_PROVISION = "team-collegiale-ondersteuning"

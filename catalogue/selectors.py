@@ -15,7 +15,12 @@ from organisation.models import Person, Unit
 
 def current_edition() -> Edition | None:
     """The most recently published edition."""
-    return Edition.objects.filter(status=EditionStatus.GEPUBLICEERD).order_by("-published_at").first()
+    return current_edition_query().first()
+
+
+def current_edition_query() -> QuerySet[Edition]:
+    """The published editions, newest first (``[:1]`` of its pks is a subquery for one statement)."""
+    return Edition.objects.filter(status=EditionStatus.GEPUBLICEERD).order_by("-published_at")
 
 
 def provisions(

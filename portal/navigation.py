@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 import access
+from catalogue.help_lines import help_lines
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     urls = [(item, item.url()) for item in items]
     nav = [{"label": item.label, "url": url, "current": url == request.path} for item, url in urls]
     return {
+        # The 24/7 Loket in the header: one tap to call from every page (catalogue.help_lines).
+        "help_line": help_lines().loket,
         "main_navigation": nav,
         "user_roles": sorted(access.roles_of(user)),
     }

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from access import public_page, roles_of
+from catalogue import selectors as catalogue_selectors
+from catalogue.constants import TCO_PROVISION
+from catalogue.help_lines import help_lines
 from organisation.constants import Role
 
 
@@ -21,7 +24,12 @@ def home(request: HttpRequest) -> HttpResponse:
 @public_page
 @require_GET
 def help_now(request: HttpRequest) -> HttpResponse:
-    """'Direct hulp': emergency numbers and the 24/7 Loket. Always reachable, no login."""
-    phone = settings.ZORGWIJZER_LOKET_247_PHONE
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return render(request, "portal/help.html", {"loket_phone": phone, "loket_phone_digits": digits})
+    """'Direct hulp': emergency numbers, the 24/7 Loket and the TCO of the visitor's unit.
+    Always reachable, no login; the numbers come from the published catalogue (``catalogue.help_lines``)."""
+    unit = catalogue_selectors.visitor_unit(request, catalogue_selectors.units())
+    context = {
+        "lines": help_lines(unit.pk if unit is not None else None),
+        "unit": unit,
+        "tco_url": reverse("catalogue:provision", args=[TCO_PROVISION]),
+    }
+    return render(request, "portal/help.html", context)

@@ -115,6 +115,8 @@ class AdviceRule:
     when: Condition | None = None
     provisions: tuple[str, ...] = ()
     experts: tuple[str, ...] = ()
+    #: Says the reactions are normal or that things go well: withheld when a safety rule fires.
+    reassuring: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ def _build(data: dict[str, Any], source: str) -> Instrument:
                 when=rule.get("when"),
                 provisions=tuple(rule.get("provisions", ())),
                 experts=tuple(rule.get("experts", ())),
+                reassuring=bool(rule.get("reassuring", False)),
             )
             for rule in data["advice"]
         ),

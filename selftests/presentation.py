@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import selectors
+from catalogue.help_lines import help_lines
 from catalogue.models import ExpertRole, Provision
 from selftests.scoring import Result
 
@@ -31,6 +32,18 @@ DISCLAIMER = _(
     "Deze uitslag is een indicatie, geen diagnose. Alleen een deskundige, zoals een huisarts, "
     "bedrijfsarts of psycholoog, kan een diagnose stellen."
 )
+#: The band card under a safety answer: it outweighs every other answer (no "this is normal").
+SAFETY_SUMMARY = {
+    "zelf": _(
+        "Je gaf aan dat je eraan denkt jezelf iets aan te doen of er niet meer te willen zijn. Dat weegt "
+        "zwaarder dan al je andere antwoorden. Praat er vandaag nog over met iemand: de nummers staan bovenaan."
+    ),
+    "collega": _(
+        "Je gaf aan dat je collega eraan denkt zichzelf iets aan te doen of er niet meer te willen zijn. Dat "
+        "weegt zwaarder dan alle andere antwoorden. Laat je collega niet alleen en zoek vandaag nog hulp: de "
+        "nummers staan bovenaan."
+    ),
+}
 NOT_STORED = _("Je antwoorden en je uitslag worden nergens bewaard. Wil je ze houden? Download of print ze dan.")
 
 
@@ -88,7 +101,7 @@ def result_context(result: Result) -> dict[str, Any]:
         "result": result,
         "mode": result.answers.mode,
         "days_since_event": result.answers.days_since_event,
-        "band": {"id": result.band.id, "label": str(result.band.label), "summary": result.band_summary},
+        "band": {"id": result.band.id, "label": str(result.band.label), "summary": _band_summary(result)},
         "groups": [{"id": group, "label": str(GROUP_LABELS[group]), "domains": rows} for group, rows in groups.items()],
         "domains": [row for rows in groups.values() for row in rows],
         "crisis": result.crisis,
@@ -108,10 +121,13 @@ def result_context(result: Result) -> dict[str, Any]:
     }
 
 
-def crisis_context() -> dict[str, Any]:
-    """The 24/7 Loket's number for the crisis block (configuration, see docs/decisions.md)."""
-    from django.conf import settings
+def _band_summary(result: Result) -> str:
+    if result.crisis:
+        return str(SAFETY_SUMMARY.get(result.answers.mode, SAFETY_SUMMARY["zelf"]))
+    return result.band_summary
 
-    phone = settings.ZORGWIJZER_LOKET_247_PHONE
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return {"loket_phone": phone, "loket_phone_digits": digits, "pdf": False}
+
+def crisis_context() -> dict[str, Any]:
+    """The help numbers for the crisis block, from the published catalogue (``catalogue.help_lines``).
+    The numbers for everyone: the self-tests are anonymous and do not look up the visitor's unit."""
+    return {"lines": help_lines(), "pdf": False}

@@ -179,12 +179,19 @@ def score(instrument: Instrument, answers: Answers) -> Result:
     facts.domain_bands = {result.domain.id: result.band for result in domains}
     band = next(band for band in instrument.bands if holds(band.when, facts))
     facts.band = band.id
+    in_crisis = any(holds(rule.when, facts) for rule in instrument.safety)
     return Result(
         instrument=instrument,
         answers=answers,
         total=facts.total,
         domains=domains,
         band=band,
-        crisis=any(holds(rule.when, facts) for rule in instrument.safety),
-        advice=tuple(rule for rule in instrument.advice if holds(rule.when, facts)),
+        crisis=in_crisis,
+        advice=tuple(rule for rule in instrument.advice if _applies(rule, facts, in_crisis)),
     )
+
+
+def _applies(rule: AdviceRule, facts: _Facts, in_crisis: bool) -> bool:
+    """A safety answer changes the whole result: next to it no card may say that the reactions
+    are normal or that things go well, whatever the other answers are."""
+    return not (in_crisis and rule.reassuring) and holds(rule.when, facts)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from catalogue import selectors
 from catalogue.constants import Confidentiality
 from catalogue.finder import MAX_RESULTS, Answers, ForWhom, Privacy, Profile, profile_of, rank
+from catalogue.help_lines import help_lines
 from catalogue.models import Provision
 
 ALL = frozenset({"versterken", "voorkomen", "herstellen"})
@@ -199,6 +200,7 @@ def test_the_overview_links_to_the_finder(client: Any) -> None:
 
 @pytest.mark.django_db
 def test_the_number_of_queries_does_not_grow_with_the_results(client: Any, django_assert_num_queries: Any) -> None:
+    help_lines()  # the header's help numbers are site-wide, cached for a minute: not a per-page query
     # edition, provisions, and the prefetched themes, audiences and sub-provisions
     with django_assert_num_queries(5):
         client.get(URL, {"hoe": "herstellen"})

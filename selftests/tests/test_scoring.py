@@ -344,3 +344,38 @@ def test_a_safety_answer_always_shows_the_crisis_block(data: st.DataObject, inst
     answers = Answers({**answers.values, item_id: alarming}, answers.mode, answers.event_date, answers.today)
     assert score(instrument, answers).crisis
     assert crisis(instrument, answers)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), instrument=INSTRUMENTS)
+def test_a_safety_answer_never_comes_with_a_reassuring_card(data: st.DataObject, instrument: Instrument) -> None:
+    # A crisis box next to "this is part of normal processing" tells the person two opposite things.
+    answers = data.draw(answer_sets(instrument))
+    item_id = "mf-veiligheid" if instrument is FITHEID else "mi-veiligheid"
+    item = instrument.item(item_id)
+    assert item is not None
+    alarming = data.draw(st.sampled_from([option.value for option in item.scale if option.points >= 1]))
+    answers = Answers({**answers.values, item_id: alarming}, answers.mode, answers.event_date, answers.today)
+    result = score(instrument, answers)
+    assert result.crisis
+    assert not [rule.id for rule in result.advice if rule.reassuring]
+    assert result.advice, "the person still gets advice on what to do"
+
+
+@pytest.mark.parametrize("instrument", [FITHEID, MIRROR], ids=lambda i: i.slug)
+def test_each_instrument_marks_its_reassuring_advice(instrument: Instrument) -> None:
+    # Without a marked card the property above would hold for the wrong reason.
+    assert [rule.id for rule in instrument.advice if rule.reassuring]
+
+
+def test_the_mirror_three_days_after_with_every_reaction_and_a_safety_answer_shows_no_normal_card() -> None:
+    values = {item.id: max(item.scale, key=lambda option: option.points).value for item in MIRROR.items}
+    result = score(MIRROR, _answers(values, mode="zelf", days=3))
+    assert result.crisis
+    shown = {rule.id for rule in result.advice}
+    assert "vroeg-normale-verwerking" not in shown
+    assert "altijd-loket" in shown
+    safety_item = MIRROR.item("mi-veiligheid")
+    assert safety_item is not None
+    without_safety = score(MIRROR, _answers({**values, "mi-veiligheid": safety_item.scale[0].value}, days=3))
+    assert "vroeg-normale-verwerking" in {rule.id for rule in without_safety.advice}

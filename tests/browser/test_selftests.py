@@ -162,7 +162,10 @@ def test_mirror_for_yourself_with_a_safety_answer_shows_the_crisis_block_first(p
         " || document.querySelector('main [data-testid=crisis]').compareDocumentPosition("
         "document.querySelector('main h1')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
-    expect(page.locator('[data-advice="vroeg-normale-verwerking"]')).to_be_visible()
+    # The safety answer changes the whole result: no card says this is normal processing.
+    expect(page.locator('[data-advice="vroeg-normale-verwerking"]')).to_have_count(0)
+    expect(page.get_by_test_id("band")).to_contain_text("weegt zwaarder dan al je andere antwoorden")
+    expect(page.locator('[data-advice="altijd-loket"]')).to_be_visible()
     _check_step(page)
 
 

@@ -23,6 +23,7 @@ from organisation import services
 from organisation.constants import Role
 from organisation.hr_csv import HrRow
 from organisation.models import Person, Unit
+from organisation.signals import demo_organisation_loaded
 
 SEED = 20221231
 EMPLOYEE_NUMBER_START = 900001
@@ -237,6 +238,9 @@ class Command(BaseCommand):
             accounts=accounts, password_hash=make_password(password), reset_passwords=is_new
         )
         self._print(report, accounts, password, passwords_set)
+        for _receiver, line in demo_organisation_loaded.send(sender=type(self)):
+            if line:
+                self.stdout.write(str(line))
 
     def _password(self, reset: bool) -> tuple[str, bool]:
         """The shared demo password from var/, or a new one (then every demo account gets it)."""
