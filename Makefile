@@ -71,8 +71,10 @@ checks: install-dev
 	DEBUG=1 $(PY) manage.py check
 
 ## The pytest suite only (SQLite by default, PostgreSQL when DATABASE_URL is set).
+## PYTEST_ARGS passes more, e.g. PYTEST_ARGS='-m "not crawl"' (.ci/run crawls on SQLite only).
+PYTEST_ARGS ?=
 suite: install-dev assets
-	$(VENV)/bin/pytest --durations=15
+	$(VENV)/bin/pytest --durations=15 $(PYTEST_ARGS)
 
 ## The suite without browser tests, as if it were a year later (ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS,
 ## see README.md): a test that depends on today's date fails now rather than on some later day.

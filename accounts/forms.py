@@ -20,6 +20,8 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].label = _("Wachtwoord")
         self.fields["username"].error_messages["required"] = _("Vul uw gebruikersnaam in.")
         self.fields["password"].error_messages["required"] = _("Vul uw wachtwoord in.")
+        # No autofocus: keyboard and screen-reader users start at the skip link like on every page.
+        self.fields["username"].widget.attrs.pop("autofocus", None)
 
 
 class TokenForm(forms.Form):

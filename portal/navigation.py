@@ -32,6 +32,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Gezond werken"), "healththemes:index", None),
     NavItem(_("Zelftests"), "selftests:index", None),
     NavItem(_("Feiten en cijfers"), "figures:overview", None),
+    NavItem(_("Waar kan ik terecht?"), "confidential:router", None),
     NavItem(_("Mijn nazorg"), "aftercare:my_plans", "aftercare.own"),
     NavItem(_("Nazorg in mijn team"), "aftercare:team", "aftercare.team"),
     NavItem(_("Mijn ondersteuning"), "aftercare:cases", "aftercare.cases"),

@@ -20,6 +20,7 @@ from accounts.tests import url_matrix as accounts_matrix
 from aftercare.tests import url_matrix as aftercare_matrix
 from barista.tests import url_matrix as barista_matrix
 from catalogue.tests import url_matrix as catalogue_matrix
+from confidential.tests import url_matrix as confidential_matrix
 from conftest import Organisation, verified_login
 from core.tests import url_matrix as core_matrix
 from figures.tests import url_matrix as figures_matrix
@@ -46,6 +47,7 @@ APP_MATRICES = (
     aftercare_matrix,
     monitor_matrix,
     barista_matrix,
+    confidential_matrix,
 )
 
 MATRIX: dict[str, Case] = {}

@@ -16,6 +16,7 @@ from rest_framework.routers import DefaultRouter
 from access import public_page
 from barista import api_routes as barista_api
 from catalogue import api_routes as catalogue_api
+from confidential import api_routes as confidential_api
 from figures import api_routes as figures_api
 from monitor import api_routes as monitor_api
 from organisation import api_routes as organisation_api
@@ -23,7 +24,15 @@ from selftests import api_routes as selftests_api
 
 router = DefaultRouter()
 router.include_format_suffixes = False
-for app_routes in (organisation_api, catalogue_api, figures_api, selftests_api, monitor_api, barista_api):
+for app_routes in (
+    organisation_api,
+    catalogue_api,
+    figures_api,
+    selftests_api,
+    monitor_api,
+    barista_api,
+    confidential_api,
+):
     app_routes.register(router)
 
 #: Old path → new path of the endpoints that were renamed to Dutch (URL name ``api-moved-<old>``).

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "aftercare",
     "monitor",
     "barista",
+    "confidential",
     "portal",
 ]
 

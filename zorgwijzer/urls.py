@@ -24,6 +24,7 @@ urlpatterns = [
     path("nazorg/", include("aftercare.urls")),
     path("monitor/", include("monitor.urls")),
     path("barista/", include("barista.urls")),
+    path("waar-kan-ik-terecht/", include("confidential.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("zorgwijzer.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

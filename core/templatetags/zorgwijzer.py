@@ -105,7 +105,12 @@ class _TableNode(template.Node):
             {
                 "caption": self.caption.resolve(context),
                 "caption_id": self.caption_id.resolve(context),
-                "headers": [(h.resolve(context), i in numeric) for i, h in enumerate(self.headers, start=1)],
+                # A header that resolves to "" is left out (a column shown only to some visitors).
+                "headers": [
+                    (label, i in numeric)
+                    for i, label in enumerate((h.resolve(context) for h in self.headers), start=1)
+                    if label
+                ],
                 "testid": options.get("testid", ""),
                 "body": self.body.render(context),
                 # The footer was rendered (and escaped) by the template engine; strip() only drops whitespace

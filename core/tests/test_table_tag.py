@@ -35,3 +35,9 @@ def test_a_footer_and_a_test_id_are_optional():
     assert '<tfoot class="utrecht-table__footer"><tr><td>totaal</td></tr></tfoot>' in html
     assert "tfoot" not in Template(TEMPLATE).render(Context({"caption": "x"}))
     assert "data-testid" not in Template(TEMPLATE).render(Context({"caption": "x"}))
+
+
+def test_an_empty_header_leaves_its_column_out():
+    source = '{% load zorgwijzer %}{% table "T" "t" "Naam" actions %}{% endtable %}'
+    assert 'scope="col">Acties' in Template(source).render(Context({"actions": "Acties"}))
+    assert Template(source).render(Context({})).count('scope="col"') == 1

@@ -69,3 +69,24 @@ def totp_now(secret: str) -> str:
 
     key = base64.b32decode(secret.replace(" ", ""))
     return f"{TOTP(key).token():06d}"
+
+
+def log_in(page: Page, user: Any) -> None:
+    """Password, then (for roles that need it) the code of an authenticator enrolled for the test."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from playwright.sync_api import expect
+
+    from access import requires_two_factor
+    from organisation.tests.factories import PASSWORD
+
+    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
+    page.goto("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    if requires_two_factor(user):
+        expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
+        assert_accessible(page)
+        page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
+        page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()

@@ -9,32 +9,14 @@ from typing import Any
 
 import pytest
 from django.test import override_settings
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from access import requires_two_factor
 from core.models import AuditAction, AuditEvent
 from organisation.models import Person, RoleAssignment
 from organisation.tests.factories import PASSWORD
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page: Page, user: Any) -> None:
-    """Password, then (for roles that need it) the code of an already enrolled authenticator."""
-    device = TOTPDevice.objects.create(user=user, name="telefoon", confirmed=True)
-    page.goto("/account/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    if requires_two_factor(user):
-        expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
-        assert_accessible(page)
-        page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
-        page.get_by_role("button", name="Verder").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
 def test_hr_import_with_a_bad_row_shows_the_row_and_field_and_writes_nothing(

@@ -44,7 +44,8 @@ EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
 
 
 def expected_navigation(role: str) -> set[str]:
-    items = {"Home", "Zorgwijzer", "Gezond werken", "Zelftests", "Feiten en cijfers", "Organisatie", "Mijn account"}
+    items = {"Home", "Zorgwijzer", "Gezond werken", "Zelftests", "Feiten en cijfers", "Waar kan ik terecht?"}
+    items |= {"Organisatie", "Mijn account"}
     for mapping in (NAV_BY_ACTION, EXTRA_NAV_BY_ACTION):
         for action, label in mapping.items():
             if role in ACTIONS[action] or AUTHENTICATED in ACTIONS[action]:

@@ -1,0 +1,127 @@
+"""Every page, every role, both widths: a breadth-first crawl as the anonymous visitor and as each
+role, plus every URL of the URL × role matrix that the role may open (pages behind a form or a
+token too). Each page passes axe (WCAG 2.0/2.1 A and AA) at 1280 and 390 px, has one h1, a title
+and a language, and does not scroll sideways on a phone; two pages of one kind have different
+titles. The summary (pages per visitor, violations per rule) is printed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any
+
+import pytest
+from django.apps import apps as django_apps
+from django.urls import reverse
+from playwright.sync_api import Browser
+
+from organisation.constants import Role
+from tests.browser.conftest import log_in
+from tests.browser.crawl import Report, crawl, focus_problems, page_problems
+from tests.matrix import ANONYMOUS, OK
+from tests.test_url_matrix import MATRIX
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.crawl, pytest.mark.django_db(transaction=True)]
+
+#: ``ZW_CRAWL_VISITORS=leidinggevende,anonymous`` narrows a local run to some visitors (CI crawls all).
+VISITORS = [
+    visitor
+    for visitor in [ANONYMOUS, *(role.value for role in Role)]
+    if visitor in os.environ.get("ZW_CRAWL_VISITORS", visitor).split(",")
+]
+#: Pages of the main flows whose keyboard order is checked.
+LOGGED_IN_KEYBOARD_PAGES = ["/", "/nazorg/melden/", "/monitor/", "/barista/gebeurtenis/"]
+KEYBOARD_PAGES = ["/", "/hulp/", "/zorgwijzer/", "/zorgwijzer/wat-past-bij-mij/", "/zelftest/", "/account/inloggen/"]
+
+
+#: Data migrations, in order: transactional tests flush the database, migration data included.
+DATA_MIGRATIONS = [
+    ("organisation.migrations.0002_units", "create_units"),
+    ("catalogue.migrations.0002_zorgwijzer_2022_2023", "load"),
+    ("catalogue.migrations.0006_contact_channels_2022_2023", "load"),
+    ("catalogue.migrations.0007_selftest_channels", "load"),
+    ("healththemes.migrations.0002_content", "load"),
+    ("figures.migrations.0002_section_2", "load_section_2"),
+    ("aftercare.migrations.0002_load_event_types_and_template", "load"),
+    ("barista.migrations.0002_types_rules_backfill", "forwards"),
+]
+
+
+@pytest.fixture
+def content(db: None) -> None:
+    """The content every module starts with, loaded again after an earlier test flushed it."""
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
+
+
+def _matrix_urls(organisation: Any) -> dict[str, str]:
+    """One URL per GET pattern of the matrix, with ids made by the matrix's own builders."""
+    return {
+        name: reverse(name, kwargs=case.kwargs(organisation))
+        for name, case in MATRIX.items()
+        if case.method == "get" and not case.optional
+    }
+
+
+def test_every_page_passes_for_every_visitor_at_both_widths(
+    browser: Browser, live_server: Any, organisation: Any, content: None
+) -> None:
+    urls = _matrix_urls(organisation)
+    report = Report()
+    for visitor in VISITORS:
+        context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        page.goto("/")
+        if visitor != ANONYMOUS:
+            log_in(page, organisation.users[visitor])
+        seeds = ["/", *(url for name, url in urls.items() if MATRIX[name].expect[visitor] == OK)]
+        crawl(page, visitor, seeds, report, follow_public=visitor == ANONYMOUS)
+        context.close()
+    print("\n" + report.summary())
+    problems = report.problems + report.title_clashes()
+    assert not problems, "\n".join(problems)
+    assert all(report.pages[visitor] >= (20 if visitor == ANONYMOUS else 2) for visitor in VISITORS)
+
+
+def test_the_keyboard_reaches_the_skip_link_first_and_sees_every_stop(
+    browser: Browser, live_server: Any, organisation: Any, content: None
+) -> None:
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    problems = []
+    for path in KEYBOARD_PAGES:
+        page.goto(path)
+        problems += [f"{path}: {problem}" for problem in focus_problems(page)]
+    log_in(page, organisation.users[Role.LEIDINGGEVENDE])
+    for path in LOGGED_IN_KEYBOARD_PAGES:
+        page.goto(path)
+        problems += [f"{path}: {problem}" for problem in focus_problems(page, tabs=40)]
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+LONG_COMPOUNDS = [
+    "suicidepreventietraining",
+    "werkgeversmodules-bedrijfsgezondheidszorg",
+    "team-sociale-zekerheid-eigenrisicodragerschap",
+    "kadernota-arbeidsomstandigheden",
+    "persoonlijke-beschermingsmiddelen",
+    "collectief-van-ontwikkelmethodieken",
+    "bewustwording-risicos-politiewerk-en-pbm",
+    "financiele-ondersteuning-schuldhulpverlening",
+]
+
+
+def test_provisions_with_long_dutch_compounds_fit_a_phone(browser: Browser, live_server: Any, content: None) -> None:
+    # The crawl checks a few provisions per visitor; these are the names that overflowed before.
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    problems = []
+    for slug in LONG_COMPOUNDS:
+        for path in (f"/zorgwijzer/{slug}/", f"/zorgwijzer/edities/2022-2023/{slug}/"):
+            assert page.goto(path).status == 200, path  # type: ignore[union-attr]
+            problems += [f"{path}: {problem}" for problem in page_problems(page, 390)]
+    context.close()
+    assert not problems, "\n".join(problems)
