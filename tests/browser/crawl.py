@@ -28,6 +28,8 @@ WIDTHS = (1280, 390)
 MAX_PER_PATTERN = 3
 #: Never followed: they end the session or change state on a plain GET.
 SKIPPED_NAMES = frozenset({"accounts:logout", "accounts:logout_everywhere", "set_language"})
+#: A path that exists nowhere: the crawl checks the 404 page through it.
+NOT_FOUND_PATH = "/bestaat-niet/"
 SKIPPED_PREFIXES = ("/api/", "/static/", "/i18n/", "/sw.js", "/manifest.webmanifest", "/oidc/")
 
 #: Consecutive tab stops on one element that count as a keyboard trap.
@@ -133,7 +135,7 @@ def _url_name(path: str) -> tuple[str, bool] | None:
     try:
         match = resolve(path)
     except Resolver404:
-        return None
+        return ("404", True) if path == NOT_FOUND_PATH else None
     if match.view_name in SKIPPED_NAMES:
         return None
     return match.view_name, is_public(match.func)

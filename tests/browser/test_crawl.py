@@ -18,8 +18,8 @@ from playwright.sync_api import Browser
 
 from organisation.constants import Role
 from tests.browser.conftest import log_in
-from tests.browser.crawl import Report, crawl, focus_problems, page_problems
-from tests.matrix import ANONYMOUS, OK
+from tests.browser.crawl import NOT_FOUND_PATH, Report, crawl, focus_problems, page_problems
+from tests.matrix import ANONYMOUS, FORBIDDEN, OK
 from tests.test_url_matrix import MATRIX
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.crawl, pytest.mark.django_db(transaction=True)]
@@ -77,6 +77,9 @@ def test_every_page_passes_for_every_visitor_at_both_widths(
         if visitor != ANONYMOUS:
             log_in(page, organisation.users[visitor])
         seeds = ["/", *(url for name, url in urls.items() if MATRIX[name].expect[visitor] == OK)]
+        # The error pages too: one the visitor may not open (403), and one that does not exist (404).
+        seeds += [url for name, url in urls.items() if MATRIX[name].expect[visitor] == FORBIDDEN][:1]
+        seeds.append(NOT_FOUND_PATH)
         crawl(page, visitor, seeds, report, follow_public=visitor == ANONYMOUS)
         context.close()
     print("\n" + report.summary())
