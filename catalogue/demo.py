@@ -45,7 +45,7 @@ def _add_numbers(edition: Edition) -> None:
         ContactChannel(
             provision=loket,
             kind=ChannelKind.PHONE,
-            label=f"24/7 Loket Politie ({EXAMPLE})",
+            label=EXAMPLE.capitalize(),
             value=LOKET_EXAMPLE,
             availability="dag en nacht",
         ),
@@ -54,7 +54,7 @@ def _add_numbers(edition: Edition) -> None:
                 provision=tco,
                 unit=unit,
                 kind=ChannelKind.PHONE,
-                label=f"TCO {unit.name} ({EXAMPLE})",
+                label=f"TCO {unit.name}, {EXAMPLE}",
                 value=f"088 000 {number:02d} 00",
                 availability="werkdagen 8.00-17.00 uur, daarbuiten via het 24/7 Loket",
             )

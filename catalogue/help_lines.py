@@ -36,6 +36,11 @@ class HelpLine:
     availability: str
 
     @property
+    def is_example(self) -> bool:
+        """An example number (the demo's): its label says so, and every page must say it too."""
+        return "voorbeeld" in self.label.lower()
+
+    @property
     def note(self) -> str:
         """The channel's label when it says more than the provision's name (a unit, "example")."""
         return "" if self.label.strip().lower() == self.name.strip().lower() else self.label

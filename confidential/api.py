@@ -9,8 +9,12 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from confidential.constants import Danger
 from confidential.forms import RouterForm
-from confidential.router import rank
+from confidential.router import Ranked, danger_only, rank
+
+#: The answers are in the query: no copy in a cache on the way.
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 class RouteSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -43,23 +47,30 @@ class RouterViewSet(viewsets.ViewSet):
         parameters=[RouterQuerySerializer],
         responses={
             200: RouteSerializer(many=True),
-            400: OpenApiResponse(description="Ontbrekend of ongeldig antwoord, per vraag."),
+            400: OpenApiResponse(
+                description="Ontbrekend of ongeldig antwoord, per vraag; met gevaar=ja ook direct_hulp."
+            ),
         },
     )
     def list(self, request: Request) -> Response:
         form = RouterForm(request.query_params)
         if not form.is_valid():
-            return Response({name: [str(e) for e in errors] for name, errors in form.errors.items()}, status=400)
-        ranked = [
-            {
-                "slug": item.route.slug,
-                "name": str(item.route.name),
-                "why": item.why,
-                "what_happens": str(item.route.what_happens),
-                "who_knows": str(item.route.who_knows),
-                "how_to_start": str(item.route.how_to_start),
-                "url": item.route.url(),
-            }
-            for item in rank(form.answers())
-        ]
-        return Response(RouteSerializer(ranked, many=True).data)
+            errors: dict[str, Any] = {name: [str(e) for e in found] for name, found in form.errors.items()}
+            if request.query_params.get("gevaar") == Danger.YES:
+                errors["direct_hulp"] = _route(danger_only()[0])  # help first, whatever else is missing
+            return Response(errors, status=400, headers=NO_STORE)
+        return Response(
+            RouteSerializer([_route(item) for item in rank(form.answers())], many=True).data, headers=NO_STORE
+        )
+
+
+def _route(item: Ranked) -> dict[str, Any]:
+    return {
+        "slug": item.route.slug,
+        "name": str(item.route.name),
+        "why": item.why,
+        "what_happens": str(item.route.what_happens),
+        "who_knows": str(item.route.who_knows),
+        "how_to_start": str(item.route.how_to_start),
+        "url": item.route.url(),
+    }

@@ -48,6 +48,9 @@ class Route:
     link: tuple[str, str] | None = None
     #: The route goes through the visitor's manager (never offered when the manager may not know).
     via_manager: bool = False
+    #: Not through the manager, but the manager may hear of it later (a complaint, an
+    #: investigation or a mediation in which they take part): never promised to stay away from them.
+    manager_may_learn: bool = False
     #: Points for what the visitor wants.
     wants: dict[str, int] = field(default_factory=dict)
     #: Points for whom it is about.
@@ -85,7 +88,7 @@ ROUTES: tuple[Route, ...] = (
         how_to_start=_("Neem contact op met een vertrouwenspersoon van je eigen of van een andere eenheid."),
         link=("provision", "vertrouwenswerk"),
         wants={Want.STOP: 5, Want.INVESTIGATION: 3, Want.TALK: 4, Want.ADVICE: 5},
-        abouts={About.MANAGER: 2, About.COLLEAGUE: 1, About.TEAM: 1},
+        abouts={About.MANAGER: 2, About.COLLEAGUE: 1, About.TEAM: 1, About.OTHER: 2},
     ),
     Route(
         slug="bedrijfsmaatschappelijk-werk",
@@ -134,8 +137,10 @@ ROUTES: tuple[Route, ...] = (
         who_knows=_("Jij, de ander en de mediator. Wat jullie bespreken blijft binnen de mediation."),
         how_to_start=_("Vraag mediation aan; de andere partij wordt om toestemming gevraagd."),
         link=("provision", "mediation"),
+        manager_may_learn=True,
         wants={Want.STOP: 3, Want.ADVICE: 1},
-        abouts={About.COLLEAGUE: 2, About.MANAGER: 1},
+        # Not for intimidation by one's own manager (unequal power), nor for a wrong in the organisation.
+        abouts={About.COLLEAGUE: 2, About.MANAGER: -3, About.OTHER: -4},
     ),
     Route(
         slug="vik",
@@ -148,6 +153,7 @@ ROUTES: tuple[Route, ...] = (
             "VIK en, als er een onderzoek komt, wie daarvoor nodig is. Vraag vooraf wat er met je naam gebeurt."
         ),
         how_to_start=_("Doe een melding bij VIK van je eenheid, eventueel samen met de vertrouwenspersoon."),
+        manager_may_learn=True,
         wants={Want.INVESTIGATION: 5, Want.STOP: 2, Want.ADVICE: 1},
         abouts={About.COLLEAGUE: 1, About.MANAGER: 1, About.OTHER: 1},
     ),
@@ -160,8 +166,9 @@ ROUTES: tuple[Route, ...] = (
         ),
         who_knows=_("De commissie, de persoon over wie je klaagt en het bevoegd gezag."),
         how_to_start=_("Schrijf op wat er is gebeurd; de vertrouwenspersoon kan je daarbij helpen."),
+        manager_may_learn=True,
         wants={Want.INVESTIGATION: 4, Want.STOP: 2},
-        abouts={About.COLLEAGUE: 1, About.MANAGER: 1},
+        abouts={About.COLLEAGUE: 1, About.MANAGER: 1, About.OTHER: -3},
     ),
     Route(
         slug="kernteam-udr",
@@ -171,7 +178,10 @@ ROUTES: tuple[Route, ...] = (
             "en adviseert over vervolgstappen."
         ),
         who_knows=_("Het kernteam. Het doet zelf geen melding zonder jou."),
-        how_to_start=_("Mail het landelijke kernteam met je vraag."),
+        how_to_start=_(
+            "Mail het landelijke kernteam met je vraag. Het adres staat op het intranet; de vertrouwenspersoon "
+            "kan het je ook geven."
+        ),
         wants={Want.ADVICE: 3},
         abouts={About.TEAM: 2, About.COLLEAGUE: 1},
     ),
@@ -210,7 +220,7 @@ ROUTES: tuple[Route, ...] = (
         ),
         who_knows=_("Wie de melding behandelt. Je kunt vragen je naam niet door te geven."),
         how_to_start=_("Laat je eerst adviseren door een vertrouwenspersoon integriteit en meld daarna."),
-        wants={Want.INVESTIGATION: 3},
+        wants={Want.INVESTIGATION: 4},
         abouts={About.OTHER: 2},
     ),
     Route(
@@ -223,7 +233,24 @@ ROUTES: tuple[Route, ...] = (
     ),
 )
 
-_MANAGER_WORDING = _("Je leidinggevende hoeft dit niet te weten: deze route gaat buiten je leidinggevende om.")
+_AROUND_THE_MANAGER = _("Je leidinggevende hoeft dit niet te weten: deze route gaat buiten je leidinggevende om.")
+_MANAGER_MAY_LEARN = _(
+    "Je hoeft niet via je leidinggevende te gaan. Bij een klacht, onderzoek of mediation kan je "
+    "leidinggevende het later wel horen."
+)
+#: The answers in the second person, for the reasons ("Past bij wat je wilt: dat het stopt.").
+WANT_PHRASES = {
+    Want.STOP: _("dat het stopt"),
+    Want.INVESTIGATION: _("dat het wordt onderzocht"),
+    Want.TALK: _("erover praten"),
+    Want.ADVICE: _("advies over wat je kunt doen"),
+}
+ABOUT_PHRASES = {
+    About.COLLEAGUE: _("een collega"),
+    About.MANAGER: _("je leidinggevende"),
+    About.TEAM: _("je team of de sfeer in het team"),
+    About.OTHER: _("iets anders, zoals een misstand"),
+}
 
 
 @dataclass(frozen=True)
@@ -245,19 +272,20 @@ def rank(answers: Answers) -> list[Ranked]:
         if points > 0:
             scored.append((-points, position, route))
     ranked = [Ranked(route, _reasons(route, answers, manager_excluded)) for _points, _pos, route in sorted(scored)]
-    if answers.danger == Danger.YES:
-        ranked.insert(0, Ranked(DIRECT_HULP, [str(_("Je gaf aan dat iemand nu in gevaar is. Dat gaat voor alles."))]))
-    return ranked
+    return [*danger_only(), *ranked] if answers.danger == Danger.YES else ranked
 
 
 def _reasons(route: Route, answers: Answers, manager_excluded: bool) -> list[str]:
     reasons = []
     if route.wants.get(answers.want, 0) >= 3:
-        reasons.append(str(_("Past bij wat je wilt: %(want)s.") % {"want": str(Want(answers.want).label).lower()}))
+        reasons.append(str(_("Past bij wat je wilt: %(want)s.") % {"want": WANT_PHRASES[Want(answers.want)]}))
     if route.abouts.get(answers.about, 0) >= 2:
-        reasons.append(
-            str(_("Geschikt als het gaat om: %(about)s.") % {"about": str(About(answers.about).label).lower()})
-        )
+        reasons.append(str(_("Geschikt als het gaat om %(about)s.") % {"about": ABOUT_PHRASES[About(answers.about)]}))
     if manager_excluded and not route.via_manager:
-        reasons.append(str(_MANAGER_WORDING))
+        reasons.append(str(_MANAGER_MAY_LEARN if route.manager_may_learn else _AROUND_THE_MANAGER))
     return reasons
+
+
+def danger_only() -> list[Ranked]:
+    """What a visitor who says someone is in danger sees, also before answering the rest."""
+    return [Ranked(DIRECT_HULP, [str(_("Je gaf aan dat iemand nu in gevaar is. Dat gaat voor alles."))])]

@@ -5,20 +5,28 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from access import public_page
 from catalogue.help_lines import help_lines
+from confidential.constants import Danger
 from confidential.forms import RouterForm
-from confidential.router import rank
+from confidential.router import danger_only, rank
 
 
+@never_cache  # the answers are in the address: no copy in the page cache, the browser or a proxy
 @public_page
 @require_GET
 def router(request: HttpRequest) -> HttpResponse:
-    form = RouterForm(request.GET or None)
-    ranked = rank(form.answers()) if form.is_bound and form.is_valid() else None
-    context = {"form": form, "ranked": ranked, "lines": help_lines() if ranked else None}
+    # Bound only when a question was answered: ?utm_source=… from an intranet link shows no errors.
+    asked = any(name in request.GET for name in RouterForm.base_fields)
+    form = RouterForm(request.GET if asked else None)
+    ranked = rank(form.answers()) if asked and form.is_valid() else None
+    # Someone in danger gets Direct hulp at once, even with the other questions unanswered.
+    urgent = request.GET.get("gevaar") == Danger.YES
+    first = danger_only() if urgent and ranked is None else None
+    context = {"form": form, "ranked": ranked, "urgent": first, "lines": help_lines() if ranked or first else None}
     return render(request, "confidential/router.html", context)
 
 

@@ -96,7 +96,8 @@ def test_the_demo_publishes_example_numbers_that_say_so_once(settings: Any, tmp_
     before = current_edition()
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     line = help_lines().loket
-    assert line is not None and "voorbeeldnummer" in line.note and "geen echt nummer" in line.note
+    assert line is not None and line.is_example and "geen echt nummer" in line.note
+    assert "(voorbeeld)" in Client().get("/").content.decode()  # the header says so too
     demo_edition = current_edition()
     assert demo_edition.code == f"{before.code}-demo" and demo_edition.pk != before.pk
     assert (

@@ -75,3 +75,26 @@ def test_the_api_is_in_the_schema(client: Any) -> None:
 def test_the_manager_guide_points_to_the_vertrouwenspersoon_and_the_kernteam(client: Any) -> None:
     page = client.get(f"{URL}leidinggevende/").content.decode()
     assert "vertrouwenspersoon" in page and "kernteam" in page and "VIK" in page
+
+
+def test_someone_in_danger_gets_direct_hulp_before_anything_else_is_answered(client: Any) -> None:
+    page = client.get(URL, {"gevaar": "ja"}).content.decode()
+    assert page.index('data-route="direct-hulp"') < page.index("Kies wat je het liefst wilt.")
+    assert 'href="tel:112"' in page
+    api = client.get(API, {"gevaar": "ja"})
+    assert api.status_code == 400 and api.json()["direct_hulp"]["slug"] == "direct-hulp"
+
+
+def test_an_unrelated_parameter_shows_the_questions_without_errors(client: Any) -> None:
+    page = client.get(URL, {"utm_source": "intranet"}).content.decode()
+    assert "Kies wat je het liefst wilt." not in page and 'id="routes"' not in page
+
+
+def test_the_answers_are_never_kept_in_a_cache(client: Any, settings: Any) -> None:
+    settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS = 60
+    from django.core.cache import cache
+
+    response = Client().get(URL, STOP_WITHOUT_MANAGER)
+    assert "no-store" in response["Cache-Control"]
+    assert "no-store" in Client().get(API, STOP_WITHOUT_MANAGER)["Cache-Control"]
+    assert not [key for key in cache._cache if "public-page" in str(key) and "waar-kan-ik" in str(key)]  # type: ignore[attr-defined]

@@ -68,3 +68,38 @@ def test_an_unsure_answer_about_the_manager_moves_the_manager_route_down() -> No
     sure = slugs(Want.STOP, About.COLLEAGUE, ManagerMayKnow.YES)
     unsure = slugs(Want.STOP, About.COLLEAGUE, ManagerMayKnow.UNSURE)
     assert unsure.index("leidinggevende") > sure.index("leidinggevende")
+
+
+def test_my_manager_intimidates_me_offers_no_mediation_and_promises_nothing_the_route_cannot_keep() -> None:
+    ranked = rank(Answers(Want.STOP, About.MANAGER, ManagerMayKnow.YES, Danger.NO))
+    routes = {item.route.slug: item for item in ranked}
+    assert "mediation" not in routes  # unequal power: not a route for intimidation by one's manager
+    assert ranked[0].route.slug == "vertrouwenspersoon"
+    around = "deze route gaat buiten je leidinggevende om"
+    assert any(around in reason for reason in routes["vertrouwenspersoon"].why)
+    for slug in ("vik", "klachtencommissie"):
+        assert not any(around in reason for reason in routes[slug].why), slug
+        assert any("kan je leidinggevende het later wel horen" in reason for reason in routes[slug].why), slug
+
+
+@pytest.mark.parametrize(
+    ("want", "about", "manager"), list(itertools.product(Want.values, About.values, ManagerMayKnow.values))
+)
+def test_only_routes_that_keep_the_manager_out_say_so(want: str, about: str, manager: str) -> None:
+    for item in rank(Answers(want, about, manager, Danger.NO)):
+        if any("buiten je leidinggevende om" in reason for reason in item.why):
+            assert not item.route.via_manager and not item.route.manager_may_learn, item.route.slug
+
+
+def test_wrongdoing_in_the_organisation_goes_to_reporting_and_advice_not_to_mediation() -> None:
+    found = slugs(Want.INVESTIGATION, About.OTHER, ManagerMayKnow.NO)
+    assert found[:2] == ["vik", "misstand-melden"] or found[:2] == ["misstand-melden", "vik"]
+    assert "mediation" not in slugs(Want.STOP, About.OTHER, ManagerMayKnow.YES)
+    assert "vertrouwenspersoon" in found[:4]
+
+
+def test_the_reasons_speak_to_the_visitor() -> None:
+    ranked = rank(Answers(Want.ADVICE, About.MANAGER, ManagerMayKnow.NO, Danger.NO))
+    reasons = " ".join(reason for item in ranked for reason in item.why)
+    assert "advies over wat je kunt doen" in reasons and "je leidinggevende." in reasons
+    assert " ik " not in reasons and "mijn" not in reasons
