@@ -291,6 +291,17 @@ def answer_sets(draw: st.DrawFn, instrument: Instrument) -> Answers:
 INSTRUMENTS = st.sampled_from([FITHEID, MIRROR])
 
 
+@st.composite
+def alarming_answer_sets(draw: st.DrawFn, instrument: Instrument) -> Answers:
+    """Any answer set, with an answer to the safety question that fires the safety rule."""
+    answers = draw(answer_sets(instrument))
+    item_id = "mf-veiligheid" if instrument is FITHEID else "mi-veiligheid"
+    item = instrument.item(item_id)
+    assert item is not None
+    alarming = draw(st.sampled_from([option.value for option in item.scale if option.points >= 1]))
+    return Answers({**answers.values, item_id: alarming}, answers.mode, answers.event_date, answers.today)
+
+
 @pytest.mark.django_db
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data(), instrument=INSTRUMENTS)
@@ -336,12 +347,7 @@ def test_raising_any_risk_answer_never_lowers_the_band(data: st.DataObject, inst
 @settings(max_examples=300, deadline=None)
 @given(data=st.data(), instrument=INSTRUMENTS)
 def test_a_safety_answer_always_shows_the_crisis_block(data: st.DataObject, instrument: Instrument) -> None:
-    answers = data.draw(answer_sets(instrument))
-    item_id = "mf-veiligheid" if instrument is FITHEID else "mi-veiligheid"
-    item = instrument.item(item_id)
-    assert item is not None
-    alarming = data.draw(st.sampled_from([option.value for option in item.scale if option.points >= 1]))
-    answers = Answers({**answers.values, item_id: alarming}, answers.mode, answers.event_date, answers.today)
+    answers = data.draw(alarming_answer_sets(instrument))
     assert score(instrument, answers).crisis
     assert crisis(instrument, answers)
 
@@ -350,13 +356,7 @@ def test_a_safety_answer_always_shows_the_crisis_block(data: st.DataObject, inst
 @given(data=st.data(), instrument=INSTRUMENTS)
 def test_a_safety_answer_never_comes_with_a_reassuring_card(data: st.DataObject, instrument: Instrument) -> None:
     # A crisis box next to "this is part of normal processing" tells the person two opposite things.
-    answers = data.draw(answer_sets(instrument))
-    item_id = "mf-veiligheid" if instrument is FITHEID else "mi-veiligheid"
-    item = instrument.item(item_id)
-    assert item is not None
-    alarming = data.draw(st.sampled_from([option.value for option in item.scale if option.points >= 1]))
-    answers = Answers({**answers.values, item_id: alarming}, answers.mode, answers.event_date, answers.today)
-    result = score(instrument, answers)
+    result = score(instrument, data.draw(alarming_answer_sets(instrument)))
     assert result.crisis
     assert not [rule.id for rule in result.advice if rule.reassuring]
     assert result.advice, "the person still gets advice on what to do"
