@@ -4,12 +4,14 @@ NL Design System table scaffolding (``{% table %}``)."""
 from __future__ import annotations
 
 import copy
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from django import forms, template
 from django.forms import BoundField
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
@@ -53,9 +55,25 @@ def _group_widget(widget: forms.Widget, css: str) -> forms.Widget:
     return clone
 
 
+#: Django's empty choice, which says nothing to a reader (and is read out as "dash dash dash").
+_DASHES = "---------"
+
+
+def _plain_empty_choice(field: forms.Field) -> None:
+    """Replace Django's "---------" with words, on this form's own copy of the field."""
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == _DASHES:
+            field.empty_label = _("Maak een keuze")
+    elif isinstance(field, forms.ChoiceField):
+        choices = list(cast("Iterable[Any]", field.choices))  # Django normalises choices to pairs
+        if choices and choices[0] == ("", _DASHES):
+            field.choices = [("", _("Maak een keuze")), *choices[1:]]
+
+
 @register.inclusion_tag("partials/field.html")
 def form_field(field: BoundField) -> dict[str, Any]:
     """Render one field: label, help text, the Dutch error at the field, and the input."""
+    _plain_empty_choice(field.field)
     widget = field.field.widget
     describedby = []
     if field.help_text:

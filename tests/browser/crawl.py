@@ -76,6 +76,7 @@ def page_problems(page: Page, width: int, report: Report | None = None) -> list[
             report.violations[violation["id"]] += 1
     facts = page.evaluate(
         """() => ({h1: document.querySelectorAll('h1').length, title: document.title.trim(),
+                   dashes: [...document.querySelectorAll('option')].some(o => o.textContent.trim() === '---------'),
                    lang: document.documentElement.lang, scroll: document.documentElement.scrollWidth})"""
     )
     if facts["h1"] != 1:
@@ -84,6 +85,8 @@ def page_problems(page: Page, width: int, report: Report | None = None) -> list[
         problems.append("no <title>")
     if not facts["lang"]:
         problems.append("no lang on <html>")
+    if facts["dashes"]:
+        problems.append('a select offers "---------" instead of words')
     if width <= 400 and facts["scroll"] > width:
         widest = page.evaluate(
             """(width) => [...document.querySelectorAll('body *')]

@@ -21,6 +21,7 @@ BROKEN = """<!DOCTYPE html><html><head><title></title>
 <style>a:focus, button:focus { outline: none; }</style></head>
 <body><main><h2>Geen h1</h2><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
 <div style="width: 600px">Te breed voor een telefoon</div>
+<select><option value="">---------</option></select>
 <button style="color:#777;background:#888">Knop</button><a href="/y">link</a></main></body></html>"""
 
 
@@ -50,6 +51,7 @@ def test_a_broken_page_fails_every_check(blank: Page) -> None:
         "no <title>",
         "no lang",
         "wider than the screen at 390px",
+        'offers "---------"',
     ):
         assert expected in problems, expected
     keyboard = "\n".join(focus_problems(blank))
