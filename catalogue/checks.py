@@ -1,4 +1,4 @@
-"""``manage.py check --deploy --database default`` (and ``migrate``): the help numbers are there.
+"""``manage.py check --deploy --database default``: the help numbers are there.
 
 The 24/7 Loket's number is shown on Direct hulp, in the self-tests' crisis block and in the page
 header, from the published catalogue (``catalogue.help_lines``). A production site without it

@@ -11,6 +11,7 @@ edition from the published one, adds example numbers that say they are examples,
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from catalogue import services
 from catalogue.constants import LOKET_PROVISION, TCO_PROVISION, ChannelKind
@@ -35,7 +36,9 @@ def add_example_help_numbers() -> str:
         edition = services.edition_create_from(actor=None, source=current, code=code, title=f"{current.title} (demo)")
         _add_numbers(edition)
         services.edition_publish(actor=None, edition=edition)
-    return f"Catalogus: editie {edition.code} gepubliceerd met voorbeeldnummers voor het 24/7 Loket en het TCO."
+    return _("Catalogus: editie %(code)s gepubliceerd met voorbeeldnummers voor het 24/7 Loket en het TCO.") % {
+        "code": edition.code
+    }
 
 
 def _add_numbers(edition: Edition) -> None:

@@ -32,10 +32,6 @@ class Answers:
     manager_may_know: str = ""
     danger: str = ""
 
-    @property
-    def complete(self) -> bool:
-        return bool(self.want and self.about and self.manager_may_know and self.danger)
-
 
 @dataclass(frozen=True)
 class Route:

@@ -9,7 +9,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from access import public_page
-from catalogue.help_lines import help_lines
 from confidential.constants import Danger
 from confidential.forms import RouterForm
 from confidential.router import danger_only, rank
@@ -26,7 +25,8 @@ def router(request: HttpRequest) -> HttpResponse:
     # Someone in danger gets Direct hulp at once, even with the other questions unanswered.
     urgent = request.GET.get("gevaar") == Danger.YES
     first = danger_only() if urgent and ranked is None else None
-    context = {"form": form, "ranked": ranked, "urgent": first, "lines": help_lines() if ranked or first else None}
+    # The 24/7 Loket's number comes with every page (``help_line``, portal.navigation).
+    context = {"form": form, "ranked": ranked, "urgent": first}
     return render(request, "confidential/router.html", context)
 
 

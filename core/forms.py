@@ -1,11 +1,21 @@
-"""Forms of the shared pages: the audit trail search."""
+"""Forms of the shared pages (the audit trail search) and the filter rule every search page uses."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AuditAction
+
+
+def search_filters(form: forms.Form) -> dict[str, Any] | None:
+    """The filters of a GET search form: none chosen on a first visit (``{}``), the cleaned values
+    when valid, ``None`` when invalid (the page then shows the errors at the fields and no results)."""
+    if not form.is_bound:
+        return {}
+    return form.cleaned_data if form.is_valid() else None
 
 
 class AuditSearchForm(forms.Form):

@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from access import permission_required
 from core import htmx
+from core.forms import search_filters
 from organisation import selectors, services
 from organisation.forms import RoleFilterForm, RoleGrantForm
 from organisation.models import RoleAssignment
@@ -31,9 +32,8 @@ ROLES_PER_PAGE = 50
 @permission_required("roles.manage")
 def role_list(request: HttpRequest) -> HttpResponse:
     filters = RoleFilterForm(request.GET or None)
-    invalid = filters.is_bound and not filters.is_valid()
-    chosen = filters.cleaned_data if filters.is_bound and not invalid else {}
-    assignments = RoleAssignment.objects.none() if invalid else selectors.role_assignments(chosen)
+    chosen = search_filters(filters)
+    assignments = RoleAssignment.objects.none() if chosen is None else selectors.role_assignments(chosen)
     page = Paginator(assignments, ROLES_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {"filters": filters, "page": page, "form": RoleGrantForm()}
     return htmx.render_page_or_part(request, "organisation/roles.html", "organisation/roles_results.html", context)

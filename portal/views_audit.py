@@ -13,7 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from access import permission_required
 from core import audit, htmx, selectors
-from core.forms import AuditSearchForm
+from core.forms import AuditSearchForm, search_filters
 from core.models import AuditAction, AuditEvent
 
 EVENTS_PER_PAGE = 50
@@ -25,10 +25,9 @@ EVENTS_PER_PAGE = 50
 @permission_required("audit.view")
 def audit_list(request: HttpRequest) -> HttpResponse:
     form = AuditSearchForm(request.GET or None)
-    invalid = form.is_bound and not form.is_valid()
-    filters = form.cleaned_data if form.is_bound and not invalid else {}
-    _log_view(request, filters)
-    events = AuditEvent.objects.none() if invalid else selectors.audit_events(filters)
+    filters = search_filters(form)
+    _log_view(request, filters or {})
+    events = AuditEvent.objects.none() if filters is None else selectors.audit_events(filters)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("pagina"))
     context = {"form": form, "page": page}
     return htmx.render_page_or_part(request, "portal/audit_list.html", "portal/_audit_results.html", context)

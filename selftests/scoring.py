@@ -144,7 +144,10 @@ def missing_or_invalid(instrument: Instrument, answers: Answers) -> dict[str, st
 
 def crisis(instrument: Instrument, answers: Answers) -> bool:
     """Whether a safety rule fires on the answers given so far (also halfway through a test)."""
-    facts = _Facts(instrument, answers)
+    return _in_crisis(instrument, _Facts(instrument, answers))
+
+
+def _in_crisis(instrument: Instrument, facts: _Facts) -> bool:
     return any(holds(rule.when, facts) for rule in instrument.safety)
 
 
@@ -179,7 +182,7 @@ def score(instrument: Instrument, answers: Answers) -> Result:
     facts.domain_bands = {result.domain.id: result.band for result in domains}
     band = next(band for band in instrument.bands if holds(band.when, facts))
     facts.band = band.id
-    in_crisis = any(holds(rule.when, facts) for rule in instrument.safety)
+    in_crisis = _in_crisis(instrument, facts)
     return Result(
         instrument=instrument,
         answers=answers,
