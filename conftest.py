@@ -13,7 +13,7 @@ import time_machine
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from access import requires_two_factor
-from organisation.constants import Role
+from organisation.constants import CONFIDENTIAL_ROLES, Role
 from organisation.tests.factories import (  # noqa: F401 - PASSWORD is shared with the tests
     PASSWORD,
     OrgNodeFactory,
@@ -78,6 +78,7 @@ UNIT_SCOPED = {
     Role.EENHEIDSPSYCHOLOOG,
     Role.CASEMANAGER,
     Role.HR_ANALIST,
+    *CONFIDENTIAL_ROLES,
 }
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from core.public import is_public, public_page
-from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
+from organisation.constants import CARE_PROFESSIONAL_ROLES, CONFIDENTIAL_ROLES, Role
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -34,6 +34,7 @@ CARE_DATA_ROLES: frozenset[str] = frozenset(
         Role.COORDINATOR_TCO,
         Role.FUNCTIONEEL_BEHEERDER,
         *CARE_PROFESSIONAL_ROLES,
+        *CONFIDENTIAL_ROLES,
     }
 )
 

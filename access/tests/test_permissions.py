@@ -18,7 +18,7 @@ import access
 from access import CARE_DATA_ROLES, can, can_view_person, requires_two_factor, visible_people
 from catalogue.help_lines import help_lines
 from conftest import Organisation
-from organisation.constants import NodeKind, Role
+from organisation.constants import CONFIDENTIAL_ROLES, NodeKind, Role
 from organisation.tests.factories import OrgNodeFactory, PersonFactory, RoleAssignmentFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,7 +110,9 @@ def test_everyone_opens_their_own_record_but_a_medewerker_no_colleagues(tree: Tr
     assert seen(user, tree) == set()
 
 
-@pytest.mark.parametrize("role", [Role.HR_ANALIST, Role.INHOUDSBEHEERDER, Role.COLLEGIAAL_ONDERSTEUNER])
+@pytest.mark.parametrize(
+    "role", [Role.HR_ANALIST, Role.INHOUDSBEHEERDER, Role.COLLEGIAAL_ONDERSTEUNER, *sorted(CONFIDENTIAL_ROLES)]
+)
 def test_roles_without_an_individual_view_reach_nobody_but_themselves(tree: Tree, role: str) -> None:
     user = user_with(role, unit=tree.unit)
     own: Any = PersonFactory(team=tree.team, user=user)
@@ -135,6 +137,14 @@ def test_the_care_data_roles_are_exactly_these() -> None:
         Role.BMW,
         Role.EENHEIDSPSYCHOLOOG,
         Role.CASEMANAGER,
+        Role.HR_ADVISEUR,
+        Role.VERTROUWENSPERSOON,
+        Role.MEDIATOR,
+        Role.KLACHTCOORDINATOR,
+        Role.KLACHTBEHANDELAAR,
+        Role.KLACHTCOMMISSIE,
+        Role.VIK_PREVENTIE,
+        Role.VIK_INTEGRITEIT,
     } == CARE_DATA_ROLES
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core import audit
 from core.models import AuditAction
 from organisation import selectors
-from organisation.constants import CARE_PROFESSIONAL_ROLES, Role
+from organisation.constants import CARE_PROFESSIONAL_ROLES, CONFIDENTIAL_ROLES, Role
 from organisation.models import OrgNode, Person, RoleAssignment, Unit
 
 #: A node in a plan: ("id", pk) for a node that exists, ("new", index) for one the import creates.
@@ -87,7 +87,7 @@ def _demo_scope(account: DemoAccount) -> dict[str, Any]:
 
 #: Roles that act on the people of a unit, or of a node and everything below it.
 UNIT_OR_NODE_ROLES: frozenset[str] = frozenset(
-    {Role.COORDINATOR_TCO, Role.COLLEGIAAL_ONDERSTEUNER, Role.HR_ANALIST, *CARE_PROFESSIONAL_ROLES}
+    {Role.COORDINATOR_TCO, Role.COLLEGIAAL_ONDERSTEUNER, Role.HR_ANALIST, *CARE_PROFESSIONAL_ROLES, *CONFIDENTIAL_ROLES}
 )
 #: Roles that hold for the whole of Zorgwijzer.
 UNSCOPED_ROLES: frozenset[str] = frozenset({Role.FUNCTIONEEL_BEHEERDER, Role.INHOUDSBEHEERDER})

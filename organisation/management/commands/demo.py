@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from organisation import services
-from organisation.constants import Role
+from organisation.constants import CONFIDENTIAL_ROLES, Role
 from organisation.hr_csv import HrRow
 from organisation.models import Person, Unit
 from organisation.signals import demo_organisation_loaded
@@ -138,6 +138,7 @@ UNIT_ROLES = (
     Role.EENHEIDSPSYCHOLOOG,
     Role.CASEMANAGER,
     Role.HR_ANALIST,
+    *sorted(CONFIDENTIAL_ROLES),
 )
 UNSCOPED_ROLES = (Role.INHOUDSBEHEERDER, Role.FUNCTIONEEL_BEHEERDER)
 
@@ -207,8 +208,12 @@ def demo_accounts(teams: list[DemoTeam]) -> list[services.DemoAccount]:
         services.DemoAccount(Role.MEDEWERKER, home.numbers[1]),
         services.DemoAccount(Role.LEIDINGGEVENDE, home.numbers[0], node_code=home.code),
     ]
-    for role, team in zip(UNIT_ROLES, amsterdam[1:], strict=False):
-        accounts.append(services.DemoAccount(role, team.numbers[1], unit_code="amsterdam"))
+    others = amsterdam[1:]
+    for index, role in enumerate(UNIT_ROLES):
+        # One person per role, spread over the other Amsterdam teams (a second round takes the
+        # next member of each team: every team has at least three members besides its leader).
+        team = others[index % len(others)]
+        accounts.append(services.DemoAccount(role, team.numbers[1 + index // len(others)], unit_code="amsterdam"))
     staff = [team for team in teams if team.unit == "pdc-staf-kl"]
     for role, team in zip(UNSCOPED_ROLES, staff, strict=False):
         accounts.append(services.DemoAccount(role, team.numbers[1]))
