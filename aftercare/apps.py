@@ -19,3 +19,4 @@ class AftercareConfig(AppConfig):
                 "aftercare.anonymise_closed_plans", tasks.anonymise_closed_plans, Every.DAY, hour=3, minute=40
             ),
         )
+        from aftercare import receivers  # noqa: F401  (demo data)

@@ -12,6 +12,7 @@ from aftercare.models import Plan
 from aftercare.signals import plan_anonymised, plan_created
 from barista import services
 from barista.models import Exposure
+from organisation.signals import demo_organisation_loaded
 
 
 @receiver(plan_created, sender=Plan, dispatch_uid="barista_exposure_from_plan")
@@ -26,3 +27,10 @@ def forget_anonymised_plan(sender: Any, plan: Plan, **kwargs: Any) -> None:
     """The exposure made from an anonymised plan goes too: keeping it would keep the person, the
     event type and the date the anonymisation erased."""
     Exposure.objects.filter(aftercare_plan_id=plan.pk).delete()
+
+
+@receiver(demo_organisation_loaded, dispatch_uid="barista.demo")
+def demo_data(sender: Any, **kwargs: Any) -> str:
+    from barista import demo
+
+    return demo.load()

@@ -18,3 +18,4 @@ class MonitorConfig(AppConfig):
                 "monitor.send_scheduled_reminders", tasks.send_scheduled_reminders, Every.DAY, hour=9, minute=0
             ),
         )
+        from monitor import receivers  # noqa: F401  (demo data)

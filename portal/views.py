@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from access import public_page, roles_of
@@ -12,13 +13,21 @@ from catalogue import selectors as catalogue_selectors
 from catalogue.constants import TCO_PROVISION
 from catalogue.help_lines import help_lines
 from organisation.constants import Role
+from portal.work import work_for
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     labels = dict(Role.choices)
     role_labels = [labels[role] for role in sorted(roles_of(request.user)) if role in labels]
-    return render(request, "portal/home.html", {"role_labels": role_labels})
+    work = work_for(request.user)
+    groups = [
+        (work.steps, _("Stappen in de nazorg")),
+        (work.invitations, _("Barista-uitnodigingen")),
+        (work.surveys, _("Vragenlijsten")),
+        (work.own_plans, _("Je eigen nazorg")),
+    ]
+    return render(request, "portal/home.html", {"role_labels": role_labels, "work": work, "work_groups": groups})
 
 
 @public_page

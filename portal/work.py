@@ -1,0 +1,158 @@
+"""'What needs me': the home page's list of what waits for the logged-in user, each one click
+from the action (issue 15 §2).
+
+Read-only; it stores nothing. The survey check recomputes the user's own invitation token in
+memory (``monitor.tokens.token_for``), exactly as the reminder job does, and asks whether that
+invitation is still open: neither the check nor the visit is recorded, so the server does not
+learn who opened a survey (docs/monitor.md, "Threat model").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aftercare.constants import PlanStatus, StepStatus
+from aftercare.models import Plan, Step
+from barista import selectors as barista_selectors
+from barista.constants import SignalStatus
+from monitor import selectors as monitor_selectors
+from monitor import tokens
+from monitor.constants import InvitationState
+from monitor.models import Campaign, Invitation
+from organisation.models import Person
+
+#: At most this many items per kind on the home page; the list page of the module has the rest.
+LIMIT = 10
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One thing that waits for the user, with the link that does it."""
+
+    title: str
+    detail: str
+    url: str
+    action: str
+    due: dt.datetime | dt.date | None = None
+    overdue: bool = False
+
+    @property
+    def due_has_time(self) -> bool:
+        return isinstance(self.due, dt.datetime)
+
+
+@dataclass(frozen=True)
+class Work:
+    steps: list[WorkItem] = field(default_factory=list)
+    invitations: list[WorkItem] = field(default_factory=list)
+    surveys: list[WorkItem] = field(default_factory=list)
+    own_plans: list[WorkItem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.steps or self.invitations or self.surveys or self.own_plans)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(item.overdue for item in self.steps)
+
+
+def work_for(user: Any, now: dt.datetime | None = None) -> Work:
+    """Everything that waits for this user today, most urgent first."""
+    if not getattr(user, "is_authenticated", False):
+        return Work()
+    now = now or timezone.now()
+    person = Person.objects.filter(user_id=user.pk).select_related("team").first()
+    return Work(
+        steps=_steps(user, now),
+        invitations=_barista_invitations(user),
+        surveys=_surveys(person, timezone.localdate(now)) if person is not None else [],
+        own_plans=_own_plans(user),
+    )
+
+
+def _steps(user: Any, now: dt.datetime) -> list[WorkItem]:
+    """Open steps of open plans that this user owns, by deadline (overdue first)."""
+    steps = (
+        Step.objects.filter(status=StepStatus.OPEN, plan__status=PlanStatus.OPEN, owner__user_id=user.pk)
+        .exclude(plan__person__user_id=user.pk)  # one's own plan is listed below, in plain words
+        .select_related("plan__person")
+        .order_by("due_at", "pk")[:LIMIT]
+    )
+    return [
+        WorkItem(
+            title=step.title,
+            detail=_("Nazorg voor %(name)s") % {"name": step.plan.person.full_name if step.plan.person else ""},
+            url=f"{reverse('aftercare:plan', args=[step.plan_id])}#step-{step.pk}",
+            action=_("Open de stap"),
+            due=step.due_at,
+            overdue=step.due_at <= now,
+        )
+        for step in steps
+    ]
+
+
+def _barista_invitations(user: Any) -> list[WorkItem]:
+    invitations = barista_selectors.invitations(user).filter(status=SignalStatus.OPEN).order_by("created_at")[:LIMIT]
+    return [
+        WorkItem(
+            title=_("Barista-uitnodiging"),
+            detail=_("Een gesprek met %(name)s") % {"name": signal.person.full_name},
+            url=reverse("barista:invitation", args=[signal.pk]),
+            action=_("Bekijk de uitnodiging"),
+        )
+        for signal in invitations
+    ]
+
+
+def _surveys(person: Person, today: dt.date) -> list[WorkItem]:
+    """Open measurements of the person's team whose invitation the person has not answered yet."""
+    if person.team is None:
+        return []
+    campaigns = (
+        Campaign.objects.filter(
+            opens_on__lte=today, closes_on__gte=today, closed_early_on__isnull=True, invitations_sent_at__isnull=False
+        )
+        .filter(Q(units=person.team.unit_id) | Q(nodes__isnull=False))
+        .distinct()
+        .order_by("closes_on", "pk")
+    )
+    items = []
+    for campaign in campaigns:
+        if person.team_id not in monitor_selectors.target_node_ids(campaign):
+            continue
+        token = tokens.token_for(campaign.pk, person.pk)
+        waiting = Invitation.objects.filter(
+            campaign=campaign, token_hash=tokens.token_hash(token), state=InvitationState.OPEN
+        ).exists()
+        if waiting:
+            items.append(
+                WorkItem(
+                    title=_("Er wacht een vragenlijst op je"),
+                    detail=campaign.name,
+                    url=reverse("monitor:respond", args=[token]),
+                    action=_("Vul de vragenlijst in"),
+                    due=campaign.closes_on,
+                )
+            )
+    return items[:LIMIT]
+
+
+def _own_plans(user: Any) -> list[WorkItem]:
+    plans = Plan.objects.filter(person__user_id=user.pk, status=PlanStatus.OPEN).select_related("event__kind")
+    return [
+        WorkItem(
+            title=_("Jouw nazorg na: %(event)s") % {"event": plan.event.kind.name},
+            detail=_("Bekijk wat er is afgesproken en wie je helpt."),
+            url=reverse("aftercare:plan", args=[plan.pk]),
+            action=_("Open je nazorgplan"),
+        )
+        for plan in plans.order_by("-event__occurred_at")[:LIMIT]
+    ]
