@@ -45,6 +45,23 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Barista: gebeurtenis vastleggen"), "barista:exposure_add", "barista.exposures"),
     NavItem(_("Barista-beheer"), "barista:rules", "barista.manage"),
     NavItem(_("Barista-cijfers"), "barista:statistics", "barista.statistics"),
+    # [complaints] navigation
+    NavItem(_("Mijn klachten"), "complaints:mine", "complaints.own"),
+    NavItem(_("Klachten ongewenst gedrag"), "complaints:index", "complaints.list"),
+    NavItem(_("Cijfers klachten"), "complaints:statistics", "complaints.statistics"),
+    # [integrity] navigation
+    NavItem(_("Integriteit"), "integrity:index", None),
+    NavItem(_("Dilemmasessies"), "integrity:sessions", "integrity.facilitate"),
+    NavItem(_("VIK-triage"), "integrity:triage", "integrity.triage"),
+    # [jaarbeeld] navigation
+    NavItem(_("Sociaal Jaarbeeld"), "jaarbeeld:index", "jaarbeeld.read"),
+    # [agenda] navigation
+    NavItem(_("Sociale Agenda"), "agenda:overview", "agenda.read"),
+    # [teamcare] navigation
+    NavItem(_("Teams in beeld"), "teamcare:index", "teamcare.use"),
+    NavItem(_("Mijn waardengesprekken"), "teamcare:my_dialogues", "teamcare.evaluate"),
+    # [recognition] navigation
+    # [homefront] navigation
     NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
     NavItem(_("Medewerkers"), "organisation:people", "people.view"),
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
@@ -55,14 +72,61 @@ NAVIGATION: list[NavItem] = [
 ]
 
 
+#: The menu's areas, in this order (issue 15 §2): what helps me, my team, my work as a
+#: professional or staff member, and administration. Empty areas are not shown.
+CARE, TEAM, WORK, ADMIN = "zorg", "team", "werk", "beheer"
+GROUP_LABELS: dict[str, str | Promise] = {
+    CARE: _("Zorg en hulp"),
+    TEAM: _("Mijn team"),
+    WORK: _("Mijn werk"),
+    ADMIN: _("Beheer"),
+}
+#: Area of a menu entry by URL name, else by its app (the part before the colon); else CARE.
+GROUP_BY_URL_NAME: dict[str, str] = {
+    "aftercare:team": TEAM,
+    "aftercare:cases": WORK,
+    "aftercare:coordination": WORK,
+    "monitor:dashboard": TEAM,
+    "monitor:plans": TEAM,
+    "monitor:campaigns": WORK,
+    "barista:invitations": TEAM,
+    "barista:exposure_add": TEAM,
+    "barista:rules": ADMIN,
+    "barista:statistics": WORK,
+    "organisation:people": TEAM,
+    "organisation:import": ADMIN,
+    "organisation:roles": ADMIN,
+    "portal:audit": ADMIN,
+    "catalogue:editor_home": ADMIN,
+    "healththemes:manage": ADMIN,
+    "complaints:index": WORK,
+    "complaints:statistics": WORK,
+    "integrity:sessions": WORK,
+    "integrity:triage": WORK,
+    "teamcare:index": WORK,
+}
+GROUP_BY_APP: dict[str, str] = {"jaarbeeld": WORK, "agenda": WORK}
+
+
+def group_of(item: NavItem) -> str:
+    return GROUP_BY_URL_NAME.get(item.url_name) or GROUP_BY_APP.get(item.url_name.split(":")[0], CARE)
+
+
 def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     items = [item for item in NAVIGATION if item.action is None or access.can(user, item.action)]
     urls = [(item, item.url()) for item in items]
     nav = [{"label": item.label, "url": url, "current": url == request.path} for item, url in urls]
+    grouped: dict[str, list[dict[str, object]]] = {group: [] for group in GROUP_LABELS}
+    for (item, _url), entry in zip(urls, nav, strict=True):
+        grouped[group_of(item)].append(entry)
+    groups = [
+        {"key": key, "label": GROUP_LABELS[key], "items": entries} for key, entries in grouped.items() if entries
+    ]
     return {
         # The 24/7 Loket in the header: one tap to call from every page (catalogue.help_lines).
         "help_line": help_lines().loket,
         "main_navigation": nav,
+        "navigation_groups": groups,
         "user_roles": sorted(access.roles_of(user)),
     }
