@@ -9,6 +9,7 @@ from django.db.models import Q
 from access.base import (
     AUTHENTICATED,
     assignments_with,
+    own_person,
     people_in_scope,
     register_actions,
 )
@@ -114,27 +115,36 @@ def aftercare_plan_relations(user: AnyUser, plan: Any) -> frozenset[str]:
     return frozenset(relations)
 
 
-def may_complete_step(relations: frozenset[str], step: Any) -> bool:
-    """The step's owner role completes it; the coordinator may complete any step of the plan."""
+def may_complete_step(relations: frozenset[str], step: Any, person_id: int | None = None) -> bool:
+    """Only the step's owner completes it (``person_id``: the user's own person). The coordinator
+    may complete any step of the plan, on behalf of its owner, which the service records. A step
+    that has no owner yet (no supporter assigned) falls back to its owner role."""
     from aftercare.constants import StepOwner
 
     if "coordinator" in relations:
         return True
+    if step.owner_id is not None:
+        return person_id is not None and step.owner_id == person_id
     owner_relation = {StepOwner.MANAGER: "manager", StepOwner.SUPPORTER: "supporter"}.get(step.owner_role)
     return owner_relation in relations
 
 
-def may_decline_step(relations: frozenset[str], step: Any) -> bool:
+def may_decline_step(relations: frozenset[str], step: Any, person_id: int | None = None) -> bool:
     """The employee may decline an offer themselves; the step's owner records a decline too."""
-    return "subject" in relations or may_complete_step(relations, step)
+    return "subject" in relations or may_complete_step(relations, step, person_id)
+
+
+def _own_person_id(user: AnyUser) -> int | None:
+    person = own_person(user)
+    return person.pk if person is not None else None
 
 
 def can_complete_step(user: AnyUser, step: Any) -> bool:
-    return may_complete_step(aftercare_plan_relations(user, step.plan), step)
+    return may_complete_step(aftercare_plan_relations(user, step.plan), step, _own_person_id(user))
 
 
 def can_decline_step(user: AnyUser, step: Any) -> bool:
-    return may_decline_step(aftercare_plan_relations(user, step.plan), step)
+    return may_decline_step(aftercare_plan_relations(user, step.plan), step, _own_person_id(user))
 
 
 def may_see_referral_target(relations: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from aftercare.models import Event, EventType, Plan
 from organisation.models import Person
 
 DEMO_NOTE = "Demo: fictieve gebeurtenis"
+DEMO_TYPES = ("reanimatie", "mishandeling-eenvoudig", "dodelijk-ongeval")
 
 
 def _demo_person(role: str) -> Person | None:
@@ -31,6 +32,8 @@ def load() -> str:
     """Register the demo events; returns a line for the demo command to print."""
     if Event.objects.filter(note__startswith=DEMO_NOTE).exists():
         return ""
+    if EventType.objects.filter(code__in=DEMO_TYPES).count() < len(DEMO_TYPES):
+        return ""  # the lists of the data migration are missing (a flushed test database)
     manager = _demo_person("leidinggevende")
     employee = _demo_person("medewerker")
     supporter = _demo_person("collegiaal_ondersteuner")

@@ -118,8 +118,8 @@ class RegisterForm(forms.Form):
         widget=forms.MultipleHiddenInput,
         error_messages={
             "required": _("Kies ten minste één betrokken medewerker."),
-            "invalid_choice": _("U kunt deze medewerker niet aanmelden."),
-            "invalid_pk_value": _("U kunt deze medewerker niet aanmelden."),
+            "invalid_choice": _("Je kunt deze medewerker niet aanmelden."),
+            "invalid_pk_value": _("Je kunt deze medewerker niet aanmelden."),
         },
     )
     note = forms.CharField(
@@ -192,7 +192,39 @@ class StepCompleteForm(forms.Form):
         },
     )
 
+    # The home-front step stores only that the information was given (the step is then done), no text.
+    home_front_info_given = forms.BooleanField(
+        label=_("Ik heb de informatie en de folder voor het thuisfront gegeven"),
+        required=False,
+        error_messages={"required": _("Vink aan dat je de informatie voor het thuisfront hebt gegeven.")},
+    )
+
+    reason = forms.CharField(
+        label=_("Waarom rond je deze stap nu al af?"),
+        required=False,
+        max_length=300,
+        help_text=_("Deze stap is pas later aan de beurt. Schrijf kort op waarom hij nu al klaar is."),
+        error_messages={
+            "required": _("Schrijf op waarom je deze stap nu al afrondt."),
+            "max_length": _("Houd het kort: hoogstens 300 tekens."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Korte notitie (mag leeg blijven)"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld wat je hebt afgesproken. Geen medische informatie."),
+        error_messages={"max_length": _("Houd het kort: hoogstens 200 tekens.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, deze stap is gedaan"),
+        required=True,
+        error_messages={"required": _("Vink aan dat deze stap echt gedaan is. Daarna wordt hij afgerond.")},
+    )
+
     def __init__(self, *args: Any, step: Any, **kwargs: Any) -> None:
+        from aftercare.services import completes_early
+
         kwargs.setdefault("auto_id", f"stap-{step.pk}-%s")
         super().__init__(*args, **kwargs)
         self.step = step
@@ -201,11 +233,19 @@ class StepCompleteForm(forms.Form):
         if step.kind == StepKind.REFERRAL:
             self.fields["referral_target"].required = True
             self.fields["referral_date"].required = True
+        if step.kind == StepKind.HOME_FRONT:
+            self.fields["home_front_info_given"].required = True
+            # Its own tick box says what was done; a second one would ask the same twice.
+            self.fields["confirm"].required = False
+        if completes_early(step):
+            self.fields["reason"].required = True
 
     @property
     def visible_fields_for_step(self) -> list[Any]:
-        """The fields this step asks for (none for most steps)."""
-        return [self[name] for name, field in self.fields.items() if field.required]
+        """The fields this step asks for: what the step itself needs, a reason when it is early,
+        a short note, and the confirmation (the home-front step's own tick box confirms it)."""
+        optional = {"note"} | ({"confirm"} if self.step.kind != StepKind.HOME_FRONT else set())
+        return [self[name] for name, field in self.fields.items() if field.required or name in optional]
 
 
 class AssignSupporterForm(forms.Form):
@@ -232,7 +272,7 @@ class NoteForm(forms.Form):
         label=_("Notitie"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Alleen zichtbaar voor u en de coördinator. Geen medische informatie."),
+        help_text=_("Alleen zichtbaar voor jou en de coördinator. Geen medische informatie."),
         error_messages={
             "required": _("Schrijf eerst een notitie."),
             "max_length": _("Een notitie mag hoogstens 2000 tekens zijn."),
@@ -242,10 +282,10 @@ class NoteForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     score = forms.TypedChoiceField(
-        label=_("Welk rapportcijfer geeft u de opvang en nazorg?"),
+        label=_("Welk rapportcijfer geef je de opvang en nazorg?"),
         choices=[(str(n), str(n)) for n in range(1, 11)],
         coerce=int,
         widget=forms.RadioSelect,
-        help_text=_("Anoniem: uw cijfer wordt zonder uw naam bewaard."),
+        help_text=_("Anoniem: je cijfer wordt zonder je naam bewaard."),
         error_messages={"required": _("Kies een cijfer van 1 tot en met 10.")},
     )

@@ -223,6 +223,16 @@ class StatusChange(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("door"), on_delete=models.SET_NULL, null=True, blank=True
     )
+    # A coordinator who completes someone else's step does so on behalf of its owner, on record.
+    on_behalf_of = models.ForeignKey(
+        "organisation.Person",
+        verbose_name=_("namens"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.CharField(_("korte notitie"), max_length=500, blank=True)
     at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
 
     class Meta:

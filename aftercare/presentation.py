@@ -9,6 +9,7 @@ from datetime import datetime
 
 from aftercare.constants import StepStatus
 from aftercare.forms import StepCompleteForm
+from aftercare.guidance import Guide
 from aftercare.models import Notification, Plan, Step
 
 
@@ -39,6 +40,9 @@ class StepItem:
     can_complete: bool
     can_decline: bool
     form: StepCompleteForm
+    can_undo: bool = False
+    on_behalf: bool = False  # completing it would be on behalf of its owner (the coordinator)
+    guide: Guide | None = None  # how to do it, for whoever may complete it
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def retention_anonymise(now: datetime | None = None) -> int:
         plan.steps.update(owner=None, completed_by=None)
         # The history keeps what happened and when, not who did it (e.g. the employee who declined).
         # A bulk update, not save(): the append-only rule is about changing history, not erasing people.
-        StatusChange.objects.filter(plan=plan).update(actor=None)
+        StatusChange.objects.filter(plan=plan).update(actor=None, on_behalf_of=None, note="")
         Plan.objects.filter(pk=plan.pk).update(
             person=None, manager=None, supporter=None, status=PlanStatus.ANONYMISED, anonymised_at=now
         )

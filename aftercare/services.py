@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -139,7 +140,9 @@ def step_add(*, plan: Plan, kind: str, title: str, owner_role: str, due_at: date
 # --- Steps ------------------------------------------------------------------------------------
 
 
-def _move_step(step: Step, to_status: str, actor: Any, **fields: Any) -> None:
+def _move_step(
+    step: Step, to_status: str, actor: Any, *, note: str = "", on_behalf_of: Person | None = None, **fields: Any
+) -> None:
     workflow.ensure_step_can_move(step.status, to_status)
     now = timezone.now()
     # Conditional update: two people completing the same step at once cannot both succeed.
@@ -148,9 +151,32 @@ def _move_step(step: Step, to_status: str, actor: Any, **fields: Any) -> None:
     )
     if not updated:
         raise workflow.TransitionNotAllowed(_("Deze stap is intussen al door iemand anders afgehandeld."))
-    StatusChange.objects.create(plan=step.plan, step=step, from_status=step.status, to_status=to_status, actor=actor)
+    StatusChange.objects.create(
+        plan=step.plan,
+        step=step,
+        from_status=step.status,
+        to_status=to_status,
+        actor=actor,
+        note=note,
+        on_behalf_of=on_behalf_of,
+    )
     audit.log_change(actor=actor, obj=step, person=step.plan.person, fields=["status", *fields])
     step.refresh_from_db()
+
+
+def completes_early(step: Step, now: datetime | None = None) -> bool:
+    """Whether completing a planned step now is well before its moment (then a reason is needed)."""
+    now = now or timezone.now()
+    return step.kind in workflow.SCHEDULED and step.due_at - now > timedelta(
+        hours=settings.AFTERCARE_EARLY_COMPLETION_HOURS
+    )
+
+
+def _on_behalf_of(step: Step, actor: Any) -> Person | None:
+    """The owner, when someone else (the coordinator) completes the owner's step."""
+    if step.owner is None or not _is_user(actor) or step.owner.user_id == actor.pk:
+        return None
+    return step.owner
 
 
 @transaction.atomic
@@ -161,24 +187,71 @@ def step_complete(
     complaints_persist: bool | None = None,
     referral_target: str = "",
     referral_date: date | None = None,
+    note: str = "",
+    reason: str = "",
 ) -> Step:
-    """Complete a step, with what follows from it (referral, closure, support accepted)."""
+    """Complete a step, with what follows from it (referral, closure, support accepted).
+
+    A step completed well before its deadline needs a ``reason`` (kept as the history's note);
+    a coordinator completing someone else's step does so on behalf of its owner, on record."""
     plan = step.plan
     workflow.ensure_plan_can_move(plan.status, PlanStatus.CLOSED) if step.kind == StepKind.CLOSURE else None
     if step.kind == StepKind.EVALUATION and complaints_persist is None:
         raise InvalidChoice(_("Geef aan of er nog stressklachten zijn."))
     if step.kind == StepKind.REFERRAL and not (referral_target and referral_date):
         raise InvalidChoice(_("Vul in naar wie is doorverwezen en op welke datum."))
+    if completes_early(step) and not reason.strip():
+        raise InvalidChoice(_("Deze stap is pas later aan de beurt. Schrijf op waarom je hem nu al afrondt."))
     extra = (
         {"referral_target": referral_target, "referral_date": referral_date} if step.kind == StepKind.REFERRAL else {}
     )
-    _move_step(step, StepStatus.DONE, actor, **extra)
+    written = " – ".join(part.strip() for part in (reason, note) if part.strip())
+    _move_step(step, StepStatus.DONE, actor, note=written[:500], on_behalf_of=_on_behalf_of(step, actor), **extra)
     if step.kind == StepKind.SUPPORT_OFFER:
         Plan.objects.filter(pk=plan.pk).update(support_accepted=True)
     elif step.kind == StepKind.EVALUATION:
         _after_evaluation(plan, bool(complaints_persist), actor)
     elif step.kind == StepKind.CLOSURE:
         _close(plan, actor)
+    return step
+
+
+def can_undo(step: Step, user: Any, now: datetime | None = None) -> bool:
+    """The person who completed a step may undo it for a few minutes, if it set nothing in motion."""
+    now = now or timezone.now()
+    return (
+        step.status == StepStatus.DONE
+        and step.kind in workflow.UNDOABLE
+        and step.completed_at is not None
+        and now - step.completed_at <= timedelta(minutes=settings.AFTERCARE_UNDO_MINUTES)
+        and step.completed_by_id is not None
+        and step.completed_by_id == getattr(user, "pk", None)
+        and step.plan.status == PlanStatus.OPEN
+    )
+
+
+@transaction.atomic
+def step_undo(*, step: Step, actor: Any) -> Step:
+    """Reopen a step just completed by mistake; the history keeps both changes."""
+    step = Step.objects.select_for_update().select_related("plan").get(pk=step.pk)
+    if not can_undo(step, actor):
+        raise workflow.TransitionNotAllowed(
+            _("Afronden ongedaan maken kan alleen kort na het afronden, door wie de stap afrondde.")
+        )
+    workflow.ensure_step_can_move(step.status, StepStatus.OPEN)
+    Step.objects.filter(pk=step.pk, status=StepStatus.DONE).update(
+        status=StepStatus.OPEN, completed_at=None, completed_by=None
+    )
+    StatusChange.objects.create(
+        plan=step.plan,
+        step=step,
+        from_status=StepStatus.DONE,
+        to_status=StepStatus.OPEN,
+        actor=actor,
+        note=str(_("Afronden ongedaan gemaakt")),
+    )
+    audit.log_change(actor=actor, obj=step, person=step.plan.person, fields=["status"])
+    step.refresh_from_db()
     return step
 
 
@@ -292,7 +365,7 @@ def plan_home_front_consent(*, plan: Plan, actor: Any) -> Step:
     """Arq aspect 5: the home front is involved only with the employee's recorded consent."""
     plan = _lock_open_plan(plan)
     if plan.home_front_consent:
-        raise InvalidChoice(_("U heeft al toestemming gegeven."))
+        raise InvalidChoice(_("Je hebt al toestemming gegeven."))
     Plan.objects.filter(pk=plan.pk).update(home_front_consent=True)
     audit.log_change(actor=actor, obj=plan, person=plan.person, fields=["home_front_consent"])
     return step_add(

@@ -20,4 +20,5 @@ urlpatterns = [
     path("plan/<int:pk>/notitie/", views.note_add, name="note_add"),
     path("plan/<int:pk>/mijn-keuze/", views.plan_own, name="plan_own"),
     path("stap/<int:pk>/", views.step_action, name="step"),
+    path("stap/<int:pk>/ongedaan-maken/", views.step_undo, name="step_undo"),
 ]

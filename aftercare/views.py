@@ -12,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import access
 from access import permission_required
-from aftercare import presentation, selectors, services, workflow
+from aftercare import guidance, presentation, selectors, services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
 from aftercare.models import Plan, Step
@@ -64,7 +65,11 @@ def register(request: HttpRequest) -> HttpResponse:
                 count = len(data["involved"])
                 messages.success(
                     request,
-                    _("De gebeurtenis is geregistreerd. Er is een nazorgplan gemaakt voor %(count)s medewerker(s).")
+                    ngettext(
+                        "De gebeurtenis is geregistreerd. Er is een nazorgplan gemaakt voor %(count)s medewerker.",
+                        "De gebeurtenis is geregistreerd. Er zijn nazorgplannen gemaakt voor %(count)s medewerkers.",
+                        count,
+                    )
                     % {"count": count},
                 )
                 return redirect(_after_register(request))
@@ -198,8 +203,8 @@ def coordination_csv(request: HttpRequest) -> HttpResponse:
 
 
 STALE_MESSAGE = _lazy(
-    "Iemand anders heeft dit plan gewijzigd nadat u het opende. Uw wijziging is niet opgeslagen. "
-    "Hieronder ziet u de nieuwe stand; uw keuze staat nog in het formulier. Controleer en sla opnieuw op."
+    "Iemand anders heeft dit plan gewijzigd nadat je het opende. Je wijziging is niet opgeslagen. "
+    "Hieronder zie je de nieuwe stand; je keuze staat nog in het formulier. Controleer en sla opnieuw op."
 )
 
 # --- One plan -------------------------------------------------------------------------------
@@ -228,7 +233,7 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     coordinates = "coordinator" in relations
     reads_notes = coordinates or "supporter" in relations
     is_subject = "subject" in relations
-    steps = _step_items(plan, relations, forms.get("step_form"))
+    steps = _step_items(plan, relations, forms.get("step_form"), request.user)
     supporters = selectors.eligible_supporters(plan) if coordinates else []
     context = {
         "plan": plan,
@@ -252,9 +257,13 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     return render(request, "aftercare/plan_detail.html", context, status=status)
 
 
-def _step_items(plan: Plan, relations: frozenset[str], bound_form: StepCompleteForm | None) -> list[StepItem]:
+def _step_items(
+    plan: Plan, relations: frozenset[str], bound_form: StepCompleteForm | None, user: Any = None
+) -> list[StepItem]:
     """The steps in deadline order, each with what this viewer may do and its form (the bound
     form of a step whose submission failed, so its errors show at its fields)."""
+    own = selectors.own_person(user) if user is not None else None
+    person_id = own.pk if own is not None else None
     items = []
     for step in plan.steps.select_related("owner").order_by("due_at", "pk"):
         is_open = step.status == StepStatus.OPEN
@@ -262,9 +271,14 @@ def _step_items(plan: Plan, relations: frozenset[str], bound_form: StepCompleteF
         items.append(
             StepItem(
                 step=step,
-                can_complete=is_open and access.may_complete_step(relations, step),
-                can_decline=is_open and workflow.may_decline(step.kind) and access.may_decline_step(relations, step),
+                can_complete=is_open and access.may_complete_step(relations, step, person_id),
+                can_decline=is_open
+                and workflow.may_decline(step.kind)
+                and access.may_decline_step(relations, step, person_id),
                 form=form,
+                can_undo=user is not None and services.can_undo(step, user),
+                on_behalf=is_open and step.owner_id is not None and step.owner_id != person_id,
+                guide=guidance.guide_for(step.kind) if is_open else None,
             )
         )
     return items
@@ -297,10 +311,30 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
                 complaints_persist=data.get("complaints_persist"),
                 referral_target=data.get("referral_target") or "",
                 referral_date=data.get("referral_date"),
+                note=data.get("note") or "",
+                reason=data.get("reason") or "",
             )
-            messages.success(request, _("De stap is afgerond."))
+            messages.success(
+                request, _("De stap is afgerond. Vergist? Je kunt het de eerste minuten nog ongedaan maken.")
+            )
     except (workflow.TransitionNotAllowed, services.InvalidChoice) as error:
         return _render_plan(request, plan, step_error=(step.pk, str(error)))
+    return redirect("aftercare:plan", pk=plan.pk)
+
+
+@require_POST
+@permission_required("aftercare.own")
+def step_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reopen a step just completed by mistake (only its completer, only for a few minutes)."""
+    step = Step.objects.select_related("plan").filter(pk=pk).first()
+    if step is None or not access.can_view_plan(request.user, step.plan):
+        raise Http404
+    plan = _plan_or_404(request, step.plan_id)
+    try:
+        services.step_undo(step=step, actor=request.user)
+    except workflow.TransitionNotAllowed as error:
+        return _render_plan(request, plan, step_error=(step.pk, str(error)))
+    messages.success(request, _("De stap staat weer open."))
     return redirect("aftercare:plan", pk=plan.pk)
 
 
@@ -360,16 +394,16 @@ def plan_own(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         if action == "contact":
             services.plan_request_contact(plan=plan, actor=request.user)
-            messages.success(request, _("Uw verzoek is doorgegeven. Er wordt binnen 24 uur contact met u opgenomen."))
+            messages.success(request, _("Je verzoek is doorgegeven. Er wordt binnen 24 uur contact met je opgenomen."))
         elif action == "thuisfront":
             services.plan_home_front_consent(plan=plan, actor=request.user)
-            messages.success(request, _("Uw toestemming is vastgelegd. Uw thuisfront wordt betrokken."))
+            messages.success(request, _("Je toestemming is vastgelegd. Je thuisfront wordt betrokken."))
         elif action == "evaluatie":
             form = EvaluationForm(request.POST)
             if not form.is_valid():
                 return _render_plan(request, plan, evaluation_form=form)
             services.plan_evaluate(plan=plan, score=form.cleaned_data["score"])
-            messages.success(request, _("Dank u wel voor uw evaluatie."))
+            messages.success(request, _("Dank je wel voor je evaluatie."))
     except (workflow.TransitionNotAllowed, services.InvalidChoice) as error:
         messages.error(request, str(error))
     return redirect("aftercare:plan", pk=plan.pk)

@@ -13,7 +13,9 @@ from aftercare.constants import PlanStatus, StepKind, StepStatus
 
 STEP_TRANSITIONS: dict[str, frozenset[str]] = {
     StepStatus.OPEN: frozenset({StepStatus.DONE, StepStatus.DECLINED, StepStatus.CANCELLED}),
-    StepStatus.DONE: frozenset(),
+    # Only ``services.step_undo``: by the person who completed it, within the undo window, for a
+    # step whose completion changed nothing else (``UNDOABLE``).
+    StepStatus.DONE: frozenset({StepStatus.OPEN}),
     StepStatus.DECLINED: frozenset(),
     StepStatus.CANCELLED: frozenset(),
 }
@@ -26,6 +28,20 @@ PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
 
 #: Steps the employee may decline; the others are the organisation's duty, not an offer.
 DECLINABLE: frozenset[str] = frozenset({StepKind.SUPPORT_OFFER, StepKind.CHECK_IN, StepKind.HOME_FRONT})
+
+
+#: Steps whose completion can be undone: completing them changes nothing else in the plan. (The
+#: support offer, the evaluation, the referral and the closure set things in motion; a mistake
+#: there is corrected by the coordinator, on record.)
+UNDOABLE: frozenset[str] = frozenset(
+    {StepKind.CONTACT, StepKind.DEBRIEFING, StepKind.CHECK_IN, StepKind.HOME_FRONT, StepKind.CONTACT_REQUEST}
+)
+
+
+#: Steps planned for a moment after the event (the check-ins, the evaluation, the closure): done
+#: well before that moment, they need a reason. Steps with only a deadline (contact, a referral,
+#: a request) are best done as soon as possible.
+SCHEDULED: frozenset[str] = frozenset({StepKind.CHECK_IN, StepKind.EVALUATION, StepKind.CLOSURE})
 
 
 class TransitionNotAllowed(Exception):
@@ -46,7 +62,7 @@ def ensure_plan_open(status: str) -> None:
     """Adding to a plan (a contact request, home-front consent) only while it is open."""
     if status != PlanStatus.OPEN:
         raise TransitionNotAllowed(
-            _("Dit nazorgplan is afgesloten: u kunt hier geen contact of thuisfront meer aanvragen.")
+            _("Dit nazorgplan is afgesloten: je kunt hier geen contact of thuisfront meer aanvragen.")
         )
 
 

@@ -76,6 +76,13 @@ INSTALLED_APPS = [
     "monitor",
     "barista",
     "confidential",
+    "complaints",
+    "integrity",
+    "jaarbeeld",
+    "agenda",
+    "teamcare",
+    "recognition",
+    "homefront",
     "portal",
 ]
 
@@ -351,6 +358,10 @@ AFTERCARE_SUPPORTER_CAPACITY = env_int(
     "AFTERCARE_SUPPORTER_CAPACITY", env_int("ZORGWIJZER_AFTERCARE_SUPPORTER_CAPACITY", 5)
 )
 AFTERCARE_RETENTION_DAYS = env_int("AFTERCARE_RETENTION_DAYS", env_int("ZORGWIJZER_AFTERCARE_RETENTION_DAYS", 730))
+# Completing a step more than this many hours before its deadline needs a reason; a completion can
+# be undone by the person who did it for this many minutes (docs/aftercare.md, "Steps").
+AFTERCARE_EARLY_COMPLETION_HOURS = env_int("AFTERCARE_EARLY_COMPLETION_HOURS", 24)
+AFTERCARE_UNDO_MINUTES = env_int("AFTERCARE_UNDO_MINUTES", 10)
 # The site's base address for links in e-mails (e.g. https://zorgwijzer.example.nl); empty: paths only.
 ZORGWIJZER_SITE_URL = os.environ.get("ZORGWIJZER_SITE_URL", "").rstrip("/")
 # Weerbaarheidsmonitor (docs/monitor.md): the key that derives and hashes invitation tokens. Keep it
@@ -377,3 +388,71 @@ ORGANISATION_HR_IMPORT_MAX_BYTES = env_int(
     "ORGANISATION_HR_IMPORT_MAX_BYTES", env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Settings of the newer modules: each app keeps its own block (prefix = app name). ---
+# [complaints] settings (prefix COMPLAINTS_)
+# Klachten ongewenst gedrag (docs/complaints.md): days per stage before the deadline, the reminder
+# lead, contact attempts before "beschouwd als ingetrokken", how long a closed complaint is kept,
+# and where the documents live (outside static and media; sent only by a guarded view).
+COMPLAINTS_STAGE_DAYS = {
+    "ontvangen": 7,
+    "informeel_gesprek": 14,
+    "intake": 14,
+    "bemiddeling_aangeboden": 14,
+    "bemiddeling_aanvaard": 28,
+    "bemiddeling_geweigerd": 7,
+    "zienswijzen_gevraagd": 21,
+    "zienswijzen_ontvangen": 14,
+    "commissie": 42,
+    "besluit": 28,
+    "medegedeeld": 14,
+}
+COMPLAINTS_REMINDER_DAYS = env_int("COMPLAINTS_REMINDER_DAYS", 3)
+COMPLAINTS_CONTACT_ATTEMPTS_REQUIRED = {"call": 3, "sms": 1, "mail": 1}
+COMPLAINTS_RETENTION_DAYS = env_int("COMPLAINTS_RETENTION_DAYS", 1826)
+COMPLAINTS_DOCUMENT_ROOT = Path(os.environ.get("COMPLAINTS_DOCUMENT_ROOT", VAR_DIR / "private" / "complaints"))
+COMPLAINTS_DOCUMENT_MAX_BYTES = env_int("COMPLAINTS_DOCUMENT_MAX_BYTES", 10 * 1024 * 1024)
+# [integrity] settings (prefix INTEGRITY_)
+INTEGRITY_SESSION_MIN_VOTES = max(3, env_int("INTEGRITY_SESSION_MIN_VOTES", 3))  # no result below this many votes
+INTEGRITY_PARTICIPANT_COOKIE_HOURS = env_int("INTEGRITY_PARTICIPANT_COOKIE_HOURS", 12)  # life of the random vote token
+# [jaarbeeld] settings (prefix JAARBEELD_)
+JAARBEELD_OUTPUT_DIR = Path(os.environ.get("JAARBEELD_OUTPUT_DIR", BASE_DIR / "var" / "jaarbeeld"))
+JAARBEELD_IMPORT_MAX_BYTES = int(os.environ.get("JAARBEELD_IMPORT_MAX_BYTES", 2 * 1024 * 1024))
+# [agenda] settings (prefix AGENDA_)
+# [teamcare] settings (prefix TEAMCARE_)
+TEAMCARE_MIN_SIGNALS = env_int("TEAMCARE_MIN_SIGNALS", 3)  # signals that must coincide before a team is shown
+TEAMCARE_LEADERS_MIN = 3  # this many different leaders …
+TEAMCARE_LEADERS_YEARS = 2  # … within this many years is a signal
+TEAMCARE_OUTFLOW_PERCENT = 20  # share of members that left the team in 12 months
+TEAMCARE_MOBILITY_PERCENT = 10  # fewer than this share came or went …
+TEAMCARE_MOBILITY_YEARS = 3  # … within this many years
+TEAMCARE_ABSENCE_PERCENT = 7.0  # absence percentage in the quarter …
+TEAMCARE_ABSENCE_FREQUENCY = 1.5  # … or reporting frequency (per person per year)
+TEAMCARE_MONITOR_SCALES = ("sociale-veiligheid", "ongewenst-gedrag", "steun-leidinggevende")
+TEAMCARE_MONITOR_YEARS = 2  # only monitor campaigns closed within this many years
+TEAMCARE_BARISTA_DAYS = 14  # an invitation without an outcome after this many days is not followed up
+TEAMCARE_BARISTA_MIN = 2  # this many of those in 12 months is a signal
+TEAMCARE_AFTERCARE_MIN = 3  # this many distinct distressing events with team members in 12 months
+TEAMCARE_CHECKUP_MONTHS = 12  # interval of the periodic team check-up
+TEAMCARE_CHECKUP_FIRST_DAYS = 90  # a team without check-ups gets its first one due within this many days
+TEAMCARE_DIALOGUE_MAX_PARTICIPANTS = 15  # factsheet Waarde(n)vol Gesprek
+TEAMCARE_ABSENCE_IMPORT_MAX_BYTES = 2 * 1024 * 1024
+# [recognition] settings (prefix RECOGNITION_)
+# Erkenning (docs/recognition.md): weeks before a service jubilee that the manager gets one reminder,
+# and how many days ahead the team list shows jubilees.
+RECOGNITION_JUBILEE_REMINDER_WEEKS = env_int("RECOGNITION_JUBILEE_REMINDER_WEEKS", 8)
+RECOGNITION_JUBILEE_HORIZON_DAYS = env_int("RECOGNITION_JUBILEE_HORIZON_DAYS", 183)
+# [homefront] settings (prefix HOMEFRONT_)
+# Oud-collega's (docs/recognition.md): days before a known end of service that the one farewell
+# mail with the link to /oud-collegas/ goes out.
+HOMEFRONT_FAREWELL_DAYS_AHEAD = env_int("HOMEFRONT_FAREWELL_DAYS_AHEAD", 14)
+# [confidential] settings (prefix CONFIDENTIAL_)
+# Requests without the manager (docs/confidential.md): hours within which the pool plans an MCU,
+# mediation or vertrouwenspersoon request, and how long before that the reminder goes out.
+CONFIDENTIAL_RESPONSE_HOURS = env_int("CONFIDENTIAL_RESPONSE_HOURS", 72)
+CONFIDENTIAL_REMINDER_HOURS = env_int("CONFIDENTIAL_REMINDER_HOURS", 24)
+# The anonymous line: days without a message after which a report is erased, the largest photo,
+# and the scrypt cost (2^n) of receipt codes and passphrases.
+CONFIDENTIAL_LINE_RETENTION_DAYS = env_int("CONFIDENTIAL_LINE_RETENTION_DAYS", 180)
+CONFIDENTIAL_LINE_ATTACHMENT_MAX_BYTES = env_int("CONFIDENTIAL_LINE_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
+CONFIDENTIAL_SCRYPT_N = env_int("CONFIDENTIAL_SCRYPT_N", 2**15)

@@ -25,8 +25,14 @@ SEES_TARGET = {Role.MEDEWERKER, Role.COLLEGIAAL_ONDERSTEUNER, Role.COORDINATOR_T
 
 def _referred(organisation: Any, plan: Plan) -> None:
     coordinator = organisation.users[Role.COORDINATOR_TCO]
-    services.step_complete(step=plan.steps.get(kind=StepKind.EVALUATION), actor=coordinator, complaints_persist=True)
     services.step_complete(
+        reason="Vooruit afgerond in de test",
+        step=plan.steps.get(kind=StepKind.EVALUATION),
+        actor=coordinator,
+        complaints_persist=True,
+    )
+    services.step_complete(
+        reason="Vooruit afgerond in de test",
         step=plan.steps.get(kind=StepKind.REFERRAL),
         actor=coordinator,
         referral_target="zorglijn_ptss",

@@ -26,7 +26,9 @@ def test_one_contact_on_time_and_four_overdue_is_twenty_percent(organisation: An
         plans = register(organisation, people=[organisation.people[r] for r in FIVE], when=at(2026, 11, 20, 10, 0))
     with time_machine.travel(at(2026, 11, 20, 15, 0), tick=False):
         services.step_complete(
-            step=plans[0].steps.get(kind=StepKind.CONTACT), actor=organisation.users[Role.LEIDINGGEVENDE]
+            reason="Vooruit afgerond in de test",
+            step=plans[0].steps.get(kind=StepKind.CONTACT),
+            actor=organisation.users[Role.LEIDINGGEVENDE],
         )
     # A sixth plan whose contact is not yet due counts neither way.
     with time_machine.travel(at(2026, 11, 23, 9, 0), tick=False):
@@ -41,7 +43,9 @@ def test_a_closed_plan_whose_contact_was_cancelled_does_not_count(organisation: 
     with time_machine.travel(at(2026, 11, 20, 10, 0), tick=False):
         (plan,) = register(organisation, when=at(2026, 11, 20, 10, 0))
         services.step_complete(
-            step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO]
+            reason="Vooruit afgerond in de test",
+            step=plan.steps.get(kind=StepKind.CLOSURE),
+            actor=organisation.users[Role.COORDINATOR_TCO],
         )
     (figures,) = selectors.unit_figures({organisation.unit.pk}, at(2026, 11, 23, 9, 0))
     assert (figures.contacts, figures.contact_share) == (0, None)

@@ -78,7 +78,7 @@ def test_a_manager_completes_a_step_by_post_and_the_supporter_is_refused(
     assert (
         login_as(organisation.users[Role.COLLEGIAAL_ONDERSTEUNER]).post(url, {"actie": "afronden"}).status_code == 403
     )
-    response = login_as(organisation.users[Role.LEIDINGGEVENDE]).post(url, {"actie": "afronden"})
+    response = login_as(organisation.users[Role.LEIDINGGEVENDE]).post(url, {"actie": "afronden", "confirm": "on"})
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.status == "afgerond"

@@ -25,7 +25,9 @@ def _closed_and_anonymised(organisation: Any, plan: Plan, settings: Any) -> Plan
             step=plan.steps.get(kind=StepKind.SUPPORT_OFFER), actor=organisation.users[Role.MEDEWERKER]
         )
         services.step_complete(
-            step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO]
+            reason="Vooruit afgerond in de test",
+            step=plan.steps.get(kind=StepKind.CLOSURE),
+            actor=organisation.users[Role.COORDINATOR_TCO],
         )
     assert StatusChange.objects.filter(plan=plan, actor=organisation.users[Role.MEDEWERKER]).exists()
     with time_machine.travel(at(2026, 12, 26, 12, 0), tick=False):

@@ -61,6 +61,7 @@ def test_no_one_who_leads_the_employees_team_is_a_supporter_candidate(organisati
 
 def _referral(organisation: Any, plan: Plan) -> Any:
     services.step_complete(
+        reason="Vooruit afgerond in de test",
         step=plan.steps.get(kind=StepKind.EVALUATION),
         actor=organisation.users[Role.COORDINATOR_TCO],
         complaints_persist=True,
@@ -84,7 +85,16 @@ def test_referral_errors_are_shown_in_dutch_at_their_fields(organisation: Any, p
     assert 'value="31-02-2026"' in page  # what was typed stays in the field
     referral.refresh_from_db()
     assert referral.status == StepStatus.OPEN
-    response = client.post(url, {"actie": "afronden", "referral_target": "huisarts", "referral_date": "2026-12-31"})
+    response = client.post(
+        url,
+        {
+            "actie": "afronden",
+            "referral_target": "huisarts",
+            "referral_date": "2026-12-31",
+            "confirm": "on",
+            "reason": "Al gebeld",
+        },
+    )
     assert response.status_code == 302
     referral.refresh_from_db()
     assert (referral.status, referral.referral_target) == (StepStatus.DONE, "huisarts")
@@ -95,12 +105,18 @@ def test_an_evaluation_without_an_answer_gets_the_message_at_the_question(
 ) -> None:
     evaluation = plan.steps.get(kind=StepKind.EVALUATION)
     client = login_as(organisation.users[Role.COORDINATOR_TCO])
-    page = client.post(reverse("aftercare:step", args=[evaluation.pk]), {"actie": "afronden"}).content.decode()
+    page = client.post(
+        reverse("aftercare:step", args=[evaluation.pk]),
+        {"actie": "afronden", "confirm": "on", "reason": "Vooruit afgerond in de test"},
+    ).content.decode()
     assert f'id="stap-{evaluation.pk}-complaints_persist-error"' in page
     assert "Geef aan of er nog stressklachten zijn." in page
     evaluation.refresh_from_db()
     assert evaluation.status == StepStatus.OPEN
-    client.post(reverse("aftercare:step", args=[evaluation.pk]), {"actie": "afronden", "complaints_persist": "nee"})
+    client.post(
+        reverse("aftercare:step", args=[evaluation.pk]),
+        {"actie": "afronden", "complaints_persist": "nee", "confirm": "on", "reason": "Vooruit afgerond in de test"},
+    )
     evaluation.refresh_from_db()
     assert evaluation.status == StepStatus.DONE
     assert not plan.steps.filter(kind=StepKind.REFERRAL).exists()
@@ -109,13 +125,17 @@ def test_an_evaluation_without_an_answer_gets_the_message_at_the_question(
 def test_a_closed_plan_takes_no_contact_request_nor_home_front_consent(
     organisation: Any, plan: Plan, login_as: Any
 ) -> None:
-    services.step_complete(step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO])
+    services.step_complete(
+        reason="Vooruit afgerond in de test",
+        step=plan.steps.get(kind=StepKind.CLOSURE),
+        actor=organisation.users[Role.COORDINATOR_TCO],
+    )
     steps = plan.steps.count()
     client = login_as(organisation.users[Role.MEDEWERKER])
     url = reverse("aftercare:plan_own", args=[plan.pk])
     for action in ("contact", "thuisfront"):
         response = client.post(url, {"actie": action}, follow=True)
-        assert "Dit nazorgplan is afgesloten: u kunt hier geen contact of thuisfront meer aanvragen." in (
+        assert "Dit nazorgplan is afgesloten: je kunt hier geen contact of thuisfront meer aanvragen." in (
             response.content.decode()
         )
     assert plan.steps.count() == steps

@@ -62,7 +62,9 @@ def test_a_contact_made_in_time_is_never_escalated(organisation: Any) -> None:
     with time_machine.travel(at(2026, 11, 25, 23, 0), tick=False):
         (plan,) = register(organisation, when=at(2026, 11, 25, 23, 0))
     with time_machine.travel(at(2026, 11, 26, 9, 0), tick=False):
-        services.step_complete(step=contact_step(plan), actor=organisation.users[Role.LEIDINGGEVENDE])
+        services.step_complete(
+            reason="Vooruit afgerond in de test", step=contact_step(plan), actor=organisation.users[Role.LEIDINGGEVENDE]
+        )
     with time_machine.travel(at(2026, 11, 27, 9, 0), tick=False):
         deadlines.deadline_scan()
     assert not DeadlineNotice.objects.filter(step=contact_step(plan)).exists()
@@ -109,7 +111,9 @@ def test_a_declined_offer_is_recorded_and_offered_again_at_the_next_check_in(org
     assert first_check_in is not None
     assert again.due_at == first_check_in.due_at == at(2026, 11, 28, 23, 0)
     with time_machine.travel(at(2026, 11, 28, 12, 0), tick=False):
-        services.step_complete(step=again, actor=organisation.users[Role.COORDINATOR_TCO])
+        services.step_complete(
+            reason="Vooruit afgerond in de test", step=again, actor=organisation.users[Role.COORDINATOR_TCO]
+        )
     plan.refresh_from_db()
     assert plan.support_accepted is True
 
@@ -124,7 +128,10 @@ def test_the_evaluation_creates_a_referral_only_when_complaints_persist(
     assert evaluation.due_at == at(2026, 11, 25, 23, 0) + timedelta(weeks=5)
     with time_machine.travel(at(2026, 12, 30, 10, 0), tick=False):
         services.step_complete(
-            step=evaluation, actor=organisation.users[Role.COORDINATOR_TCO], complaints_persist=complaints
+            reason="Vooruit afgerond in de test",
+            step=evaluation,
+            actor=organisation.users[Role.COORDINATOR_TCO],
+            complaints_persist=complaints,
         )
     assert plan.steps.filter(kind=StepKind.REFERRAL).count() == referrals
 
@@ -132,14 +139,18 @@ def test_the_evaluation_creates_a_referral_only_when_complaints_persist(
 def test_a_referral_records_only_the_target_and_the_date(organisation: Any) -> None:
     (plan,) = register(organisation)
     services.step_complete(
+        reason="Vooruit afgerond in de test",
         step=plan.steps.get(kind=StepKind.EVALUATION),
         actor=organisation.users[Role.COORDINATOR_TCO],
         complaints_persist=True,
     )
     referral = plan.steps.get(kind=StepKind.REFERRAL)
     with pytest.raises(services.InvalidChoice):
-        services.step_complete(step=referral, actor=organisation.users[Role.COORDINATOR_TCO])
+        services.step_complete(
+            reason="Vooruit afgerond in de test", step=referral, actor=organisation.users[Role.COORDINATOR_TCO]
+        )
     services.step_complete(
+        reason="Vooruit afgerond in de test",
         step=referral,
         actor=organisation.users[Role.COORDINATOR_TCO],
         referral_target="zorglijn_ptss",
@@ -151,7 +162,11 @@ def test_a_referral_records_only_the_target_and_the_date(organisation: Any) -> N
 
 def test_closing_cancels_open_steps_and_stops_deadlines(organisation: Any) -> None:
     (plan,) = register(organisation)
-    services.step_complete(step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO])
+    services.step_complete(
+        reason="Vooruit afgerond in de test",
+        step=plan.steps.get(kind=StepKind.CLOSURE),
+        actor=organisation.users[Role.COORDINATOR_TCO],
+    )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CLOSED
     assert not plan.steps.filter(status=StepStatus.OPEN).exists()
@@ -164,9 +179,13 @@ def test_a_finished_step_cannot_be_finished_again(organisation: Any) -> None:
 
     (plan,) = register(organisation)
     step = contact_step(plan)
-    services.step_complete(step=step, actor=organisation.users[Role.LEIDINGGEVENDE])
+    services.step_complete(
+        reason="Vooruit afgerond in de test", step=step, actor=organisation.users[Role.LEIDINGGEVENDE]
+    )
     with pytest.raises(TransitionNotAllowed):
-        services.step_complete(step=step, actor=organisation.users[Role.COORDINATOR_TCO])
+        services.step_complete(
+            reason="Vooruit afgerond in de test", step=step, actor=organisation.users[Role.COORDINATOR_TCO]
+        )
     assert StatusChange.objects.filter(step=step).count() == 2  # open, done: append-only
 
 

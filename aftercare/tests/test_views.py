@@ -73,7 +73,7 @@ def test_missing_and_wrong_fields_get_a_dutch_message_at_the_field(organisation:
 def test_an_employee_cannot_register_a_colleague(organisation: Any, login_as: Any) -> None:
     client = login_as(organisation.users[Role.MEDEWERKER])
     response = client.post(reverse("aftercare:register"), form_data(organisation, [organisation.people["outsider"]]))
-    assert "U kunt deze medewerker niet aanmelden." in response.content.decode()
+    assert "Je kunt deze medewerker niet aanmelden." in response.content.decode()
     assert not Event.objects.exists()
     response = client.post(
         reverse("aftercare:register"), form_data(organisation, [organisation.people[Role.MEDEWERKER]])
@@ -115,7 +115,7 @@ def test_every_view_of_a_plan_is_audited_and_the_employee_sees_who_looked(
         organisation.people[Role.MEDEWERKER].employee_number
     }
     page = login_as(organisation.users[Role.MEDEWERKER]).get(url).content.decode()
-    assert "Wie heeft uw plan bekeken?" in page
+    assert "Wie heeft jouw plan bekeken?" in page
     assert f"{organisation.people[Role.LEIDINGGEVENDE].full_name} (Leidinggevende)" in page
     assert reads.count() == 3
 
@@ -137,7 +137,7 @@ def test_the_second_of_two_coordinators_editing_the_same_plan_is_refused_and_los
     second = login_as(second_coordinator).post(url, {"supporter": other_supporter.pk, "version": 1})
     assert second.status_code == 409
     page = second.content.decode()
-    assert "Iemand anders heeft dit plan gewijzigd nadat u het opende" in page
+    assert "Iemand anders heeft dit plan gewijzigd nadat je het opende" in page
     assert f'<option value="{other_supporter.pk}" selected>' in page  # their choice is still in the form
     plan.refresh_from_db()
     assert plan.supporter == first_choice and plan.version == 2
@@ -188,7 +188,11 @@ def test_the_employee_asks_for_contact_consents_to_the_home_front_and_evaluates_
         kind=StepKind.CONTACT_REQUEST, owner=organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]
     ).exists()
     assert plan.steps.filter(kind=StepKind.HOME_FRONT).count() == 1
-    services.step_complete(step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO])
+    services.step_complete(
+        reason="Vooruit afgerond in de test",
+        step=plan.steps.get(kind=StepKind.CLOSURE),
+        actor=organisation.users[Role.COORDINATOR_TCO],
+    )
     client.post(url, {"actie": "evaluatie", "score": "8"})
     client.post(url, {"actie": "evaluatie", "score": "2"})  # only once
     assert list(Evaluation.objects.values_list("score", flat=True)) == [8]
@@ -199,7 +203,9 @@ def test_closed_plans_are_anonymised_after_the_retention_period(organisation: An
     services.note_add(plan=plan, actor=organisation.users[Role.COLLEGIAAL_ONDERSTEUNER], text="vertrouwelijk")
     with time_machine.travel(at(2026, 11, 25, 12, 0), tick=False):
         services.step_complete(
-            step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO]
+            reason="Vooruit afgerond in de test",
+            step=plan.steps.get(kind=StepKind.CLOSURE),
+            actor=organisation.users[Role.COORDINATOR_TCO],
         )
     with time_machine.travel(at(2026, 12, 24, 12, 0), tick=False):
         assert retention.retention_anonymise() == 0
@@ -221,7 +227,11 @@ def test_the_plan_page_does_not_ask_the_database_per_step(
 
 
 def test_a_closed_plan_asks_the_employee_for_an_anonymous_rating(organisation: Any, plan: Plan, login_as: Any) -> None:
-    services.step_complete(step=plan.steps.get(kind=StepKind.CLOSURE), actor=organisation.users[Role.COORDINATOR_TCO])
+    services.step_complete(
+        reason="Vooruit afgerond in de test",
+        step=plan.steps.get(kind=StepKind.CLOSURE),
+        actor=organisation.users[Role.COORDINATOR_TCO],
+    )
     page = login_as(organisation.users[Role.MEDEWERKER]).get(reverse("aftercare:plan", args=[plan.pk])).content.decode()
-    assert "Welk rapportcijfer geeft u de opvang en nazorg?" in page
+    assert "Welk rapportcijfer geef je de opvang en nazorg?" in page
     assert "Ik wil contact" not in page

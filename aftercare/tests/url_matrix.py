@@ -105,6 +105,19 @@ ROWS: dict[str, Case] = {
         kwargs=contact_step_pk,
         data={"actie": "afronden"},
     ),
+    # Undo answers every plan member with the plan page (and a message when there is nothing to undo).
+    "aftercare:step_undo": Case(
+        plan_members(
+            **{
+                Role.MEDEWERKER: OK,
+                Role.LEIDINGGEVENDE: OK,
+                Role.COLLEGIAAL_ONDERSTEUNER: OK,
+                Role.COORDINATOR_TCO: OK,
+            }
+        ),
+        method="post",
+        kwargs=contact_step_pk,
+    ),
 }
 
 #: URL names of this app that a care-data role may open before passing the second factor.

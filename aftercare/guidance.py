@@ -1,0 +1,102 @@
+"""How to do each step, for someone doing it for the first time (issue 15 §3): what to say, what
+to offer and what to write down. Shown on the plan page to whoever may complete the step.
+
+Written for this platform, in the spirit of the Zorgwijzer (the manager's acknowledgement and
+operational debriefing, peer support by the TCO, the check at four to six weeks) and of Arq's
+guideline on psychosocial support (normal reactions first, attention for those who keep having
+complaints). The home-front step has its own guide (``aftercare/templates``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from aftercare.constants import StepKind
+
+
+@dataclass(frozen=True)
+class Guide:
+    say: str | Promise
+    offer: str | Promise
+    record: str | Promise
+
+
+GUIDES: dict[str, Guide] = {
+    StepKind.CONTACT: Guide(
+        say=_(
+            "Bel of zoek je collega op. Zeg dat je weet wat er gebeurd is en vraag hoe het nu gaat. "
+            "Luister vooral; je hoeft niets op te lossen."
+        ),
+        offer=_(
+            "Vertel dat heftige reacties in de eerste weken normaal zijn, en dat collegiale ondersteuning "
+            "en het 24/7 Loket er zijn. Vraag wat je collega nu nodig heeft: rust, werk, iemand om mee te praten."
+        ),
+        record=_("Alleen dat het contact er was. Schrijf geen details over hoe je collega zich voelt."),
+    ),
+    StepKind.DEBRIEFING: Guide(
+        say=_(
+            "Loop samen de feiten door: wat gebeurde er, wie deed wat, wat ging goed en wat kan beter. "
+            "Dit gaat over de inzet, niet over gevoelens."
+        ),
+        offer=_(
+            "Doe het met iedereen die erbij was, of één op één als dat beter past. Zeg aan het eind waar "
+            "mensen terechtkunnen als het later toch blijft hangen."
+        ),
+        record=_("Dat de debriefing is gehouden, en met wie. Verbeterpunten voor de inzet gaan via de eigen lijn."),
+    ),
+    StepKind.SUPPORT_OFFER: Guide(
+        say=_("Vraag of je collega een gesprek wil met een collegiaal ondersteuner. Het is een aanbod, geen plicht."),
+        offer=_(
+            "Kies een getrainde ondersteuner die niet bij de gebeurtenis was. Zegt je collega nee, respecteer dat "
+            "en zeg dat het aanbod blijft staan."
+        ),
+        record=_("Wie de ondersteuner is, of dat je collega het aanbod afsloeg."),
+    ),
+    StepKind.CHECK_IN: Guide(
+        say=_(
+            "Vraag hoe het gaat met slapen, met terugdenken aan wat er gebeurde, thuis en op het werk. "
+            "Gebruik je eigen woorden; het is een gesprek, geen vragenlijst."
+        ),
+        offer=_(
+            "Gaat het steeds beter? Dan is dat goed nieuws. Blijven klachten hetzelfde of worden ze erger, "
+            "bespreek dan met de coördinator of verwijzing nodig is."
+        ),
+        record=_(
+            "Dat het contactmoment er was. Houd wat je collega vertelt voor jezelf, "
+            "of in een notitie voor de coördinator."
+        ),
+    ),
+    StepKind.EVALUATION: Guide(
+        say=_(
+            "Kijk samen terug op de weken na de gebeurtenis. Zijn er na vier tot zes weken nog klachten die "
+            "het dagelijks leven of het werk in de weg zitten?"
+        ),
+        offer=_(
+            "Zijn er nog klachten, dan volgt een doorverwijzing naar professionele zorg. Dat is geen falen: "
+            "vroeg hulp zoeken helpt het meest."
+        ),
+        record=_("Alleen het antwoord: nog klachten, ja of nee."),
+    ),
+    StepKind.REFERRAL: Guide(
+        say=_("Leg uit waar je collega naartoe gaat en wat daar gebeurt. Vraag of je collega dat wil."),
+        offer=_("Help met de eerste afspraak als dat nodig is, en spreek af wanneer je weer contact hebt."),
+        record=_("Naar wie is doorverwezen en op welke datum. Geen medische informatie."),
+    ),
+    StepKind.CONTACT_REQUEST: Guide(
+        say=_("Je collega vroeg zelf om contact. Neem binnen 24 uur contact op en vraag waar het over gaat."),
+        offer=_("Luister en kijk samen wat nodig is: een gesprek, hulp bij een volgende stap, of verwijzing."),
+        record=_("Dat het contact er was."),
+    ),
+    StepKind.CLOSURE: Guide(
+        say=_("Laat je collega weten dat de nazorg stopt, en dat hij of zij altijd weer aan de bel kan trekken."),
+        offer=_("Noem het 24/7 Loket en de collegiale ondersteuning nog eens, voor later."),
+        record=_("Dat de nazorg is afgesloten. De persoonsgegevens worden na de bewaartermijn verwijderd."),
+    ),
+}
+
+
+def guide_for(kind: str) -> Guide | None:
+    return GUIDES.get(kind)

@@ -1,0 +1,147 @@
+"""Who completes a step, and how (issue 15 §3): only its owner, or the coordinator on the owner's
+behalf (on record); a planned step done well before its moment needs a reason; completing asks for
+a confirmation with an optional short note; a completion can be undone for a few minutes by the
+person who did it, and the history keeps both."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+import access
+from aftercare import services, workflow
+from aftercare.constants import StepKind, StepStatus
+from aftercare.models import Plan, StatusChange
+from organisation.constants import Role
+from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_another_manager_of_the_team_may_not_complete_the_owners_step(organisation: Any, plan: Plan) -> None:
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    deputy: Any = PersonFactory(team=organisation.team, user=UserFactory())
+    RoleAssignmentFactory(user=deputy.user, role=Role.LEIDINGGEVENDE, node=organisation.team)
+    assert contact.owner == organisation.people[Role.LEIDINGGEVENDE]
+    assert not access.can_complete_step(deputy.user, contact)
+    assert access.can_complete_step(organisation.users[Role.LEIDINGGEVENDE], contact)
+
+
+def test_the_coordinator_completes_a_step_on_behalf_of_its_owner_on_record(organisation: Any, plan: Plan) -> None:
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    coordinator = organisation.users[Role.COORDINATOR_TCO]
+    assert access.can_complete_step(coordinator, contact)
+    services.step_complete(step=contact, actor=coordinator, note="Telefonisch gesproken")
+    change = StatusChange.objects.get(step=contact, to_status=StepStatus.DONE)
+    assert change.actor == coordinator
+    assert change.on_behalf_of == organisation.people[Role.LEIDINGGEVENDE]
+    assert change.note == "Telefonisch gesproken"
+
+
+def test_the_owner_completing_their_own_step_is_not_on_behalf_of_anyone(organisation: Any, plan: Plan) -> None:
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    services.step_complete(step=contact, actor=organisation.users[Role.LEIDINGGEVENDE])
+    assert StatusChange.objects.get(step=contact, to_status=StepStatus.DONE).on_behalf_of is None
+
+
+def test_a_check_in_weeks_ahead_needs_a_reason_and_the_reason_is_kept(organisation: Any, plan: Plan) -> None:
+    week_four = plan.steps.filter(kind=StepKind.CHECK_IN).order_by("-due_at").first()
+    assert week_four is not None and week_four.due_at - timezone.now() > timedelta(days=20)
+    supporter = organisation.users[Role.COLLEGIAAL_ONDERSTEUNER]
+    with pytest.raises(services.InvalidChoice):
+        services.step_complete(step=week_four, actor=supporter)
+    week_four.refresh_from_db()
+    assert week_four.status == StepStatus.OPEN
+    services.step_complete(step=week_four, actor=supporter, reason="Collega gaat lang met verlof")
+    assert StatusChange.objects.get(step=week_four, to_status=StepStatus.DONE).note == "Collega gaat lang met verlof"
+
+
+def test_an_early_check_in_without_a_reason_gets_the_message_at_the_field(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    week_four = plan.steps.filter(kind=StepKind.CHECK_IN).order_by("-due_at").first()
+    assert week_four is not None
+    client = login_as(organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
+    page = client.post(reverse("aftercare:step", args=[week_four.pk]), {"actie": "afronden", "confirm": "on"})
+    content = page.content.decode()
+    assert f'id="stap-{week_four.pk}-reason-error"' in content
+    assert "Schrijf op waarom je deze stap nu al afrondt." in content
+    week_four.refresh_from_db()
+    assert week_four.status == StepStatus.OPEN
+
+
+def test_completing_without_the_confirmation_is_refused_at_the_tick_box(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+    page = client.post(reverse("aftercare:step", args=[contact.pk]), {"actie": "afronden"}).content.decode()
+    assert f'id="stap-{contact.pk}-confirm-error"' in page
+    contact.refresh_from_db()
+    assert contact.status == StepStatus.OPEN
+
+
+def test_the_completer_undoes_within_the_window_and_the_history_keeps_both(
+    organisation: Any, plan: Plan, login_as: Any, settings: Any
+) -> None:
+    settings.AFTERCARE_UNDO_MINUTES = 10
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    manager = organisation.users[Role.LEIDINGGEVENDE]
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        services.step_complete(step=contact, actor=manager)
+        clock.shift(timedelta(minutes=9))
+        assert not services.can_undo(contact, organisation.users[Role.COORDINATOR_TCO])
+        response = login_as(manager).post(reverse("aftercare:step_undo", args=[contact.pk]))
+        assert response.status_code == 302
+    contact.refresh_from_db()
+    assert (contact.status, contact.completed_at, contact.completed_by) == (StepStatus.OPEN, None, None)
+    moves = list(StatusChange.objects.filter(step=contact).values_list("from_status", "to_status"))
+    assert moves == [("", StepStatus.OPEN), (StepStatus.OPEN, StepStatus.DONE), (StepStatus.DONE, StepStatus.OPEN)]
+
+
+def test_undo_after_the_window_is_refused_and_changes_nothing(organisation: Any, plan: Plan, settings: Any) -> None:
+    settings.AFTERCARE_UNDO_MINUTES = 10
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    manager = organisation.users[Role.LEIDINGGEVENDE]
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        services.step_complete(step=contact, actor=manager)
+        clock.shift(timedelta(minutes=11))
+        with pytest.raises(workflow.TransitionNotAllowed):
+            services.step_undo(step=contact, actor=manager)
+    contact.refresh_from_db()
+    assert contact.status == StepStatus.DONE
+    assert not StatusChange.objects.filter(
+        step=contact, to_status=StepStatus.OPEN, from_status=StepStatus.DONE
+    ).exists()
+
+
+def test_a_step_that_set_things_in_motion_cannot_be_undone(organisation: Any, plan: Plan) -> None:
+    offer = plan.steps.get(kind=StepKind.SUPPORT_OFFER)
+    coordinator = organisation.users[Role.COORDINATOR_TCO]
+    services.step_complete(step=offer, actor=coordinator)
+    assert not services.can_undo(offer, coordinator)
+    with pytest.raises(workflow.TransitionNotAllowed):
+        services.step_undo(step=offer, actor=coordinator)
+
+
+def test_the_owner_sees_how_to_do_the_step_and_the_employee_does_not(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    url = reverse("aftercare:plan", args=[plan.pk])
+    manager_page = login_as(organisation.users[Role.LEIDINGGEVENDE]).get(url).content.decode()
+    assert manager_page.count('class="zw-guide"') >= 2  # contact and debriefing
+    assert "Wat leg je vast" in manager_page
+    employee_page = login_as(organisation.users[Role.MEDEWERKER]).get(url).content.decode()
+    assert 'class="zw-guide"' not in employee_page
+
+
+def test_every_step_kind_of_the_template_has_a_guide() -> None:
+    from aftercare import guidance
+
+    missing = {kind for kind in StepKind if kind not in guidance.GUIDES} - {StepKind.HOME_FRONT}
+    assert not missing
