@@ -260,11 +260,41 @@ class AssignSupporterForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, supporters: list[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, supporters: list[Person], capacity: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["supporter"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Person.objects.filter(pk__in=[p.pk for p in supporters])
+        # Each supporter with their current load, so the coordinator spreads the work.
+        loads = {p.pk: getattr(p, "open_cases", None) for p in supporters}
+
+        def label(person: Person) -> str:
+            count = loads.get(person.pk)
+            if count is None or capacity is None:
+                return person.full_name
+            return _("%(name)s (%(count)s van %(capacity)s plannen lopend)") % {
+                "name": person.full_name,
+                "count": count,
+                "capacity": capacity,
+            }
+
+        field.label_from_instance = label  # type: ignore[method-assign]
+
+
+class BoardFilterForm(forms.Form):
+    """Filters of the coordinator's board (GET; every field optional)."""
+
+    alleen = forms.ChoiceField(
+        label=_("Laat zien"),
+        required=False,
+        choices=[
+            ("", _("Alle lopende plannen")),
+            ("te-laat", _("Alleen plannen met een verlopen termijn")),
+            ("zonder-ondersteuner", _("Alleen plannen zonder ondersteuner")),
+        ],
+        error_messages={"invalid_choice": _("Kies een van de mogelijkheden.")},
+    )
+    zoek = forms.CharField(label=_("Zoek op naam"), required=False, max_length=120)
 
 
 class NoteForm(forms.Form):

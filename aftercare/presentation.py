@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from aftercare.constants import StepStatus
 from aftercare.forms import StepCompleteForm
@@ -22,14 +22,29 @@ class PlanRow:
     overdue: int
 
 
-def plan_rows(plans: Iterable[Plan], now: datetime) -> list[PlanRow]:
-    """The rows of a plan list; reads the prefetched steps (ordered by deadline) only."""
+def plan_rows(plans: Iterable[Plan], now: datetime, for_person_id: int | None = None) -> list[PlanRow]:
+    """The rows of a plan list; reads the prefetched steps (ordered by deadline) only.
+
+    With ``for_person_id`` the next step is the next one *that person* owns (the supporter's list
+    shows their own next step); the overdue count stays the plan's."""
     rows = []
     for plan in plans:
         open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
         overdue = sum(1 for s in open_steps if s.due_at < now)
-        rows.append(PlanRow(plan=plan, next_step=open_steps[0] if open_steps else None, overdue=overdue))
+        mine = [s for s in open_steps if s.owner_id == for_person_id] if for_person_id is not None else open_steps
+        rows.append(PlanRow(plan=plan, next_step=mine[0] if mine else None, overdue=overdue))
     return rows
+
+
+def board_rows(rows: list[PlanRow], *, only: str = "") -> list[PlanRow]:
+    """The coordinator's board: open plans by their next deadline (plans without one last);
+    ``only`` narrows to "te-laat" (a deadline passed) or "zonder-ondersteuner"."""
+    if only == "te-laat":
+        rows = [row for row in rows if row.overdue]
+    elif only == "zonder-ondersteuner":
+        rows = [row for row in rows if row.plan.supporter_id is None]
+    never = datetime.max.replace(tzinfo=UTC)
+    return sorted(rows, key=lambda row: (row.next_step.due_at if row.next_step else never, row.plan.pk))
 
 
 @dataclass(frozen=True)

@@ -323,6 +323,11 @@ def plan_assign_supporter(*, plan: Plan, version: int, supporter: Person, actor:
         raise StalePlan
     plan.steps.filter(owner_role=StepOwner.SUPPORTER, status=StepStatus.OPEN).update(owner=supporter)
     audit.log_change(actor=actor, obj=plan, person=plan.person, fields=["supporter"], request=request)
+    # Assigning is what the offer step asks for ("aanbieden en ondersteuner toewijzen"): it is done.
+    offer = plan.steps.filter(kind=StepKind.SUPPORT_OFFER, status=StepStatus.OPEN).order_by("due_at").first()
+    if offer is not None:
+        _move_step(offer, StepStatus.DONE, actor if _is_user(actor) else None, note=str(_("Ondersteuner toegewezen")))
+        Plan.objects.filter(pk=plan.pk).update(support_accepted=True)
     plan.refresh_from_db()
     return plan
 

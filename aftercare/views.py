@@ -19,11 +19,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 import access
 from access import permission_required
 from aftercare import guidance, presentation, selectors, services, workflow
-from aftercare.constants import StepKind, StepStatus
-from aftercare.forms import AssignSupporterForm, EvaluationForm, NoteForm, RegisterForm, StepCompleteForm
+from aftercare.constants import PlanStatus, StepKind, StepStatus
+from aftercare.forms import (
+    AssignSupporterForm,
+    BoardFilterForm,
+    EvaluationForm,
+    NoteForm,
+    RegisterForm,
+    StepCompleteForm,
+)
 from aftercare.models import Plan, Step
 from aftercare.presentation import NotificationItem, StepItem
 from core import audit, csv_export
+from core.htmx import wants_partial
 from organisation.models import Person
 
 # --- Registration ---------------------------------------------------------------------------
@@ -146,21 +154,39 @@ def team(request: HttpRequest) -> HttpResponse:
 @require_GET
 @permission_required("aftercare.cases")
 def cases(request: HttpRequest) -> HttpResponse:
-    return _list(request, access.aftercare_cases_filter(request.user), "aftercare/cases.html")
+    """The supporter's cases, each with *their* next step."""
+    own = selectors.own_person(request.user)
+    plans = list(selectors.plans_for(request.user, access.aftercare_cases_filter(request.user)))
+    audit.log_reads(request, plans)
+    now = timezone.now()
+    rows = presentation.plan_rows(plans, now, for_person_id=own.pk if own is not None else None)
+    return render(request, "aftercare/cases.html", {"plans": rows, "now": now, "own_steps": True})
 
 
 @never_cache
 @require_GET
 @permission_required("aftercare.coordinate")
 def coordination(request: HttpRequest) -> HttpResponse:
+    """The coordinator's board: every open plan by its next deadline, with supporter and overdue
+    marker, filtered on late plans, plans without a supporter, or a name; figures per unit below."""
     units = access.aftercare_coordinator_unit_ids(request.user)
-    figures = selectors.unit_figures(units, timezone.now())
-    return _list(
-        request,
-        access.aftercare_coordinated_plans_filter(request.user),
-        "aftercare/coordination.html",
-        figures=figures,
-    )
+    now = timezone.now()
+    figures = selectors.unit_figures(units, now)
+    board = BoardFilterForm(request.GET or None)
+    only, search = "", ""
+    if board.is_valid():
+        only, search = board.cleaned_data["alleen"], board.cleaned_data["zoek"]
+    condition = access.aftercare_coordinated_plans_filter(request.user) & Q(status=PlanStatus.OPEN)
+    plans = selectors.plans_for(request.user, condition)
+    if search:
+        plans = plans.filter(Q(person__first_name__icontains=search) | Q(person__last_name__icontains=search))
+    found = list(plans)
+    audit.log_reads(request, found)
+    rows = presentation.board_rows(presentation.plan_rows(found, now), only=only)
+    context = {"plans": rows, "now": now, "figures": figures, "board": board}
+    if wants_partial(request):
+        return render(request, "aftercare/_board.html", context)
+    return render(request, "aftercare/coordination.html", context)
 
 
 @never_cache
@@ -246,7 +272,9 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
         "note_form": forms.get("note_form") or NoteForm(),
         "assign_form": forms.get("assign_form")
         or AssignSupporterForm(
-            initial={"version": plan.version, "supporter": plan.supporter_id}, supporters=supporters
+            initial={"version": plan.version, "supporter": plan.supporter_id},
+            supporters=supporters,
+            capacity=selectors.supporter_capacity(),
         ),
         "evaluation_form": forms.get("evaluation_form") or EvaluationForm(),
         "step_error": forms.get("step_error"),
@@ -344,7 +372,9 @@ def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_or_404(request, pk)
     if not access.can_coordinate_plan(request.user, plan):
         raise PermissionDenied
-    form = AssignSupporterForm(request.POST, supporters=selectors.eligible_supporters(plan))
+    form = AssignSupporterForm(
+        request.POST, supporters=selectors.eligible_supporters(plan), capacity=selectors.supporter_capacity()
+    )
     if form.is_valid():
         try:
             services.plan_assign_supporter(
@@ -360,7 +390,9 @@ def plan_assign(request: HttpRequest, pk: int) -> HttpResponse:
             plan.refresh_from_db()
             data = request.POST.copy()
             data["version"] = str(plan.version)
-            form = AssignSupporterForm(data, supporters=selectors.eligible_supporters(plan))
+            form = AssignSupporterForm(
+                data, supporters=selectors.eligible_supporters(plan), capacity=selectors.supporter_capacity()
+            )
             form.is_valid()
             form.add_error(None, STALE_MESSAGE)
             return _render_plan(request, plan, status=409, assign_form=form)

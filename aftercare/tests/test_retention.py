@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 def _closed_and_anonymised(organisation: Any, plan: Plan, settings: Any) -> Plan:
     settings.AFTERCARE_RETENTION_DAYS = 30
     with time_machine.travel(at(2026, 11, 25, 12, 0), tick=False):
-        services.step_decline(
-            step=plan.steps.get(kind=StepKind.SUPPORT_OFFER), actor=organisation.users[Role.MEDEWERKER]
+        services.step_decline(  # the offer was done when the supporter was assigned; a check-in is declined
+            step=plan.steps.filter(kind=StepKind.CHECK_IN).order_by("due_at").first(),
+            actor=organisation.users[Role.MEDEWERKER],
         )
         services.step_complete(
             reason="Vooruit afgerond in de test",

@@ -17,6 +17,7 @@ import access
 from aftercare import services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.models import Plan, StatusChange
+from aftercare.tests.conftest import register
 from organisation.constants import Role
 from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
@@ -120,7 +121,8 @@ def test_undo_after_the_window_is_refused_and_changes_nothing(organisation: Any,
     ).exists()
 
 
-def test_a_step_that_set_things_in_motion_cannot_be_undone(organisation: Any, plan: Plan) -> None:
+def test_a_step_that_set_things_in_motion_cannot_be_undone(organisation: Any) -> None:
+    (plan,) = register(organisation)  # no supporter assigned yet: the offer step is still open
     offer = plan.steps.get(kind=StepKind.SUPPORT_OFFER)
     coordinator = organisation.users[Role.COORDINATOR_TCO]
     services.step_complete(step=offer, actor=coordinator)

@@ -36,7 +36,7 @@ def log_in(page: Page, user: Any) -> None:
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     if requires_two_factor(user):
-        page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
+        page.get_by_label("Code uit je authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
         page.get_by_role("button", name="Verder").click()
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
@@ -74,7 +74,7 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.get_by_label("Korte toelichting").fill("Aanhouding liep uit de hand.")
     page.get_by_role("button", name="Gebeurtenis melden").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nazorg in mijn team")
-    expect(page.get_by_role("status")).to_contain_text("3 medewerker(s)")
+    expect(page.get_by_role("status")).to_contain_text("3 medewerkers")
     check(page, "mijn-team")
     assert Plan.objects.count() == 3
 
@@ -82,17 +82,29 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(people[Role.MEDEWERKER].full_name)
     check(page, "plan-leidinggevende")
+    contact = plan.steps.get(kind="contact")
     page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende").click()
-    expect(page.get_by_role("status")).to_have_text("De stap is afgerond.")
+    expect(page.locator(f"#stap-{contact.pk}-confirm-error")).to_be_visible()  # first tick that it was done
+    page.locator(f"#stap-{contact.pk}-confirm").check()
+    page.locator(f"#stap-{contact.pk}-note").fill("Gebeld, gaat redelijk.")
+    page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende").click()
+    expect(page.get_by_role("status")).to_contain_text("De stap is afgerond.")
     expect(page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende")).to_have_count(0)
+    page.get_by_role("button", name="Afronden ongedaan maken: Contact en erkenning door de leidinggevende").click()
+    expect(page.get_by_role("status")).to_have_text("De stap staat weer open.")
+    page.locator(f"#stap-{contact.pk}-confirm").check()
+    page.get_by_role("button", name="Afgerond: Contact en erkenning door de leidinggevende").click()
+    expect(page.get_by_role("status")).to_contain_text("De stap is afgerond.")
     log_out(page)
 
     log_in(page, organisation.users[Role.COORDINATOR_TCO])
     page.goto("/nazorg/coordinatie/")
     check(page, "coordinatie")
-    page.goto(f"/nazorg/plan/{plan.pk}/")
+    board = page.get_by_test_id("board")
+    expect(board.get_by_test_id("board-row")).to_have_count(3)
+    board.get_by_role("link", name=f"Toewijzen aan het plan van {people[Role.MEDEWERKER].full_name}").click()
     page.get_by_label("Collegiaal ondersteuner", exact=True).select_option(
-        label=people[Role.COLLEGIAAL_ONDERSTEUNER].full_name
+        label=f"{people[Role.COLLEGIAAL_ONDERSTEUNER].full_name} (0 van 5 plannen lopend)"
     )
     page.get_by_role("button", name="Toewijzen", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("De collegiaal ondersteuner is toegewezen.")
@@ -111,8 +123,15 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.goto("/nazorg/mijn-ondersteuning/")
     check(page, "mijn-ondersteuning")
     page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
+    day_three = plan.steps.filter(kind="check_in").order_by("due_at").first()
+    assert day_three is not None
+    page.locator(f"#stap-{day_three.pk}-confirm").check()
     page.get_by_role("button", name="Afgerond: Contactmoment dag 3").click()
-    expect(page.get_by_role("status")).to_have_text("De stap is afgerond.")
+    expect(page.locator(f"#stap-{day_three.pk}-reason-error")).to_be_visible()  # day 3 is still ahead
+    page.locator(f"#stap-{day_three.pk}-reason").fill("Collega belde zelf, gesprek gehad.")
+    page.locator(f"#stap-{day_three.pk}-confirm").check()
+    page.get_by_role("button", name="Afgerond: Contactmoment dag 3").click()
+    expect(page.get_by_role("status")).to_contain_text("De stap is afgerond.")
     page.get_by_label("Notitie", exact=True).fill("Eerste gesprek gevoerd.")
     page.get_by_role("button", name="Notitie opslaan").click()
     expect(page.get_by_text("Eerste gesprek gevoerd.")).to_be_visible()
@@ -123,7 +142,7 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.goto("/nazorg/")
     check(page, "mijn-nazorg")
     page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
-    expect(page.get_by_role("heading", name="Wie heeft uw plan bekeken?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Wie heeft jouw plan bekeken?")).to_be_visible()
     expect(page.get_by_text("Eerste gesprek gevoerd.")).to_have_count(0)  # notes are not for the employee
     check(page, "plan-medewerker")
     page.goto("/nazorg/meldingen/")
