@@ -89,7 +89,7 @@ def _email(recipients: list[Person], kind: str) -> None:
         if kind == NoticeKind.REMINDER
         else _("Zorgwijzer: termijn van een stap in een nazorgplan is verstreken")
     )
-    body = _("Er staat een melding voor u klaar in Zorgwijzer: %(path)s") % {"path": notifications_url()}
+    body = _("Er staat een melding voor je klaar in Zorgwijzer: %(path)s") % {"path": notifications_url()}
     addresses = [r.email for r in recipients if r.email]
     for address in addresses:
         try:

@@ -278,7 +278,7 @@ class AssignSupporterForm(forms.Form):
                 "capacity": capacity,
             }
 
-        field.label_from_instance = label  # type: ignore[method-assign]
+        field.label_from_instance = label  # type: ignore[method-assign,assignment]
 
 
 class BoardFilterForm(forms.Form):

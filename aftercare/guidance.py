@@ -100,3 +100,25 @@ GUIDES: dict[str, Guide] = {
 
 def guide_for(kind: str) -> Guide | None:
     return GUIDES.get(kind)
+
+
+#: What a step means for the employee the plan is about, in plain words (issue 15 §3): who does
+#: what for them, without the workflow's role names. ``%(name)s`` is the person who does it.
+FOR_EMPLOYEE: dict[str, str | Promise] = {
+    StepKind.CONTACT: _("Je leidinggevende (%(name)s) neemt contact met je op om te horen hoe het gaat."),
+    StepKind.DEBRIEFING: _("Je leidinggevende (%(name)s) loopt met jou en je collega's de inzet door."),
+    StepKind.SUPPORT_OFFER: _("Je krijgt een gesprek aangeboden met een collegiaal ondersteuner. Dat mag je afslaan."),
+    StepKind.CHECK_IN: _("Je collegiaal ondersteuner (%(name)s) vraagt hoe het met je gaat."),
+    StepKind.EVALUATION: _("Samen met je collegiaal ondersteuner (%(name)s) kijk je terug: zijn er nog klachten?"),
+    StepKind.REFERRAL: _("Je krijgt hulp van een professional. %(name)s regelt de verwijzing met je."),
+    StepKind.HOME_FRONT: _("Je thuisfront krijgt informatie, omdat jij daar toestemming voor gaf."),
+    StepKind.CONTACT_REQUEST: _("Je vroeg om contact. %(name)s neemt binnen 24 uur contact met je op."),
+    StepKind.CLOSURE: _("De nazorg wordt afgesloten. Je kunt daarna altijd weer om hulp vragen."),
+}
+
+
+def for_employee(kind: str, name: str) -> str:
+    text = FOR_EMPLOYEE.get(kind)
+    if text is None:
+        return ""
+    return str(text) % {"name": name} if "%(name)s" in str(text) else str(text)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from aftercare.constants import StepStatus
+from aftercare.constants import PlanStatus, StepStatus
 from aftercare.forms import StepCompleteForm
 from aftercare.guidance import Guide
-from aftercare.models import Notification, Plan, Step
+from aftercare.models import Notification, Plan, StatusChange, Step
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class StepItem:
     can_undo: bool = False
     on_behalf: bool = False  # completing it would be on behalf of its owner (the coordinator)
     guide: Guide | None = None  # how to do it, for whoever may complete it
+    for_employee: str = ""  # what the step means for the employee, in plain words
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,47 @@ class NotificationItem:
 
     notification: Notification
     reachable: bool
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of a plan's history as the plan PDF prints it."""
+
+    change: StatusChange
+    from_label: str
+    to_label: str
+    actor_name: str
+
+    @property
+    def at(self) -> datetime:
+        return self.change.at
+
+    @property
+    def step(self) -> Step | None:
+        return self.change.step
+
+    @property
+    def on_behalf_of(self) -> Any:
+        return self.change.on_behalf_of
+
+    @property
+    def note(self) -> str:
+        return self.change.note
+
+
+def history_rows(changes: Iterable[StatusChange]) -> list[HistoryRow]:
+    step_labels, plan_labels = dict(StepStatus.choices), dict(PlanStatus.choices)
+    rows = []
+    for change in changes:
+        labels = step_labels if change.step_id else plan_labels
+        actor = change.actor
+        name = (actor.get_full_name() or actor.get_username()) if actor is not None else ""
+        rows.append(
+            HistoryRow(
+                change=change,
+                from_label=str(labels.get(change.from_status, change.from_status)),
+                to_label=str(labels.get(change.to_status, change.to_status)),
+                actor_name=name,
+            )
+        )
+    return rows

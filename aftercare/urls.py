@@ -16,6 +16,7 @@ urlpatterns = [
     path("coordinatie/cijfers.csv", views.coordination_csv, name="coordination_csv"),
     path("meldingen/", views.notifications, name="notifications"),
     path("plan/<int:pk>/", views.plan_detail, name="plan"),
+    path("plan/<int:pk>/nazorgplan.pdf", views.plan_pdf, name="plan_pdf"),
     path("plan/<int:pk>/ondersteuner/", views.plan_assign, name="plan_assign"),
     path("plan/<int:pk>/notitie/", views.note_add, name="note_add"),
     path("plan/<int:pk>/mijn-keuze/", views.plan_own, name="plan_own"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -278,6 +279,7 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
         ),
         "evaluation_form": forms.get("evaluation_form") or EvaluationForm(),
         "step_error": forms.get("step_error"),
+        "decline_confirm": forms.get("decline_confirm"),
         "shows_referral_target": access.may_see_referral_target(relations),
         "viewers": selectors.plan_viewers(plan, except_user_id=user.pk) if is_subject else [],
         "StepKind": StepKind,
@@ -307,9 +309,16 @@ def _step_items(
                 can_undo=user is not None and services.can_undo(step, user),
                 on_behalf=is_open and step.owner_id is not None and step.owner_id != person_id,
                 guide=guidance.guide_for(step.kind) if is_open else None,
+                for_employee=guidance.for_employee(step.kind, _owner_name(step)) if "subject" in relations else "",
             )
         )
     return items
+
+
+def _owner_name(step: Step) -> str:
+    if step.owner is not None:
+        return step.owner.full_name
+    return str(_("de coördinator")) if step.owner_role == "coordinator" else str(_("iemand van het team"))
 
 
 @require_POST
@@ -324,6 +333,9 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
     if not allowed(request.user, step):
         raise PermissionDenied
     form = StepCompleteForm(request.POST, step=step)
+    if declining and access.is_plan_subject(request.user, plan) and request.POST.get("bevestig") != "ja":
+        # The employee says no to an offer: ask once more, and say how to ask again later.
+        return _render_plan(request, plan, decline_confirm=step.pk)
     try:
         if declining:
             services.step_decline(step=step, actor=request.user)
@@ -348,6 +360,30 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
     except (workflow.TransitionNotAllowed, services.InvalidChoice) as error:
         return _render_plan(request, plan, step_error=(step.pk, str(error)))
     return redirect("aftercare:plan", pk=plan.pk)
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.own")
+def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The plan for the file, as PDF: facts, steps and history, for whoever may see the plan.
+    Peer-support notes are never in it (they are for the supporter and the coordinator only)."""
+    from weasyprint import HTML
+
+    plan = _plan_or_404(request, pk)
+    audit.log_read(request, plan, person=plan.person)
+    history = plan.history.select_related("step", "actor", "on_behalf_of").order_by("at", "pk")
+    context = {
+        "plan": plan,
+        "steps": plan.steps.select_related("owner").order_by("due_at", "pk"),
+        "history": presentation.history_rows(history),
+        "now": timezone.now(),
+    }
+    html = render_to_string("aftercare/plan_pdf.html", context, request=request)
+    document = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="nazorgplan-{plan.pk}.pdf"'
+    return response
 
 
 @require_POST

@@ -45,6 +45,9 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Barista: gebeurtenis vastleggen"), "barista:exposure_add", "barista.exposures"),
     NavItem(_("Barista-beheer"), "barista:rules", "barista.manage"),
     NavItem(_("Barista-cijfers"), "barista:statistics", "barista.statistics"),
+    NavItem(_("Mijn verzoeken"), "confidential:requests", "confidential.request"),
+    NavItem(_("Postvak verzoeken"), "confidential:inbox", "confidential.inbox"),
+    NavItem(_("Anonieme meldingen"), "confidential:line_inbox", "confidential.vertrouwenspersoon"),
     # [complaints] navigation
     NavItem(_("Mijn klachten"), "complaints:mine", "complaints.own"),
     NavItem(_("Klachten ongewenst gedrag"), "complaints:index", "complaints.list"),
@@ -61,7 +64,10 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Teams in beeld"), "teamcare:index", "teamcare.use"),
     NavItem(_("Mijn waardengesprekken"), "teamcare:my_dialogues", "teamcare.evaluate"),
     # [recognition] navigation
+    NavItem(_("Waardering"), "recognition:index", "recognition.view"),
+    NavItem(_("Jubilea in mijn team"), "recognition:team", "recognition.team"),
     # [homefront] navigation
+    NavItem(_("Thuisfront"), "homefront:homefront", None),
     NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
     NavItem(_("Medewerkers"), "organisation:people", "people.view"),
     NavItem(_("HR-import"), "organisation:import", "organisation.import"),
@@ -104,6 +110,7 @@ GROUP_BY_URL_NAME: dict[str, str] = {
     "integrity:sessions": WORK,
     "integrity:triage": WORK,
     "teamcare:index": WORK,
+    "recognition:team": TEAM,
 }
 GROUP_BY_APP: dict[str, str] = {"jaarbeeld": WORK, "agenda": WORK}
 
@@ -116,7 +123,9 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = request.user
     items = [item for item in NAVIGATION if item.action is None or access.can(user, item.action)]
     urls = [(item, item.url()) for item in items]
-    nav = [{"label": item.label, "url": url, "current": url == request.path} for item, url in urls]
+    nav: list[dict[str, object]] = [
+        {"label": item.label, "url": url, "current": url == request.path} for item, url in urls
+    ]
     grouped: dict[str, list[dict[str, object]]] = {group: [] for group in GROUP_LABELS}
     for (item, _url), entry in zip(urls, nav, strict=True):
         grouped[group_of(item)].append(entry)

@@ -22,7 +22,7 @@ def _closed_and_anonymised(organisation: Any, plan: Plan, settings: Any) -> Plan
     settings.AFTERCARE_RETENTION_DAYS = 30
     with time_machine.travel(at(2026, 11, 25, 12, 0), tick=False):
         services.step_decline(  # the offer was done when the supporter was assigned; a check-in is declined
-            step=plan.steps.filter(kind=StepKind.CHECK_IN).order_by("due_at").first(),
+            step=plan.steps.filter(kind=StepKind.CHECK_IN).order_by("due_at")[0],
             actor=organisation.users[Role.MEDEWERKER],
         )
         services.step_complete(

@@ -147,3 +147,49 @@ def test_every_step_kind_of_the_template_has_a_guide() -> None:
 
     missing = {kind for kind in StepKind if kind not in guidance.GUIDES} - {StepKind.HOME_FRONT}
     assert not missing
+
+
+def test_the_plan_pdf_has_the_steps_and_the_history_but_no_support_notes(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from core.models import AuditAction, AuditEvent
+
+    services.note_add(plan=plan, actor=organisation.users[Role.COLLEGIAAL_ONDERSTEUNER], text="Slaapt slecht")
+    contact = plan.steps.get(kind=StepKind.CONTACT)
+    services.step_complete(step=contact, actor=organisation.users[Role.COORDINATOR_TCO], note="Gebeld")
+    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
+    response = client.get(reverse("aftercare:plan_pdf", args=[plan.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert contact.title.split()[0] in text and "Gebeld" in text
+    assert "namens" in text  # the coordinator completed the manager's step
+    assert "Slaapt slecht" not in text
+    assert AuditEvent.objects.filter(action=AuditAction.READ, object_id=str(plan.pk)).exists()
+
+
+def test_the_employee_reads_their_plan_in_plain_words(organisation: Any, plan: Plan, login_as: Any) -> None:
+    page = login_as(organisation.users[Role.MEDEWERKER]).get(reverse("aftercare:plan", args=[plan.pk]))
+    content = page.content.decode()
+    manager = organisation.people[Role.LEIDINGGEVENDE].full_name
+    assert f"Je leidinggevende ({manager}) neemt contact met je op" in content
+    assert "Uitvoerder:" not in content
+
+
+def test_declining_asks_the_employee_once_more_and_says_how_to_ask_again(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    check_in = plan.steps.filter(kind=StepKind.CHECK_IN).order_by("due_at")[0]
+    client = login_as(organisation.users[Role.MEDEWERKER])
+    url = reverse("aftercare:step", args=[check_in.pk])
+    first = client.post(url, {"actie": "afslaan"})
+    assert 'data-testid="decline-confirm"' in first.content.decode()
+    assert "Ik wil contact" in first.content.decode()
+    check_in.refresh_from_db()
+    assert check_in.status == StepStatus.OPEN  # nothing happened yet
+    assert client.post(url, {"actie": "afslaan", "bevestig": "ja"}).status_code == 302
+    check_in.refresh_from_db()
+    assert check_in.status == StepStatus.DECLINED

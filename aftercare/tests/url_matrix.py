@@ -61,6 +61,10 @@ ROWS: dict[str, Case] = {
         only_found_by(Role.MEDEWERKER, Role.LEIDINGGEVENDE, Role.COLLEGIAAL_ONDERSTEUNER, Role.COORDINATOR_TCO),
         kwargs=plan_pk,
     ),
+    "aftercare:plan_pdf": Case(
+        only_found_by(Role.MEDEWERKER, Role.LEIDINGGEVENDE, Role.COLLEGIAAL_ONDERSTEUNER, Role.COORDINATOR_TCO),
+        kwargs=plan_pk,
+    ),
     # Without data the coordinator gets the form back with errors; everyone else is refused.
     "aftercare:plan_assign": Case(only(Role.COORDINATOR_TCO), method="post", kwargs=plan_pk),
     # The manager sees the plan but not the peer-support notes.
