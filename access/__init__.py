@@ -20,6 +20,14 @@ of other apps; the apps' views, selectors and API import it (checked by import-l
 """
 
 from access.aftercare import *  # noqa: F403
+from access.agenda import *  # noqa: F403
 from access.barista import *  # noqa: F403
 from access.base import *  # noqa: F403
+from access.complaints import *  # noqa: F403
+from access.confidential import *  # noqa: F403
+from access.homefront import *  # noqa: F403
+from access.integrity import *  # noqa: F403
+from access.jaarbeeld import *  # noqa: F403
 from access.monitor import *  # noqa: F403
+from access.recognition import *  # noqa: F403
+from access.teamcare import *  # noqa: F403

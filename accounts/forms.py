@@ -9,7 +9,7 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _(
             "De combinatie van gebruikersnaam en wachtwoord klopt niet. Let op: na een aantal "
-            "mislukte pogingen wordt uw account tijdelijk geblokkeerd."
+            "mislukte pogingen wordt je account tijdelijk geblokkeerd."
         ),
         "inactive": _("Dit account is niet actief. Neem contact op met de functioneel beheerder."),
     }
@@ -18,15 +18,15 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["password"].label = _("Wachtwoord")
-        self.fields["username"].error_messages["required"] = _("Vul uw gebruikersnaam in.")
-        self.fields["password"].error_messages["required"] = _("Vul uw wachtwoord in.")
+        self.fields["username"].error_messages["required"] = _("Vul je gebruikersnaam in.")
+        self.fields["password"].error_messages["required"] = _("Vul je wachtwoord in.")
         # No autofocus: keyboard and screen-reader users start at the skip link like on every page.
         self.fields["username"].widget.attrs.pop("autofocus", None)
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Code uit uw authenticator-app"),
+        label=_("Code uit je authenticator-app"),
         help_text=_("De code bestaat uit 6 cijfers en verandert elke 30 seconden."),
         min_length=6,
         max_length=6,

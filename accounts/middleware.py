@@ -43,7 +43,7 @@ class SessionSecurityMiddleware(MiddlewareMixin):
             return None
         if self._expired(request):
             logout(request)
-            messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+            messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))
             if request.method == "GET":
                 return redirect_to_login(request.get_full_path())
             return redirect(settings.LOGIN_URL)

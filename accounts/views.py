@@ -56,7 +56,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         services.logout_record(user=request.user, request=request)
     logout(request)
-    messages.success(request, _("U bent uitgelogd."))
+    messages.success(request, _("Je bent uitgelogd."))
     return redirect("portal:home")
 
 
@@ -65,7 +65,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def logout_everywhere(request: HttpRequest) -> HttpResponse:
     services.sessions_end_all(user=request.user, request=request)
     logout(request)
-    messages.success(request, _("U bent op alle apparaten uitgelogd."))
+    messages.success(request, _("Je bent op alle apparaten uitgelogd."))
     return redirect("portal:home")
 
 
@@ -107,7 +107,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("Tweestapsverificatie staat aan."))
             return redirect(_safe_next(request))
-        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op uw telefoon en probeer de nieuwe code."))
+        form.add_error("token", _("Deze code klopt niet. Controleer de tijd op je telefoon en probeer de nieuwe code."))
     secret = base64.b32encode(device.bin_key).decode()
     context = {
         "form": form,

@@ -49,7 +49,7 @@ class OutcomeForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("outcome") == SignalStatus.DOORVERWEZEN and not data.get("provision"):
-            self.add_error("provision", _("Kies naar welke voorziening u heeft doorverwezen."))
+            self.add_error("provision", _("Kies naar welke voorziening je hebt doorverwezen."))
         return data
 
 
@@ -60,7 +60,7 @@ class ExposureForm(forms.Form):
         empty_label=_("Kies een medewerker"),
         error_messages={
             "required": _("Kies de medewerker."),
-            "invalid_choice": _("U kunt voor deze medewerker niets vastleggen."),
+            "invalid_choice": _("Je kunt voor deze medewerker niets vastleggen."),
         },
     )
     type = EventTypeField(queryset=ExposureType.objects.filter(is_active=True))
@@ -241,7 +241,10 @@ class AbsenceForm(forms.ModelForm[Absence]):
                 }
             )
         self.fields["person"].error_messages.update(
-            {"required": _("Kies de medewerker."), "invalid_choice": _("U kunt voor deze medewerker niets vastleggen.")}
+            {
+                "required": _("Kies de medewerker."),
+                "invalid_choice": _("Je kunt voor deze medewerker niets vastleggen."),
+            }
         )
         self.fields["deputy"].error_messages.update({"invalid_choice": _("Kies een leidinggevende uit de lijst.")})
 

@@ -100,7 +100,7 @@ def _email(address: str, kind: str) -> None:
         NoticeKind.REMINDER: _("Zorgwijzer: herinnering aan een uitnodiging voor een bakkie"),
         NoticeKind.ESCALATION: _("Zorgwijzer: een uitnodiging voor een gesprek staat lang open"),
     }
-    body = _("Er staat een bericht voor u klaar in Zorgwijzer: %(path)s") % {
+    body = _("Er staat een bericht voor je klaar in Zorgwijzer: %(path)s") % {
         "path": links.absolute("barista:invitations")
     }
     try:

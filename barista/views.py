@@ -73,7 +73,7 @@ def invitation(request: HttpRequest, pk: int) -> HttpResponse:
         except services.AlreadyRecorded:
             messages.info(request, _("De uitkomst van deze uitnodiging was al vastgelegd."))
         else:
-            messages.success(request, _("Dank u. De uitkomst is vastgelegd."))
+            messages.success(request, _("Dank je. De uitkomst is vastgelegd."))
         return redirect("barista:invitations")
     if request.method == "POST" and not signal.is_open:
         messages.info(request, _("De uitkomst van deze uitnodiging was al vastgelegd."))

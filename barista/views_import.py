@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -52,8 +52,11 @@ def _add_errors_to_form(form: ImportForm, report: services_import.ExposureImport
     for error in report.file_errors:
         form.add_error("file", str(error))
     if report.row_errors:
-        message = _(
-            "Het bestand is niet ingelezen: %(count)s fout(en). Er is niets opgeslagen. "
-            "Verbeter de rijen hieronder en lever het hele bestand opnieuw aan."
+        message = ngettext(
+            "Het bestand is niet ingelezen: %(count)s fout. Er is niets opgeslagen. "
+            "Verbeter de rij hieronder en lever het hele bestand opnieuw aan.",
+            "Het bestand is niet ingelezen: %(count)s fouten. Er is niets opgeslagen. "
+            "Verbeter de rijen hieronder en lever het hele bestand opnieuw aan.",
+            len(report.row_errors),
         ) % {"count": len(report.row_errors)}
         form.add_error("file", message)

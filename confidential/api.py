@@ -74,3 +74,42 @@ def _route(item: Ranked) -> dict[str, Any]:
         "how_to_start": str(item.route.how_to_start),
         "url": item.route.url(),
     }
+
+
+# --- The employee's own requests (MCU, mediation, vertrouwenspersoon) ------------------------------
+
+
+class CanUse(permissions.BasePermission):
+    """Allows users that have the view's ``required_action`` (access)."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        import access
+
+        return access.can(request.user, view.required_action)
+
+
+class OwnRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    id = serializers.IntegerField()
+    soort = serializers.CharField(source="kind", help_text="mcu, mediation of vertrouwenspersoon.")
+    status = serializers.CharField()
+    aangevraagd_op = serializers.DateTimeField(source="created_at")
+    afspraak = serializers.DateTimeField(source="appointment_at", allow_null=True)
+    plaats = serializers.CharField(source="appointment_place")
+    ondersteuning = serializers.ListField(
+        source="support_options",
+        child=serializers.CharField(),
+        help_text="Gekozen uit het menu van de vertrouwenspersoon.",
+    )
+
+
+class OwnRequestViewSet(viewsets.ViewSet):
+    """The logged-in employee's own requests: status and appointment (nobody else's)."""
+
+    permission_classes = [permissions.IsAuthenticated, CanUse]
+    required_action = "confidential.request"
+
+    @extend_schema(responses=OwnRequestSerializer(many=True))
+    def list(self, request: Request) -> Response:
+        from confidential import selectors
+
+        return Response(OwnRequestSerializer(selectors.own_requests(request.user), many=True).data)

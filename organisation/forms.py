@@ -27,7 +27,7 @@ class HrImportForm(forms.Form):
     )
     dry_run = forms.BooleanField(
         label=_("Alleen controleren (proefimport)"),
-        help_text=_("Er wordt niets opgeslagen; u ziet wat de import zou doen."),
+        help_text=_("Er wordt niets opgeslagen; je ziet wat de import zou doen."),
         required=False,
         initial=True,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -32,9 +33,26 @@ TEAM = "team"
 TEAM_CODE = "teamcode"
 MANAGER = "leidinggevende_personeelsnummer"
 ACTIVE = "in_dienst"
+START_DATE = "datum_in_dienst"
+END_DATE = "datum_uit_dienst"
+APPOINTMENT = "aanstelling"
+ASPIRANT = "aspirant"
+GRADUATION_DATE = "datum_diplomering"
 
 REQUIRED_COLUMNS = (EMPLOYEE_NUMBER, FIRST_NAME, LAST_NAME, UNIT, TEAM, TEAM_CODE)
-OPTIONAL_COLUMNS = (EMAIL, DISTRICT, BASISTEAM, DEPARTMENT, MANAGER, ACTIVE)
+OPTIONAL_COLUMNS = (
+    EMAIL,
+    DISTRICT,
+    BASISTEAM,
+    DEPARTMENT,
+    MANAGER,
+    ACTIVE,
+    START_DATE,
+    END_DATE,
+    APPOINTMENT,
+    ASPIRANT,
+    GRADUATION_DATE,
+)
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
 #: Maximum lengths, equal to the model fields they end up in.
@@ -53,6 +71,13 @@ MAX_LENGTHS = {
 
 _TRUE = {"ja", "j", "1", "true", "waar", "yes", "y"}
 _FALSE = {"nee", "n", "0", "false", "onwaar", "no"}
+
+#: Date columns → the Person field they fill. Dates are written day-month-year or year-month-day.
+DATE_COLUMNS = {START_DATE: "service_start_date", END_DATE: "service_end_date", GRADUATION_DATE: "graduation_date"}
+_DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
+
+#: The values of the ``aanstelling`` column (lower case), as stored on Person.appointment_type.
+APPOINTMENT_TYPES = ("politieambtenaar", "ath", "ath_boa", "vrijwilliger")
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,13 @@ class HrRow:
     is_active: bool | None = None
     #: False when the file has none of the district/basisteam/afdeling columns: existing teams stay put.
     place_given: bool = True
+    service_start_date: date | None = None
+    service_end_date: date | None = None
+    appointment_type: str = ""
+    is_aspirant: bool | None = None
+    graduation_date: date | None = None
+    #: The Person fields of the service columns that are in the file (absent columns leave the data alone).
+    service_given: frozenset[str] = frozenset()
 
     def levels(self) -> list[tuple[str, str]]:
         """The (kind, name) of the nodes above the team, top first; empty levels are skipped."""
@@ -111,6 +143,11 @@ class PersonFact:
     team_id: int | None
     manager_number: str | None
     is_active: bool
+    service_start_date: date | None = None
+    service_end_date: date | None = None
+    appointment_type: str = ""
+    is_aspirant: bool | None = None
+    graduation_date: date | None = None
 
 
 @dataclass
@@ -157,9 +194,61 @@ def _parse_row(number: int, cells: Mapping[str, str]) -> tuple[HrRow | None, lis
     is_active, active_error = _parse_active(number, cells.get(ACTIVE))
     if active_error:
         errors.append(active_error)
+    service, service_errors = _parse_service(number, cells)
+    errors.extend(service_errors)
     if errors:
         return None, errors
-    return _build_row(number, cells, is_active), []
+    return _build_row(number, cells, is_active, service), []
+
+
+def parse_date(value: str) -> date | None:
+    """A date as HR systems write it (31-12-2001, 2001-12-31 or 31/12/2001); None when it is none."""
+    for pattern in _DATE_FORMATS:
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _parse_service(number: int, cells: Mapping[str, str]) -> tuple[dict[str, object], list[RowError]]:
+    """The service columns present in the file → Person field values; an empty cell clears the value."""
+    values: dict[str, object] = {}
+    errors: list[RowError] = []
+    for column, name in DATE_COLUMNS.items():
+        raw = cells.get(column)
+        if raw is None:
+            continue
+        parsed = parse_date(raw) if raw else None
+        if raw and parsed is None:
+            message = _("'%(value)s' is geen geldige datum; schrijf dag-maand-jaar, bijvoorbeeld 01-09-2001") % {
+                "value": raw
+            }
+            errors.append(RowError(number, column, message))
+            continue
+        values[name] = parsed
+    raw_type = cells.get(APPOINTMENT)
+    if raw_type is not None:
+        lowered = raw_type.strip().lower()
+        if lowered and lowered not in APPOINTMENT_TYPES:
+            message = _("onbekende aanstelling '%(value)s'; kies uit %(choices)s") % {
+                "value": raw_type,
+                "choices": ", ".join(APPOINTMENT_TYPES),
+            }
+            errors.append(RowError(number, APPOINTMENT, message))
+        else:
+            values["appointment_type"] = lowered
+    raw_aspirant = cells.get(ASPIRANT)
+    if raw_aspirant is not None:
+        lowered = raw_aspirant.lower()
+        if lowered and lowered not in _TRUE | _FALSE:
+            errors.append(RowError(number, ASPIRANT, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": raw_aspirant}))
+        else:
+            values["is_aspirant"] = (lowered in _TRUE) if lowered else None
+    start, end = values.get("service_start_date"), values.get("service_end_date")
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        errors.append(RowError(number, END_DATE, _("de datum uit dienst ligt voor de datum in dienst")))
+    return values, errors
 
 
 def _field_errors(number: int, cells: Mapping[str, str]) -> Iterator[RowError]:
@@ -196,7 +285,7 @@ def _parse_active(number: int, value: str | None) -> tuple[bool | None, RowError
     return None, RowError(number, ACTIVE, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": value})
 
 
-def _build_row(number: int, cells: Mapping[str, str], is_active: bool | None) -> HrRow:
+def _build_row(number: int, cells: Mapping[str, str], is_active: bool | None, service: dict[str, object]) -> HrRow:
     return HrRow(
         row=number,
         employee_number=cells[EMPLOYEE_NUMBER],
@@ -212,6 +301,8 @@ def _build_row(number: int, cells: Mapping[str, str], is_active: bool | None) ->
         manager_number=cells.get(MANAGER),
         is_active=is_active,
         place_given=any(level in cells for level in (DISTRICT, BASISTEAM, DEPARTMENT)),
+        service_given=frozenset(service),
+        **service,  # type: ignore[arg-type]
     )
 
 

@@ -83,6 +83,15 @@ class OrgNode(models.Model):
         return chain
 
 
+class AppointmentType(models.TextChoices):
+    """The kind of appointment (aanstelling) from the HR export; it decides which jubilee medal applies."""
+
+    OFFICER = "politieambtenaar", _("Politieambtenaar voor de politietaak")
+    ATH = "ath", _("Administratief-technisch (ATH)")
+    ATH_BOA = "ath_boa", _("ATH, beëdigd als BOA met geldige akte")
+    VOLUNTEER = "vrijwilliger", _("Vrijwillige politiemedewerker")
+
+
 class Person(models.Model):
     """An employee as known from the HR export. Holds no health data."""
 
@@ -110,6 +119,13 @@ class Person(models.Model):
         related_name="person",
     )
     is_active = models.BooleanField(_("in dienst"), default=True)
+    service_start_date = models.DateField(_("datum in dienst"), null=True, blank=True)
+    service_end_date = models.DateField(_("datum uit dienst"), null=True, blank=True)
+    appointment_type = models.CharField(
+        _("soort aanstelling"), max_length=20, choices=AppointmentType.choices, blank=True
+    )
+    is_aspirant = models.BooleanField(_("aspirant"), null=True, blank=True)
+    graduation_date = models.DateField(_("datum diplomering"), null=True, blank=True)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
     class Meta:

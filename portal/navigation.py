@@ -111,6 +111,8 @@ GROUP_BY_URL_NAME: dict[str, str] = {
     "integrity:triage": WORK,
     "teamcare:index": WORK,
     "recognition:team": TEAM,
+    "confidential:inbox": WORK,
+    "confidential:line_inbox": WORK,
 }
 GROUP_BY_APP: dict[str, str] = {"jaarbeeld": WORK, "agenda": WORK}
 
@@ -129,9 +131,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     grouped: dict[str, list[dict[str, object]]] = {group: [] for group in GROUP_LABELS}
     for (item, _url), entry in zip(urls, nav, strict=True):
         grouped[group_of(item)].append(entry)
-    groups = [
-        {"key": key, "label": GROUP_LABELS[key], "items": entries} for key, entries in grouped.items() if entries
-    ]
+    groups = [{"key": key, "label": GROUP_LABELS[key], "items": entries} for key, entries in grouped.items() if entries]
     return {
         # The 24/7 Loket in the header: one tap to call from every page (catalogue.help_lines).
         "help_line": help_lines().loket,

@@ -54,7 +54,7 @@ def test_forbidden_page_is_dutch(login_as: Any, organisation: Any) -> None:
     client = login_as(organisation.users["medewerker"])
     response = client.get(reverse("portal:audit"))
     assert response.status_code == 403
-    assert "U heeft geen toegang tot deze pagina" in response.content.decode()
+    assert "Je hebt geen toegang tot deze pagina" in response.content.decode()
 
 
 def test_server_error_page_is_dutch_and_needs_no_context() -> None:

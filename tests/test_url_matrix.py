@@ -18,18 +18,25 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.tests import url_matrix as accounts_matrix
 from aftercare.tests import url_matrix as aftercare_matrix
+from agenda.tests import url_matrix as agenda_matrix
 from barista.tests import url_matrix as barista_matrix
 from catalogue.tests import url_matrix as catalogue_matrix
+from complaints.tests import url_matrix as complaints_matrix
 from confidential.tests import url_matrix as confidential_matrix
 from conftest import Organisation, verified_login
 from core.tests import url_matrix as core_matrix
 from figures.tests import url_matrix as figures_matrix
 from healththemes.tests import url_matrix as healththemes_matrix
+from homefront.tests import url_matrix as homefront_matrix
+from integrity.tests import url_matrix as integrity_matrix
+from jaarbeeld.tests import url_matrix as jaarbeeld_matrix
 from monitor.tests import url_matrix as monitor_matrix
 from organisation.constants import Role
 from organisation.tests import url_matrix as organisation_matrix
 from portal.tests import url_matrix as portal_matrix
+from recognition.tests import url_matrix as recognition_matrix
 from selftests.tests import url_matrix as selftests_matrix
+from teamcare.tests import url_matrix as teamcare_matrix
 from tests.matrix import ANONYMOUS, FORBIDDEN, LOGIN, NOT_FOUND, OK, VISITORS, Case
 
 #: Every app keeps its rows next to its code, in ``<app>/tests/url_matrix.py``: a ``ROWS`` dict
@@ -48,6 +55,13 @@ APP_MATRICES = (
     monitor_matrix,
     barista_matrix,
     confidential_matrix,
+    complaints_matrix,
+    integrity_matrix,
+    jaarbeeld_matrix,
+    agenda_matrix,
+    teamcare_matrix,
+    recognition_matrix,
+    homefront_matrix,
 )
 
 MATRIX: dict[str, Case] = {}

@@ -14,13 +14,20 @@ from django.views.decorators.csrf import csrf_exempt
 from rest_framework.routers import DefaultRouter
 
 from access import public_page
+from agenda import api_routes as agenda_api
 from barista import api_routes as barista_api
 from catalogue import api_routes as catalogue_api
+from complaints import api_routes as complaints_api
 from confidential import api_routes as confidential_api
 from figures import api_routes as figures_api
+from homefront import api_routes as homefront_api
+from integrity import api_routes as integrity_api
+from jaarbeeld import api_routes as jaarbeeld_api
 from monitor import api_routes as monitor_api
 from organisation import api_routes as organisation_api
+from recognition import api_routes as recognition_api
 from selftests import api_routes as selftests_api
+from teamcare import api_routes as teamcare_api
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -32,6 +39,13 @@ for app_routes in (
     monitor_api,
     barista_api,
     confidential_api,
+    complaints_api,
+    integrity_api,
+    jaarbeeld_api,
+    agenda_api,
+    teamcare_api,
+    recognition_api,
+    homefront_api,
 ):
     app_routes.register(router)
 

@@ -109,7 +109,7 @@ def test_log_out_everywhere_ends_the_users_other_sessions(organisation: Any, emp
 
     response = phone.post(reverse("accounts:logout_everywhere"), follow=True)
 
-    assert "U bent op alle apparaten uitgelogd." in response.content.decode()
+    assert "Je bent op alle apparaten uitgelogd." in response.content.decode()
     assert not is_logged_in(phone)
     stale = laptop.get(PROFILE_URL)
     assert stale.status_code == 302
@@ -152,7 +152,7 @@ def test_idle_session_expires_after_the_idle_timeout(
     assert response["Location"].startswith(LOGIN_URL)
     assert not is_logged_in(client)
     login_page = client.get(response["Location"])
-    assert "Uw sessie is verlopen. Log opnieuw in." in login_page.content.decode()
+    assert "Je sessie is verlopen. Log opnieuw in." in login_page.content.decode()
 
 
 def test_an_active_session_ends_after_the_maximum_session_length(
@@ -176,7 +176,7 @@ def test_an_active_session_ends_after_the_maximum_session_length(
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN_URL)
     assert not is_logged_in(client)
-    assert "Uw sessie is verlopen. Log opnieuw in." in client.get(response["Location"]).content.decode()
+    assert "Je sessie is verlopen. Log opnieuw in." in client.get(response["Location"]).content.decode()
 
 
 def test_a_session_without_a_login_stamp_is_ended(client: Client, employee: Any) -> None:

@@ -111,7 +111,7 @@ def test_login_page_shows_the_sso_button_when_sso_is_enabled(client: Client, sso
     response = client.get(reverse("accounts:login"))
 
     page = response.content.decode()
-    assert "Inloggen met uw politieaccount (single sign-on)" in page
+    assert "Inloggen met je politieaccount (single sign-on)" in page
     assert f'href="{reverse("oidc_authentication_init")}"' in page
 
 

@@ -42,7 +42,7 @@ def test_the_manager_sees_the_invitation_and_records_the_outcome_once(login_as: 
     listing = client.get(reverse("barista:invitations")).content.decode()
     assert f"Tijd voor een bakkie met {employee.full_name}" in listing
     page = client.get(reverse("barista:invitation", args=[signal.pk])).content.decode()
-    assert "Reanimatie" in page and "Zo voert u het gesprek" in page
+    assert "Reanimatie" in page and "Zo voer je het gesprek" in page
     assert AuditEvent.objects.filter(
         action=AuditAction.READ, object_id=str(signal.pk), subject_employee_number=employee.employee_number
     ).exists()
@@ -61,7 +61,7 @@ def test_a_referral_needs_a_provision_from_the_catalogue(login_as: Any, organisa
     client = login_as(organisation.users[Role.LEIDINGGEVENDE])
     url = reverse("barista:invitation", args=[signal.pk])
     missing = client.post(url, {"outcome": "doorverwezen"}).content.decode()
-    assert "Kies naar welke voorziening u heeft doorverwezen." in missing
+    assert "Kies naar welke voorziening je hebt doorverwezen." in missing
     invented = client.post(url, {"outcome": "doorverwezen", "provision": "bestaat-niet"}).content.decode()
     assert "Kies een voorziening uit de lijst." in invented
     assert Signal.objects.get().status == SignalStatus.OPEN
@@ -103,7 +103,7 @@ def test_the_employee_sees_their_signals_why_and_the_rules(login_as: Any, organi
     api = client.get(reverse("barista-own-list")).json()
     assert api[0]["reasons"] == ["aantal"] and len(api[0]["exposures"]) == 3
     colleague = login_as(organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
-    assert "Er zijn geen signalen over u." in colleague.get(reverse("barista:own")).content.decode()
+    assert "Er zijn geen signalen over jou." in colleague.get(reverse("barista:own")).content.decode()
 
 
 def test_manual_exposure_entry_checks_the_fields_in_dutch(frozen: Any, login_as: Any, organisation: Any) -> None:
@@ -113,12 +113,12 @@ def test_manual_exposure_entry_checks_the_fields_in_dutch(frozen: Any, login_as:
     content = client.post(
         url, {"person": organisation.people["outsider"].pk, "type": "", "occurred_at": future}
     ).content.decode()
-    assert "U kunt voor deze medewerker niets vastleggen." in content
+    assert "Je kunt voor deze medewerker niets vastleggen." in content
     assert "Kies de soort gebeurtenis." in content
     assert "Deze datum ligt in de toekomst." in content
     assert not Exposure.objects.exists()
     own = client.post(url, {"person": organisation.people[Role.LEIDINGGEVENDE].pk}).content.decode()
-    assert "U kunt voor deze medewerker niets vastleggen." in own
+    assert "Je kunt voor deze medewerker niets vastleggen." in own
     now = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
     reanimatie = ExposureType.objects.get(code="reanimatie").pk
     response = client.post(

@@ -83,6 +83,14 @@ def test_every_app_registers_its_recurring_jobs_under_the_names_in_the_ledger():
         "barista.evaluate_all",
         "barista.scan_deadlines",
         "barista.expire_and_retain",
+        "complaints.scan_deadlines",
+        "complaints.erase_expired",
+        "confidential.scan_deadlines",
+        "confidential.invite_heavy_teams",
+        "confidential.erase_expired_reports",
+        "teamcare.scan_checkups",
+        "recognition.scan_jubilees",
+        "homefront.scan_farewells",
     }
 
 

@@ -25,11 +25,14 @@ from organisation import hr_csv
 from organisation.constants import NodeKind
 from organisation.hr_csv import HrRow, NodeFact, PersonFact, Reference
 from organisation.models import OrgNode, Person, Unit
+from organisation.signals import people_changed
 
 #: A node in a plan: ("id", pk) for a node that exists, ("new", index) for one the import creates.
 NodeKey = tuple[str, int]
 
-PERSON_FIELDS = ("first_name", "last_name", "email", "is_active", "team", "manager")
+#: The service fields (datum in dienst, aanstelling, …): written only when their column is in the file.
+SERVICE_FIELDS = ("service_start_date", "service_end_date", "appointment_type", "is_aspirant", "graduation_date")
+PERSON_FIELDS = ("first_name", "last_name", "email", "is_active", "team", "manager", *SERVICE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,8 @@ def _wanted_and_current(row: HrRow, fact: PersonFact, team: NodeKey) -> dict[str
         pairs["is_active"] = (row.is_active, fact.is_active)
     if row.manager_number is not None:
         pairs["manager"] = (row.manager_number or None, fact.manager_number or None)
+    for name in row.service_given:
+        pairs[name] = (getattr(row, name), getattr(fact, name))
     return pairs
 
 
@@ -168,6 +173,7 @@ def _changed_fields(row: HrRow, fact: PersonFact, team: NodeKey) -> tuple[str, .
 
 def _created_fields(row: HrRow) -> tuple[str, ...]:
     given = {"email": bool(row.email), "is_active": row.is_active is not None, "manager": bool(row.manager_number)}
+    given.update({name: name in row.service_given and getattr(row, name) not in (None, "") for name in SERVICE_FIELDS})
     return tuple(name for name in PERSON_FIELDS if given.get(name, True))
 
 
@@ -182,7 +188,7 @@ def load_reference() -> Reference:
         for values in OrgNode.objects.values_list("pk", "unit_id", "parent_id", "kind", "name", "code")
     ]
     columns = ("pk", "employee_number", "first_name", "last_name", "email", "team_id", "manager__employee_number")
-    for values in Person.objects.values_list(*columns, "is_active").iterator(chunk_size=5000):
+    for values in Person.objects.values_list(*columns, "is_active", *SERVICE_FIELDS).iterator(chunk_size=5000):
         fact = PersonFact(*values)
         reference.people[fact.employee_number] = fact
     return reference
@@ -246,6 +252,17 @@ def hr_import_apply(
         # A run that finds nothing to change writes nothing, not even an audit row: re-importing the
         # same file is a no-op. The per-record rows below say what changed; this one marks the import.
         _write(tree, plans, reference, actor=actor, request=request)
+        # Inside the transaction: a receiver's history (teamcare) commits or rolls back with the import.
+        people_changed.send(
+            sender=Person,
+            before={
+                plan.row.employee_number: None
+                if plan.existing is None
+                else (plan.existing.team_id, plan.existing.manager_number, plan.existing.is_active)
+                for plan in plans
+                if plan.fields
+            },
+        )
         audit.record(action=AuditAction.IMPORT, actor=actor, object_type="organisation.hr_import", request=request)
     return report
 
@@ -301,6 +318,7 @@ def _create_people(plans: list[_PersonPlan], person_ids: dict[str, int], node_id
                     is_active=plan.row.is_active is not False,
                     team_id=node_ids[plan.team],
                     manager_id=person_ids[plan.row.manager_number] if plan.row.manager_number else None,
+                    **_service_values(plan.row, None),
                 )
                 for plan in generation
             ],
@@ -353,6 +371,7 @@ def _write_people(plans: list[_PersonPlan], person_ids: dict[str, int], node_ids
             team_id=node_ids[plan.team],
             manager_id=_manager_id(row, fact, person_ids),
             updated_at=now,
+            **_service_values(row, fact),
         )
         groups.setdefault(plan.fields, []).append(person)
     for fields, people in groups.items():
@@ -372,6 +391,17 @@ def _sync_accounts(plans: list[_PersonPlan], person_ids: dict[str, int], *, acto
         entries = [audit.Entry(action=AuditAction.UPDATE, obj=user, fields=("is_active",)) for user in users]
         users.update(is_active=active)
         audit.record_many(entries=entries, actor=actor, request=request)
+
+
+def _service_values(row: HrRow, fact: PersonFact | None) -> dict[str, Any]:
+    """The service fields of a person: from the file where its column is given, else as they are."""
+    values: dict[str, Any] = {}
+    for name in SERVICE_FIELDS:
+        if name in row.service_given:
+            values[name] = getattr(row, name)
+        elif fact is not None:
+            values[name] = getattr(fact, name)
+    return values
 
 
 def _manager_id(row: HrRow, fact: PersonFact | None, person_ids: dict[str, int]) -> int | None:

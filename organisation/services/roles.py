@@ -97,7 +97,7 @@ def role_scope_errors(*, role: str, unit: Unit | None, node: OrgNode | None) -> 
     """Field → message for a role and scope that do not go together; empty when they do."""
     label = Role(role).label if role in Role.values else role
     if role == Role.MEDEWERKER:
-        return {"role": _("Iedereen met een account is al medewerker; die rol hoeft u niet toe te kennen.")}
+        return {"role": _("Iedereen met een account is al medewerker; die rol hoef je niet toe te kennen.")}
     if role not in Role.values:
         return {"role": _("'%(role)s' is geen rol in Zorgwijzer.") % {"role": role}}
     if unit is not None and node is not None:
@@ -189,7 +189,7 @@ def role_revoke_refusal(*, actor: Any, assignment: RoleAssignment) -> str | None
     if own and assignment.role == Role.FUNCTIONEEL_BEHEERDER:
         # Keeps a beheerder from locking themselves (and perhaps everyone) out of role management.
         return _(
-            "U kunt uw eigen rol van functioneel beheerder niet intrekken. "
+            "Je kunt je eigen rol van functioneel beheerder niet intrekken. "
             "Vraag dat aan een andere functioneel beheerder."
         )
     return None

@@ -356,3 +356,76 @@ def test_a_person_who_leaves_service_loses_their_login_and_open_session_and_gets
     assert run(csv_bytes(*ROWS)).ok
     user.refresh_from_db()
     assert user.is_active is True
+
+
+SERVICE_HEADER = (
+    "personeelsnummer;voornaam;achternaam;eenheid;team;teamcode;datum_in_dienst;aanstelling;aspirant;"
+    "datum_diplomering;datum_uit_dienst"
+)
+SERVICE_ROWS = [
+    "3001;Iris;Meijer;Amsterdam;Noodhulp;AMS-NH;01-09-2001;politieambtenaar;nee;15-08-2004;",
+    "3002;Kees;Dijkstra;Amsterdam;Noodhulp;AMS-NH;2014-02-01;ath;;;",
+    "3003;Nora;Hendriks;Amsterdam;Noodhulp;AMS-NH;1-3-1990;ATH_BOA;;;31-12-2026",
+    "3004;Wim;Bos;Amsterdam;Noodhulp;AMS-NH;;vrijwilliger;;;",
+]
+
+
+@pytest.mark.django_db
+def test_service_columns_are_imported_and_a_second_import_changes_nothing() -> None:
+    import datetime as dt
+
+    data = csv_bytes(*SERVICE_ROWS, header=SERVICE_HEADER)
+    report = run(data)
+    assert report.ok, messages(report)
+    iris = Person.objects.get(employee_number="3001")
+    assert (iris.service_start_date, iris.appointment_type) == (dt.date(2001, 9, 1), "politieambtenaar")
+    assert (iris.is_aspirant, iris.graduation_date) == (False, dt.date(2004, 8, 15))
+    nora = Person.objects.get(employee_number="3003")
+    assert (nora.service_start_date, nora.appointment_type) == (dt.date(1990, 3, 1), "ath_boa")
+    assert nora.service_end_date == dt.date(2026, 12, 31)
+    wim = Person.objects.get(employee_number="3004")
+    assert (wim.service_start_date, wim.appointment_type, wim.is_aspirant) == (None, "vrijwilliger", None)
+    before = list(Person.objects.order_by("pk").values())
+    audit_rows = AuditEvent.objects.count()
+    again = run(data)
+    assert (again.people_created, again.people_updated, again.people_unchanged) == (0, 0, 4)
+    assert list(Person.objects.order_by("pk").values()) == before
+    assert AuditEvent.objects.count() == audit_rows
+
+
+@pytest.mark.django_db
+def test_a_bad_date_or_unknown_appointment_type_is_reported_at_row_and_column_and_writes_nothing() -> None:
+    rows = [
+        *SERVICE_ROWS,
+        "3005;Eva;Kok;Amsterdam;Noodhulp;AMS-NH;31-02-2010;ath;;;",
+        "3006;Ali;Yilmaz;Amsterdam;Noodhulp;AMS-NH;01-01-2010;agent;;;",
+        "3007;Mo;Said;Amsterdam;Noodhulp;AMS-NH;01-01-2010;ath;;;01-01-2000",
+    ]
+    report = run(csv_bytes(*rows, header=SERVICE_HEADER))
+    assert messages(report) == [
+        "Rij 6, kolom 'datum_in_dienst': '31-02-2010' is geen geldige datum; schrijf dag-maand-jaar, "
+        "bijvoorbeeld 01-09-2001",
+        "Rij 7, kolom 'aanstelling': onbekende aanstelling 'agent'; kies uit politieambtenaar, ath, ath_boa, "
+        "vrijwilliger",
+        "Rij 8, kolom 'datum_uit_dienst': de datum uit dienst ligt voor de datum in dienst",
+    ]
+    assert not Person.objects.exists()
+    assert not OrgNode.objects.exists()
+    assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_service_columns_left_out_keep_the_service_data() -> None:
+    run(csv_bytes(*SERVICE_ROWS, header=SERVICE_HEADER))
+    report = run(csv_bytes("3001;Iris;Meijer-Bos;Amsterdam;Noodhulp;AMS-NH", header=_short_header()))
+    assert report.changes[0].fields == ("last_name",)
+    iris = Person.objects.get(employee_number="3001")
+    assert iris.appointment_type == "politieambtenaar" and iris.service_start_date is not None
+    cleared = run(
+        csv_bytes(
+            "3001;Iris;Meijer-Bos;Amsterdam;Noodhulp;AMS-NH;;", header=_short_header() + ";datum_in_dienst;aanstelling"
+        )
+    )
+    assert cleared.changes[0].fields == ("service_start_date", "appointment_type")
+    iris.refresh_from_db()
+    assert (iris.service_start_date, iris.appointment_type) == (None, "")

@@ -331,7 +331,7 @@ def test_the_revoke_page_refuses_the_beheerders_own_role(beheerder: Any, login_a
     for response in (client.get(url), client.post(url)):
         content = response.content.decode()
         assert response.status_code == 200
-        assert "U kunt uw eigen rol van functioneel beheerder niet intrekken" in content
+        assert "Je kunt je eigen rol van functioneel beheerder niet intrekken" in content
         assert "Ja, rol intrekken" not in content
     assert RoleAssignment.objects.filter(pk=own.pk).exists()
 

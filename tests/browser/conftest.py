@@ -87,6 +87,6 @@ def log_in(page: Page, user: Any) -> None:
     if requires_two_factor(user):
         expect(page.get_by_role("heading", level=1)).to_have_text("Code invullen")
         assert_accessible(page)
-        page.get_by_label("Code uit uw authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
+        page.get_by_label("Code uit je authenticator-app").fill(f"{TOTP(device.bin_key).token():06d}")
         page.get_by_role("button", name="Verder").click()
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()

@@ -53,7 +53,9 @@ def test_the_menu_is_grouped_and_behind_a_button_on_a_phone(page: Page, organisa
     button = page.get_by_role("button", name="Menu")
     expect(button).to_have_attribute("aria-expanded", "false")
     expect(menu).to_be_hidden()
-    expect(page.get_by_role("banner").get_by_role("link", name="Direct hulp")).to_be_visible()  # help stays one tap away
+    expect(
+        page.get_by_role("banner").get_by_role("link", name="Direct hulp")
+    ).to_be_visible()  # help stays one tap away
     button.click()
     expect(button).to_have_attribute("aria-expanded", "true")
     expect(menu.get_by_role("link", name="Nazorg in mijn team")).to_be_visible()

@@ -99,7 +99,7 @@ def test_not_found_and_forbidden_pages_are_dutch_and_accessible(page: Page, orga
     assert_accessible(page)
     log_in(page, organisation.users["medewerker"])
     page.goto("/beheer/audittrail/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("U heeft geen toegang tot deze pagina")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je hebt geen toegang tot deze pagina")
     assert_accessible(page)
 
 

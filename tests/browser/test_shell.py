@@ -38,6 +38,20 @@ NAV_BY_ACTION = {
     "barista.exposures": "Barista: gebeurtenis vastleggen",
     "barista.manage": "Barista-beheer",
     "barista.statistics": "Barista-cijfers",
+    "confidential.request": "Mijn verzoeken",
+    "confidential.inbox": "Postvak verzoeken",
+    "confidential.vertrouwenspersoon": "Anonieme meldingen",
+    "complaints.own": "Mijn klachten",
+    "complaints.list": "Klachten ongewenst gedrag",
+    "complaints.statistics": "Cijfers klachten",
+    "integrity.facilitate": "Dilemmasessies",
+    "integrity.triage": "VIK-triage",
+    "jaarbeeld.read": "Sociaal Jaarbeeld",
+    "agenda.read": "Sociale Agenda",
+    "teamcare.use": "Teams in beeld",
+    "teamcare.evaluate": "Mijn waardengesprekken",
+    "recognition.view": "Waardering",
+    "recognition.team": "Jubilea in mijn team",
 }
 #: Actions with more than one menu item.
 EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
@@ -45,6 +59,7 @@ EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
 
 def expected_navigation(role: str) -> set[str]:
     items = {"Home", "Zorgwijzer", "Gezond werken", "Zelftests", "Feiten en cijfers", "Waar kan ik terecht?"}
+    items |= {"Integriteit", "Thuisfront"}
     items |= {"Organisatie", "Mijn account"}
     for mapping in (NAV_BY_ACTION, EXTRA_NAV_BY_ACTION):
         for action, label in mapping.items():
@@ -75,7 +90,7 @@ def log_in(page: Page, username: str, password: str, user: Any) -> None:
         expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie instellen")
         assert_accessible(page)
         secret = page.get_by_test_id("totp-secret").inner_text()
-        page.get_by_label("Code uit uw authenticator-app").fill(totp_now(secret))
+        page.get_by_label("Code uit je authenticator-app").fill(totp_now(secret))
         page.get_by_role("button", name="Bevestigen").click()
 
 
@@ -98,7 +113,7 @@ def test_each_demo_role_logs_in_sees_its_navigation_switches_language_and_logs_o
         page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
         expect(page.locator("h1")).to_be_visible()
         assert page.locator("h1").inner_text() not in {
-            "U heeft geen toegang tot deze pagina",
+            "Je hebt geen toegang tot deze pagina",
             "Deze pagina bestaat niet",
         }
         assert_accessible(page)

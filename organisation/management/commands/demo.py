@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from organisation import services
 from organisation.constants import CONFIDENTIAL_ROLES, Role
@@ -279,7 +280,14 @@ class Command(BaseCommand):
         if passwords_set == 0:
             self.stdout.write(_("De wachtwoorden zijn ongewijzigd (nieuw wachtwoord: --reset-passwords)."))
         else:
-            self.stdout.write(_("Nieuw wachtwoord ingesteld voor %(count)s account(s).") % {"count": passwords_set})
+            self.stdout.write(
+                ngettext(
+                    "Nieuw wachtwoord ingesteld voor %(count)s account.",
+                    "Nieuw wachtwoord ingesteld voor %(count)s accounts.",
+                    passwords_set,
+                )
+                % {"count": passwords_set}
+            )
         if settings.DEMO_MODE:
             self.stdout.write(_("Wachtwoord voor alle demo-accounts: %(password)s") % {"password": password})
         else:

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import csv_import
 from organisation import services
@@ -27,7 +28,12 @@ class Command(BaseCommand):
             for error in report.errors:
                 self.stderr.write(str(error))
             raise CommandError(
-                _("%(count)s fout(en) gevonden; er is niets opgeslagen.") % {"count": len(report.errors)}
+                ngettext(
+                    "%(count)s fout gevonden; er is niets opgeslagen.",
+                    "%(count)s fouten gevonden; er is niets opgeslagen.",
+                    len(report.errors),
+                )
+                % {"count": len(report.errors)}
             )
         self._summary(report)
 

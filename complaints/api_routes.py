@@ -1,0 +1,12 @@
+"""The /api/v1/ endpoints of this app; zorgwijzer/api_urls.py calls ``register``."""
+
+from __future__ import annotations
+
+from rest_framework.routers import DefaultRouter
+
+from complaints.api import StatisticsViewSet
+
+
+def register(router: DefaultRouter) -> None:
+    """Register this app's viewsets on the shared router."""
+    router.register("klachten/statistiek", StatisticsViewSet, basename="complaints-statistics")

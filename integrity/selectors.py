@@ -1,0 +1,99 @@
+"""Reads of the integrity app, shared by pages, the API and the bench."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+
+from integrity.constants import CardState, Theme
+from integrity.models import Card, ChangeReport, IntegritySignal, LiveSession, SessionCard, SessionRequest, VoteCount
+from integrity.presentation import CardResult, OptionResult, ThemeCount
+
+
+def min_votes() -> int:
+    """No distribution is shown for a card with fewer votes than this (never below 3)."""
+    return max(3, int(settings.INTEGRITY_SESSION_MIN_VOTES))
+
+
+def cards(*, theme: str = "", query: str = "") -> QuerySet[Card]:
+    found = Card.objects.all()
+    if theme:
+        found = found.filter(theme=theme)
+    for word in query.split()[:8]:
+        found = found.filter(Q(title__icontains=word) | Q(text__icontains=word) | Q(prompts__icontains=word))
+    return found
+
+
+def theme_counts() -> list[ThemeCount]:
+    counted = dict(Card.objects.values_list("theme").annotate(n=Count("pk")).values_list("theme", "n"))
+    return [ThemeCount(value=theme.value, label=str(theme.label), count=counted.get(theme.value, 0)) for theme in Theme]
+
+
+def session_cards(session: LiveSession) -> list[SessionCard]:
+    return list(session.cards.order_by("position"))
+
+
+def _result(card: SessionCard, counts: dict[str, int]) -> CardResult:
+    total = sum(counts.values())
+    revealed = card.state == CardState.REVEALED
+    enough = total >= min_votes()
+    shown = revealed and enough
+    options = tuple(
+        OptionResult(
+            label=item["label"],
+            count=counts.get(item["key"], 0),
+            percent=round(100 * counts.get(item["key"], 0) / total) if total else 0,
+        )
+        for item in card.options
+    )
+    return CardResult(
+        pk=card.pk,
+        position=card.position,
+        title=card.title,
+        text=card.text,
+        state=card.state,
+        state_label=str(CardState(card.state).label),
+        total=total,
+        shown=shown,
+        too_few=revealed and not enough,
+        options=options if shown else (),
+    )
+
+
+def card_result(card: SessionCard) -> CardResult:
+    """The counters of one card, read in one query (the live fragment polls this every second)."""
+    counts = dict(VoteCount.objects.filter(session_card=card).values_list("option", "count"))
+    return _result(card, counts)
+
+
+def session_results(session: LiveSession) -> list[CardResult]:
+    """Every card of the session with its (kept) distribution, in two queries."""
+    found = session_cards(session)
+    counts: dict[int, dict[str, int]] = {}
+    for card_id, option, count in VoteCount.objects.filter(session_card__session=session).values_list(
+        "session_card_id", "option", "count"
+    ):
+        counts.setdefault(card_id, {})[option] = count
+    return [_result(card, counts.get(card.pk, {})) for card in found]
+
+
+def live_card(session: LiveSession) -> SessionCard | None:
+    return session.cards.exclude(state=CardState.WAITING).order_by("-position").first()
+
+
+def session_by_code(code: str) -> LiveSession | None:
+    return LiveSession.objects.filter(code=code.strip().upper()).first()
+
+
+def reports_for_manager(user: Any) -> QuerySet[ChangeReport]:
+    return ChangeReport.objects.filter(manager__user_id=user.pk).select_related("person", "manager")
+
+
+def requests_to_plan(condition: Q) -> QuerySet[SessionRequest]:
+    return SessionRequest.objects.filter(condition).select_related("unit").order_by("status", "priority", "created_at")
+
+
+def signals(condition: Q) -> QuerySet[IntegritySignal]:
+    return IntegritySignal.objects.filter(condition).select_related("unit")

@@ -1,0 +1,510 @@
+"""Pages of the integrity app: thin — parse input, call a selector or service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+import access
+from core.audit import log_read, log_reads
+from integrity import check, selectors, services, workflow
+from integrity.constants import CardState, ReportCategory, SessionStatus, Stage
+from integrity.forms import (
+    CardEditForm,
+    ChangeReportForm,
+    DecisionForm,
+    DilemmaCheckForm,
+    FollowUpForm,
+    JoinForm,
+    LibraryFilterForm,
+    PlanForm,
+    SessionCloseForm,
+    SessionCreateForm,
+    SessionRequestForm,
+    SessionStepForm,
+    SignalForm,
+    VerifyForm,
+    VoteForm,
+)
+from integrity.models import Card, ChangeReport, IntegritySignal, LiveSession, SessionRequest
+from integrity.qr import qr_svg
+from organisation.models import Unit
+
+#: The participant's random token lives only in this signed cookie (never in the database).
+PARTICIPANT_COOKIE = "zw_doe_mee"
+PARTICIPANT_SALT = "integrity.participant"
+
+
+# --- Overview and library ------------------------------------------------------------------
+
+
+@never_cache
+@access.public_page
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    may = {
+        action.split(".")[1]: access.can(request.user, action)
+        for action in (
+            "integrity.facilitate",
+            "integrity.reports_team",
+            "integrity.plan_sessions",
+            "integrity.triage",
+            "content.manage",
+        )
+    }
+    return render(request, "integrity/index.html", {"may": may, "staff": any(may.values())})
+
+
+@never_cache
+@access.public_page
+@require_GET
+def library(request: HttpRequest) -> HttpResponse:
+    form = LibraryFilterForm(request.GET or None)
+    theme = query = ""
+    if form.is_valid():
+        theme, query = form.cleaned_data["thema"], form.cleaned_data["zoek"]
+    context = {"form": form, "cards": selectors.cards(theme=theme, query=query), "themes": selectors.theme_counts()}
+    return render(request, "integrity/library.html", context)
+
+
+@never_cache
+@access.public_page
+@require_GET
+def card_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render(request, "integrity/card.html", {"card": get_object_or_404(Card, slug=slug)})
+
+
+@access.permission_required("content.manage")
+@require_GET
+def editor_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "integrity/editor_list.html", {"cards": Card.objects.all()})
+
+
+@access.permission_required("content.manage")
+@require_http_methods(["GET", "POST"])
+def card_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    card = get_object_or_404(Card, pk=pk)
+    initial = {
+        "version": card.version,
+        "title": card.title,
+        "theme": card.theme,
+        "text": card.text,
+        "options": "\n".join(item["label"] for item in card.options),
+        "prompts": card.prompts,
+        "rules": card.rules,
+    }
+    form = CardEditForm(request.POST if request.method == "POST" else None, initial=initial, card=card)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.card_update(
+                card=card,
+                actor=request.user,
+                version=data["version"],
+                title=data["title"],
+                text=data["text"],
+                theme=data["theme"],
+                options=data["options"],
+                prompts=data["prompts"],
+                rules=data["rules"],
+            )
+        except services.StaleEdit:
+            form.add_error("title", _("Iemand anders heeft deze kaart net opgeslagen. Open de kaart opnieuw."))
+        else:
+            messages.success(request, _("De kaart is opgeslagen als nieuwe versie."))
+            return redirect("integrity:card_edit", pk=card.pk)
+    versions = card.versions.select_related("edited_by")
+    return render(request, "integrity/card_edit.html", {"card": card, "form": form, "versions": versions})
+
+
+# --- Live sessions: facilitator ------------------------------------------------------------
+
+
+def _own_session(request: HttpRequest, pk: int) -> LiveSession:
+    return get_object_or_404(LiveSession.objects.filter(access.integrity_sessions_filter(request.user)), pk=pk)
+
+
+@access.permission_required("integrity.facilitate")
+@require_GET
+def sessions(request: HttpRequest) -> HttpResponse:
+    own = LiveSession.objects.filter(access.integrity_sessions_filter(request.user))
+    return render(request, "integrity/sessions.html", {"sessions": own})
+
+
+@access.permission_required("integrity.facilitate")
+@require_http_methods(["GET", "POST"])
+def session_new(request: HttpRequest) -> HttpResponse:
+    form = SessionCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        chosen = sorted(form.cleaned_data["cards"], key=lambda card: card.number)
+        made = services.session_create(facilitator=request.user, title=form.cleaned_data["title"], cards=chosen)
+        return redirect("integrity:session", pk=made.pk)
+    return render(request, "integrity/session_new.html", {"form": form})
+
+
+def _live_context(session: LiveSession) -> dict[str, Any]:
+    card = selectors.live_card(session) if session.status == SessionStatus.OPEN else None
+    return {"session": session, "live": selectors.card_result(card) if card else None, "statuses": SessionStatus}
+
+
+@never_cache
+@access.permission_required("integrity.facilitate")
+@require_GET
+def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    join_url = request.build_absolute_uri(reverse("integrity:participate", kwargs={"code": session.code}))
+    context = {
+        **_live_context(session),
+        "join_url": join_url,
+        "qr": qr_svg(join_url, _("QR-code om mee te doen met code %(code)s") % {"code": session.code}),
+        "results": selectors.session_results(session),
+        "close_form": SessionCloseForm(),
+        "has_next": session.cards.filter(state=CardState.WAITING).exists(),
+        "card_states": CardState,
+    }
+    return render(request, "integrity/session.html", context)
+
+
+@never_cache
+@access.permission_required("integrity.facilitate")
+@require_GET
+def session_live(request: HttpRequest, pk: int) -> HttpResponse:
+    """The small part of the facilitator's screen that htmx fetches every second."""
+    return render(request, "integrity/_live.html", _live_context(_own_session(request, pk)))
+
+
+@access.permission_required("integrity.facilitate")
+@require_POST
+def session_step(request: HttpRequest, pk: int) -> HttpResponse:
+    session = _own_session(request, pk)
+    form = SessionStepForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("integrity:session", pk=session.pk)
+    step = form.cleaned_data["step"]
+    try:
+        if step == "open":
+            services.session_open(session=session)
+        elif step == "onthullen":
+            services.card_reveal(session=session)
+        elif step == "volgende":
+            services.card_next(session=session)
+        else:
+            services.session_close(session=session, keep=form.cleaned_data["keep"], minimum=selectors.min_votes())
+    except workflow.TransitionNotAllowed as refused:
+        messages.error(request, str(refused))
+    return redirect("integrity:session", pk=session.pk)
+
+
+# --- Live sessions: participant (no account) -------------------------------------------------
+
+
+def _participant_token(request: HttpRequest) -> tuple[str, bool]:
+    """The browser's random token and whether it is new (then the response sets the cookie)."""
+    max_age = settings.INTEGRITY_PARTICIPANT_COOKIE_HOURS * 3600
+    token = request.get_signed_cookie(PARTICIPANT_COOKIE, default=None, salt=PARTICIPANT_SALT, max_age=max_age)
+    return (token, False) if token else (services.new_participant_token(), True)
+
+
+def _with_token(request: HttpRequest, response: HttpResponse, token: str, new: bool) -> HttpResponse:
+    if new:
+        response.set_signed_cookie(
+            PARTICIPANT_COOKIE,
+            token,
+            salt=PARTICIPANT_SALT,
+            max_age=settings.INTEGRITY_PARTICIPANT_COOKIE_HOURS * 3600,
+            path=reverse("integrity:join"),
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+@never_cache
+@access.public_page
+@require_GET
+def join(request: HttpRequest) -> HttpResponse:
+    form = JoinForm(request.GET if "code" in request.GET else None)
+    if form.is_valid():
+        found = selectors.session_by_code(form.cleaned_data["code"])
+        if found is not None and found.status != SessionStatus.CLOSED:
+            return redirect("integrity:participate", code=found.code)
+        form.add_error(
+            "code", _("Deze code kennen we niet, of de sessie is al afgelopen. Kijk nog eens op het scherm.")
+        )
+    return render(request, "integrity/join.html", {"form": form})
+
+
+@never_cache
+@access.public_page
+@require_http_methods(["GET", "POST"])
+def participate(request: HttpRequest, code: str) -> HttpResponse:
+    session = selectors.session_by_code(code)
+    if session is None:
+        raise Http404
+    token, new = _participant_token(request)
+    card = selectors.live_card(session) if session.status == SessionStatus.OPEN else None
+    voting = card is not None and card.state == CardState.VOTING
+    voted = voting and not new and services.has_voted(session_card_id=card.pk, token=token)  # type: ignore[union-attr]
+    form = VoteForm(request.POST if request.method == "POST" else None, options=card.options if card else [])
+    if request.method == "POST":
+        if not voting or card is None:
+            messages.info(request, _("Deze kaart is al gesloten. Wacht op de volgende kaart."))
+            return _with_token(request, redirect("integrity:participate", code=session.code), token, new)
+        if form.is_valid():
+            try:
+                services.vote_cast(session_card_id=card.pk, option=form.cleaned_data["option"], token=token)
+            except services.VoteRefused as refused:
+                if refused.reason == "already":
+                    messages.info(request, _("Je hebt op deze kaart al gestemd."))
+                elif refused.reason == "closed":
+                    messages.info(request, _("Deze kaart is al gesloten. Wacht op de volgende kaart."))
+                else:
+                    form.add_error("option", _("Kies een van de antwoorden."))
+            if not form.errors:
+                return _with_token(request, redirect("integrity:participate", code=session.code), token, new)
+    context = {"session": session, "card": card, "voting": voting, "voted": voted, "form": form}
+    return _with_token(request, render(request, "integrity/participate.html", context), token, new)
+
+
+# --- Dilemma check ---------------------------------------------------------------------------
+
+
+@never_cache
+@access.public_page
+@require_GET
+def dilemma_check(request: HttpRequest) -> HttpResponse:
+    asked = any(name in request.GET for name in DilemmaCheckForm.base_fields)
+    form = DilemmaCheckForm(request.GET if asked else None)
+    outcome = check.evaluate(form.cleaned_data) if asked and form.is_valid() else None
+    return render(request, "integrity/check.html", {"form": form, "outcome": outcome})
+
+
+# --- Meldplicht ------------------------------------------------------------------------------
+
+
+@access.permission_required("integrity.report")
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    person = access.own_person(request.user)
+    form = ChangeReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if person is None or person.manager is None:
+            form.add_error(
+                "category", _("We weten niet wie je leidinggevende is. Meld de verandering zelf per e-mail.")
+            )
+        else:
+            made = services.report_create(
+                person=person,
+                category=form.cleaned_data["category"],
+                explanation=form.cleaned_data["explanation"],
+                actor=request.user,
+            )
+            return redirect("integrity:report_detail", pk=made.pk)
+    context = {"form": form, "person": person, "categories": ReportCategory}
+    return render(request, "integrity/report.html", context)
+
+
+def _reachable_report(request: HttpRequest, pk: int) -> ChangeReport:
+    reports = ChangeReport.objects.filter(access.integrity_reports_filter(request.user))
+    return get_object_or_404(reports.select_related("person", "manager"), pk=pk)
+
+
+@access.login_required
+@require_GET
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _reachable_report(request, pk)
+    is_manager = access.integrity_is_report_manager(request.user, found)
+    if found.person.user_id != request.user.pk:
+        log_read(request, found, person=found.person)
+    context = {
+        "report": found,
+        "is_manager": is_manager,
+        "follow_ups": found.follow_ups.all(),
+        "form": FollowUpForm() if is_manager else None,
+    }
+    return render(request, "integrity/report_detail.html", context)
+
+
+@access.login_required
+@require_POST
+def report_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _reachable_report(request, pk)
+    if not access.integrity_is_report_manager(request.user, found):
+        raise Http404
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        services.report_follow_up(report=found, text=form.cleaned_data["text"], actor=request.user)
+        messages.success(request, _("De opvolging is vastgelegd."))
+        return redirect("integrity:report_detail", pk=found.pk)
+    context = {"report": found, "is_manager": True, "follow_ups": found.follow_ups.all(), "form": form}
+    return render(request, "integrity/report_detail.html", context)
+
+
+@access.login_required
+@require_GET
+def report_verify(request: HttpRequest) -> HttpResponse:
+    form = VerifyForm(request.GET if "code" in request.GET else None)
+    found = None
+    if form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        reports = ChangeReport.objects.filter(access.integrity_reports_filter(request.user))
+        found = reports.select_related("person", "manager").filter(verification_code=code).first()
+        if found is None:
+            form.add_error("code", _("Met deze code vinden we geen melding van jou of aan jou."))
+        elif found.person.user_id != request.user.pk:
+            log_read(request, found, person=found.person)
+    return render(request, "integrity/verify.html", {"form": form, "report": found})
+
+
+@access.permission_required("integrity.reports_team")
+@require_GET
+def reports_team(request: HttpRequest) -> HttpResponse:
+    found = list(selectors.reports_for_manager(request.user))
+    log_reads(request, found)
+    return render(request, "integrity/reports_team.html", {"reports": found})
+
+
+# --- Session requests ------------------------------------------------------------------------
+
+
+@access.permission_required("integrity.request_session")
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest) -> HttpResponse:
+    person = access.own_person(request.user)
+    form = SessionRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = person.team.unit if person is not None and person.team is not None else None
+        if unit is None:
+            form.add_error("group_name", _("We weten niet in welke eenheid je werkt. Vraag de sessie per e-mail aan."))
+        else:
+            data = form.cleaned_data
+            made = services.request_create(
+                requester=request.user,
+                unit=unit,
+                group_name=data["group_name"],
+                group_kind=data["group_kind"],
+                audience=data["audience"],
+                session_type=data["session_type"],
+                learning_questions=data["learning_questions"],
+                conditions_accepted=data["conditions"],
+            )
+            return redirect("integrity:request_detail", pk=made.pk)
+    return render(request, "integrity/request_new.html", {"form": form})
+
+
+@access.login_required
+@require_GET
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(SessionRequest.objects.filter(access.integrity_requests_filter(request.user)), pk=pk)
+    return render(request, "integrity/request_detail.html", {"item": found})
+
+
+@access.permission_required("integrity.plan_sessions")
+@require_GET
+def requests_planning(request: HttpRequest) -> HttpResponse:
+    found = selectors.requests_to_plan(access.integrity_planned_requests_filter(request.user))
+    return render(request, "integrity/requests.html", {"requests": found, "form": PlanForm()})
+
+
+@access.permission_required("integrity.plan_sessions")
+@require_POST
+def request_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(
+        SessionRequest.objects.filter(access.integrity_planned_requests_filter(request.user)), pk=pk
+    )
+    form = PlanForm(request.POST)
+    if form.is_valid():
+        services.request_plan(session_request=found, planned_for=form.cleaned_data["planned_for"], actor=request.user)
+        messages.success(request, _("De sessie is gepland."))
+    else:
+        messages.error(request, _("Vul een geldige datum in om de sessie te plannen."))
+    return redirect("integrity:requests")
+
+
+# --- Triage ----------------------------------------------------------------------------------
+
+
+@access.permission_required("integrity.triage")
+@require_GET
+def triage(request: HttpRequest) -> HttpResponse:
+    found = selectors.signals(access.integrity_signals_filter(request.user))
+    return render(request, "integrity/triage.html", {"signals": found})
+
+
+@access.permission_required("integrity.triage")
+@require_http_methods(["GET", "POST"])
+def signal_new(request: HttpRequest) -> HttpResponse:
+    units = Unit.objects.filter(pk__in=access.integrity_vik_unit_ids(request.user))
+    form = SignalForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        made = services.signal_create(
+            unit=form.cleaned_data["unit"],
+            source=form.cleaned_data["source"],
+            summary=form.cleaned_data["summary"],
+            checklist=form.checklist(),
+            actor=request.user,
+        )
+        return redirect("integrity:signal", pk=made.pk)
+    return render(request, "integrity/signal_new.html", {"form": form})
+
+
+def _reachable_signal(request: HttpRequest, pk: int) -> IntegritySignal:
+    """Only VIK roles reach a signal, and only of their own units; everyone else gets 404."""
+    return get_object_or_404(IntegritySignal.objects.filter(access.integrity_signals_filter(request.user)), pk=pk)
+
+
+def _signal_page(
+    request: HttpRequest, signal: IntegritySignal, form: DecisionForm | None, status: int = 200
+) -> HttpResponse:
+    stages = sorted(workflow.next_stages(signal.stage))
+    context = {
+        "signal": signal,
+        "decisions": signal.decisions.select_related("decided_by"),
+        "form": form or (DecisionForm(stages=stages) if stages else None),
+        "in_triage": signal.stage == Stage.TRIAGE,
+    }
+    return render(request, "integrity/signal.html", context, status=status)
+
+
+@access.login_required
+@require_GET
+def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _reachable_signal(request, pk)
+    log_read(request, found)
+    return _signal_page(request, found, None)
+
+
+@access.login_required
+@require_POST
+def signal_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _reachable_signal(request, pk)
+    form = DecisionForm(request.POST, stages=sorted(workflow.next_stages(found.stage)))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.signal_decide(
+                signal=found,
+                to_stage=data["to_stage"],
+                rationale=data["rationale"],
+                allocation=data["allocation"],
+                participants=data["participants"],
+                actor=request.user,
+            )
+        except services.DecisionRefused as refused:
+            form.add_error(refused.field, refused.message)
+        else:
+            messages.success(request, _("Het besluit is vastgelegd."))
+            return redirect("integrity:signal", pk=found.pk)
+    return _signal_page(request, found, form)

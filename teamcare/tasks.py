@@ -1,0 +1,14 @@
+"""Background work of teamcare (django-tasks). Idempotent: see ``deadlines``."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from teamcare import deadlines
+
+
+@task()
+def scan_checkups() -> dict[str, int]:
+    """Daily: plan missing check-ups and escalate overdue ones (each at most once)."""
+    result = deadlines.checkup_scan()
+    return {"planned": result.planned, "escalated": result.escalated}
