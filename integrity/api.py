@@ -15,13 +15,13 @@ from integrity.constants import Theme
 from integrity.models import Card
 
 
-class OptionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class IntegrityOptionSerializer(serializers.Serializer):  # type: ignore[type-arg]
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
 
 
 class CardSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    options = OptionSerializer(many=True)
+    options = IntegrityOptionSerializer(many=True)
     prompts = serializers.ListField(child=serializers.CharField(), source="prompt_lines")
     rules = serializers.ListField(child=serializers.CharField(), source="rule_lines")
 

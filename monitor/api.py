@@ -27,6 +27,11 @@ class FigureSerializer(serializers.Serializer[Any]):
     risk_share_above = serializers.FloatField(
         allow_null=True, help_text="Het deel in de risicozone is groter dan dit getal (0–1)."
     )
+    declined = serializers.IntegerField(
+        allow_null=True,
+        help_text="Hoeveel deelnemers bij deze schaal 'Zeg ik liever niet' kozen (zij tellen niet mee in "
+        "gemiddelde en risicozone); leeg onder de anonimiteitsdrempel.",
+    )
 
 
 class GroupSerializer(serializers.Serializer[Any]):
@@ -73,6 +78,7 @@ class ResultViewSet(viewsets.ViewSet):
                                 "risk_share": figure.risk_share,
                                 "risk_share_below": figure.risk_below,
                                 "risk_share_above": figure.risk_above,
+                                "declined": figure.declined,
                             }
                             for slug, figure in group.figures.items()
                         },

@@ -26,8 +26,9 @@ def _salt(token: str) -> str:
     return f"monitor.draft:{tokens.token_hash(token)}"
 
 
-def read(request: HttpRequest, token: str, codes: frozenset[str]) -> dict[str, int]:
-    """The answers saved in this browser for this token (only known item codes with valid points)."""
+def read(request: HttpRequest, token: str, codes: frozenset[str]) -> dict[str, int | str]:
+    """The answers saved in this browser for this token (only known item codes with valid points,
+    or "Zeg ik liever niet" on an item that offers it)."""
     value = request.COOKIES.get(COOKIE)
     if not value:
         return {}
@@ -38,10 +39,18 @@ def read(request: HttpRequest, token: str, codes: frozenset[str]) -> dict[str, i
     if not isinstance(saved, dict):
         return {}
     points = range(1, questionnaire.POINTS + 1)
-    return {code: value for code, value in saved.items() if code in codes and value in points}
+    sensitive = questionnaire.sensitive_item_codes()
+    return {
+        code: value
+        for code, value in saved.items()
+        if code in codes
+        and ((isinstance(value, int) and value in points) or (value == questionnaire.RATHER_NOT and code in sensitive))
+    }
 
 
-def keep(response: HttpResponse, request: HttpRequest, token: str, answers: dict[str, int], last_day: dt.date) -> None:
+def keep(
+    response: HttpResponse, request: HttpRequest, token: str, answers: dict[str, int | str], last_day: dt.date
+) -> None:
     """Put the answers in the cookie until the end of the campaign's last day."""
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time.min, tzinfo=timezone.get_current_timezone())
     response.set_cookie(

@@ -95,7 +95,7 @@ class MeasureForm(forms.ModelForm):
     provisions = forms.MultipleChoiceField(
         label=_("Voorzieningen uit de Zorgwijzer"),
         required=False,
-        help_text=_("Optioneel. U kunt er meer kiezen."),
+        help_text=_("Optioneel. Je kunt er meer kiezen."),
     )
 
     class Meta:

@@ -121,7 +121,11 @@ def campaign_send_reminders(
         for h in pending
     ]
     sent = get_connection().send_messages(messages) or 0
-    Campaign.objects.filter(pk=campaign.pk).update(reminders_sent=campaign.reminders_sent + 1)
+    # When and how many rounds, for the campaign page; never whom (nor how many people: that would
+    # be an exact response count, which the page shows only as a bound while it is small).
+    Campaign.objects.filter(pk=campaign.pk).update(
+        reminders_sent=campaign.reminders_sent + 1, reminders_last_sent_at=timezone.now()
+    )
     audit.record(action=AuditAction.UPDATE, actor=actor, obj=campaign, fields=["reminders_sent"], request=request)
     return sent
 

@@ -40,7 +40,9 @@ def _pending(campaign_id: int, team_ids: list[int] | None) -> list[PendingRespon
     return list(rows)
 
 
-def _insert(campaign_id: int, responses: list[tuple[int, Any]], scores: list[tuple[int, str, float, bool]]) -> None:
+def _insert(
+    campaign_id: int, responses: list[tuple[int, Any]], scores: list[tuple[int, str, float | None, bool]]
+) -> None:
     _shuffle(responses)
     _shuffle(scores)
     Response.objects.bulk_create(
@@ -52,9 +54,15 @@ def _insert(campaign_id: int, responses: list[tuple[int, Any]], scores: list[tup
     )
 
 
-def _from_pending(rows: list[PendingResponse]) -> tuple[list[tuple[int, Any]], list[tuple[int, str, float, bool]]]:
+def _from_pending(
+    rows: list[PendingResponse],
+) -> tuple[list[tuple[int, Any]], list[tuple[int, str, float | None, bool]]]:
     responses = [(row.team_id, row.answers) for row in rows]
-    scores = [(row.team_id, str(scale), float(score), bool(risk)) for row in rows for scale, score, risk in row.scores]
+    scores = [
+        (row.team_id, str(scale), None if score is None else float(score), bool(risk))
+        for row in rows
+        for scale, score, risk in row.scores
+    ]
     return responses, scores
 
 

@@ -47,6 +47,7 @@ class Campaign(models.Model):
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen verstuurd"), default=0)
+    reminders_last_sent_at = models.DateTimeField(_("laatste herinnering verstuurd op"), null=True, blank=True)
     scheduled_reminder_rounds = models.PositiveSmallIntegerField(_("automatische herinneringsrondes gehad"), default=0)
     closed_early_on = models.DateField(_("eerder gesloten op"), null=True, blank=True)
 
@@ -64,6 +65,12 @@ class Campaign(models.Model):
     @property
     def last_day(self) -> dt.date:
         return min(self.closes_on, self.closed_early_on) if self.closed_early_on else self.closes_on
+
+    @property
+    def closed_before_opening(self) -> bool:
+        """Closed early before its first day: no one could answer, and there is no period to show
+        (the pages never show an end before the start)."""
+        return self.last_day < self.opens_on
 
     def is_open(self, today: dt.date | None = None) -> bool:
         today = today or timezone.localdate()
@@ -102,7 +109,8 @@ class Invitation(models.Model):
 
 
 class Response(models.Model):
-    """The answers of one respondent: 1–5 per item code. Deliberately no link to a person or time."""
+    """The answers of one respondent: 1–5 per item code, or ``questionnaire.RATHER_NOT`` ("Zeg ik
+    liever niet") on a sensitive scale. Deliberately no link to a person or time."""
 
     campaign = models.ForeignKey(Campaign, verbose_name=_("meting"), on_delete=models.CASCADE, related_name="+")
     team = models.ForeignKey(OrgNode, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+")
@@ -181,7 +189,9 @@ class ScaleScore(models.Model):
         db_constraint=False,
     )
     scale = models.CharField(_("schaal"), max_length=40)
-    score = models.FloatField(_("score"))
+    # Empty when the respondent chose "Zeg ik liever niet" on the scale: the row still counts them
+    # as a respondent of the group, and the results count it as "did not answer this scale".
+    score = models.FloatField(_("score"), null=True, blank=True)
     in_risk = models.BooleanField(_("in de risicozone"))
 
     class Meta:
@@ -189,7 +199,7 @@ class ScaleScore(models.Model):
         verbose_name_plural = _("schaalscores")
 
     def __str__(self) -> str:
-        return f"{self.scale}: {self.score:.2f}"
+        return f"{self.scale}: {'–' if self.score is None else f'{self.score:.2f}'}"
 
 
 class Measure(models.Model):

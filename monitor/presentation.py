@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from monitor.forms import MeasureUpdateForm
 from monitor.models import Campaign, Measure, ProgressNote
+from monitor.results import Comparison
 from monitor.selectors import MeasureEffect, measure_effects
 
 
@@ -52,3 +55,33 @@ def measure_cards(
         )
         for measure in measures
     ]
+
+
+@dataclass(frozen=True)
+class ChartGroup:
+    """The dashboard chart's scales of one direction, drawn as their own labelled group, so a
+    longer bar means the same thing within a group: better in one, heavier in the other."""
+
+    slug: str
+    title: str
+    axis: str
+    rows: tuple[Comparison, ...]
+
+
+def chart_groups(comparisons: list[Comparison]) -> list[ChartGroup]:
+    """The scales where higher is better, then those where higher is worse (empty groups left out)."""
+    groups = [
+        ChartGroup(
+            "hoger-beter",
+            _("Schalen waar hoger beter is"),
+            _("Langere balk is beter: 1 is het minst goed, 5 het best."),
+            tuple(row for row in comparisons if row.higher_is_better),
+        ),
+        ChartGroup(
+            "hoger-zwaarder",
+            _("Schalen waar hoger zwaarder is"),
+            _("Langere balk is zwaarder: 1 is het lichtst, 5 het zwaarst."),
+            tuple(row for row in comparisons if not row.higher_is_better),
+        ),
+    ]
+    return [group for group in groups if group.rows]

@@ -10,6 +10,7 @@ campaign used it (a new wording is a new version).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,9 @@ from monitor.constants import Direction
 DIRECTORY = Path(__file__).resolve().parent / "questionnaires"
 CURRENT_VERSION = "weerbaarheid-2026"
 POINTS = 5
+#: The answer "Zeg ik liever niet", offered on the items of sensitive scales only. Stored as this
+#: string (never as a number); a scale with such an answer gets no score for that respondent.
+RATHER_NOT = "liever_niet"
 
 _TEXT = {
     "type": "object",
@@ -53,6 +57,7 @@ SCHEMA: dict[str, Any] = {
                     "answers": {"type": "string"},
                     "direction": {"enum": [choice.value for choice in Direction]},
                     "risk_threshold": {"type": "number", "minimum": 1, "maximum": POINTS},
+                    "sensitive": {"type": "boolean"},
                     "items": {
                         "type": "array",
                         "minItems": 1,
@@ -94,6 +99,8 @@ class Scale:
     direction: str
     risk_threshold: float
     items: tuple[Item, ...]
+    #: Its items offer "Zeg ik liever niet" (``RATHER_NOT``).
+    sensitive: bool = False
 
     @property
     def name(self) -> str:
@@ -111,11 +118,24 @@ class Scale:
     def higher_is_better(self) -> bool:
         return self.direction == Direction.HIGHER_IS_BETTER
 
-    def score(self, answers: dict[str, int]) -> float:
-        """The mean of this scale's items in ``answers`` (every item must be answered)."""
-        return sum(answers[item.code] for item in self.items) / len(self.items)
+    def accepts(self, answer: object) -> bool:
+        """Whether ``answer`` is a valid answer to an item of this scale (1–5, or ``RATHER_NOT``
+        on a sensitive scale)."""
+        if answer == RATHER_NOT:
+            return self.sensitive
+        return isinstance(answer, int) and not isinstance(answer, bool) and 1 <= answer <= POINTS
 
-    def in_risk(self, score: float) -> bool:
+    def score(self, answers: Mapping[str, int | str]) -> float | None:
+        """The mean of this scale's items in ``answers`` (every item must be answered), or ``None``
+        when the respondent chose "Zeg ik liever niet" at any of them: no score for this scale."""
+        values = [answers[item.code] for item in self.items]
+        if any(value == RATHER_NOT for value in values):
+            return None
+        return sum(int(value) for value in values) / len(values)
+
+    def in_risk(self, score: float | None) -> bool:
+        if score is None:
+            return False
         return score <= self.risk_threshold if self.higher_is_better else score >= self.risk_threshold
 
 
@@ -171,6 +191,7 @@ def parse(data: dict[str, Any]) -> Questionnaire:
                 direction=scale["direction"],
                 risk_threshold=float(scale["risk_threshold"]),
                 items=tuple(Item(code=item["code"], wording=item["text"]) for item in scale["items"]),
+                sensitive=bool(scale.get("sensitive", False)),
             )
         )
     return Questionnaire(version=data["version"], titles=data["title"], intros=data["intro"], scales=tuple(scales))
@@ -194,6 +215,15 @@ def load(version: str = CURRENT_VERSION) -> Questionnaire:
 def versions() -> tuple[str, ...]:
     """Every questionnaire version on disk (read once per process)."""
     return tuple(sorted(path.stem for path in DIRECTORY.glob("*.json")))
+
+
+@cache
+def sensitive_item_codes() -> frozenset[str]:
+    """The item codes that offer "Zeg ik liever niet" in some version (whether a campaign's own
+    scale does is checked when the response is stored)."""
+    return frozenset(
+        item.code for version in versions() for scale in load(version).scales if scale.sensitive for item in scale.items
+    )
 
 
 @cache

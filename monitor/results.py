@@ -33,7 +33,7 @@ from monitor.models import Campaign, Invitation, ResultSnapshot, ScaleScore
 from organisation.models import OrgNode, Unit
 
 GroupKey = tuple[str, int]
-Row = tuple[int, str, int, float, int]
+Row = tuple[int, str, int, float | None, int, int]
 Rule = tuple[str, bool, float]
 ORGANISATION: GroupKey = ("org", 0)
 CACHE_SECONDS = 3600
@@ -63,6 +63,10 @@ class Figure(NamedTuple):
     in_risk: bool = False
     risk_below: float | None = None
     risk_above: float | None = None
+    #: How many respondents of the group chose "Zeg ik liever niet" on this scale (they have no
+    #: score on it); only when at least the threshold did and no subtraction makes a smaller
+    #: number exact (``core.anonymity``), else ``None``.
+    declined: int | None = None
 
     @property
     def risk_label(self) -> str:
@@ -89,8 +93,10 @@ class Figure(NamedTuple):
 
     @classmethod
     def from_list(cls, values: list[Any]) -> Figure:
-        mean, share, in_risk, below, above = values
-        return cls(mean, share, bool(in_risk), below, above)
+        # Snapshots frozen before "Zeg ik liever niet" existed have five values.
+        mean, share, in_risk, below, above, *rest = values
+        declined = int(rest[0]) if rest and rest[0] is not None else None
+        return cls(mean, share, bool(in_risk), below, above, declined)
 
     @property
     def risk_export(self) -> str:
@@ -112,19 +118,23 @@ def _more(share: float) -> str:
     return gettext("meer dan %(percent)s%%") % {"percent": round(100 * share)}
 
 
-def risk_figure(mean: float | None, risk_count: int, size: int, in_risk: bool, exact: bool = True) -> Figure:
+def risk_figure(
+    mean: float | None, risk_count: int, size: int, in_risk: bool, exact: bool = True, declined: int | None = None
+) -> Figure:
     """A shown group's figure, its risk share exact or as a bound (``RISK_COUNT_BAND``).
 
     ``exact=False``: the exact share would make another group's count computable by subtraction;
     then only a bound that follows from this group's own counts is shown, or none at all."""
+    if size == 0:  # everyone chose "Zeg ik liever niet": no score, no share
+        return Figure(None, None, False, declined=declined)
     if exact and risk_count >= RISK_COUNT_BAND and size - risk_count >= RISK_COUNT_BAND:
-        return Figure(mean, risk_count / size, in_risk)
+        return Figure(mean, risk_count / size, in_risk, declined=declined)
     percent = math.ceil(100 * RISK_COUNT_BAND / size)
     if risk_count < RISK_COUNT_BAND:
-        return Figure(mean, None, in_risk, risk_below=percent / 100)
+        return Figure(mean, None, in_risk, risk_below=percent / 100, declined=declined)
     if size - risk_count < RISK_COUNT_BAND:
-        return Figure(mean, None, in_risk, risk_above=(100 - percent) / 100)
-    return Figure(mean, None, in_risk)
+        return Figure(mean, None, in_risk, risk_above=(100 - percent) / 100, declined=declined)
+    return Figure(mean, None, in_risk, declined=declined)
 
 
 @dataclass
@@ -180,16 +190,17 @@ def _depth(key: GroupKey, parent: dict[GroupKey, GroupKey | None]) -> int:
     return depth
 
 
-def team_aggregates(campaign_id: int) -> list[tuple[int, str, int, float, int]]:
-    """(team, scale, count, sum of scores, count in the risk zone) per team and scale: one GROUP BY.
+def team_aggregates(campaign_id: int) -> list[Row]:
+    """(team, scale, count, sum of scores, count in the risk zone, count with a score) per team and
+    scale: one GROUP BY. A row without a score is a respondent who chose "Zeg ik liever niet".
 
     Built with the ORM, run on a plain cursor: the rows are plain numbers, and Django's per-row
     converters cost as much as the query itself at 40,000 rows."""
     query = (
         ScaleScore.objects.filter(campaign_id=campaign_id)
         .values("team_id", "scale")
-        .annotate(n=Count("id"), total=Sum("score"), risk=Count("id", filter=Q(in_risk=True)))
-        .values_list("team_id", "scale", "n", "total", "risk")
+        .annotate(n=Count("id"), total=Sum("score"), risk=Count("id", filter=Q(in_risk=True)), scored=Count("score"))
+        .values_list("team_id", "scale", "n", "total", "risk", "scored")
         .order_by()
     )
     sql, params = query.query.sql_with_params()
@@ -199,15 +210,17 @@ def team_aggregates(campaign_id: int) -> list[tuple[int, str, int, float, int]]:
 
 
 def _team_arrays(rows: list[Row], index: dict[str, int]) -> dict[GroupKey, list[float]]:
-    """Per team: sums of scores per scale, then risk counts per scale, then the respondent count."""
+    """Per team: sums of scores per scale, then risk counts per scale, then the number with a score
+    per scale (the others chose "Zeg ik liever niet"), then the respondent count."""
     width = len(index)
     arrays: dict[GroupKey, list[float]] = {}
-    for team_id, slug, count, total, risk in rows:
+    for team_id, slug, count, total, risk, scored in rows:
         position = index.get(slug)
         if position is None:
             continue
-        cell = arrays.setdefault(("node", team_id), [0.0] * (2 * width + 1))
-        cell[position], cell[width + position], cell[2 * width] = total, risk, count
+        cell = arrays.setdefault(("node", team_id), [0.0] * (3 * width + 1))
+        cell[position], cell[width + position] = total or 0.0, risk
+        cell[2 * width + position], cell[3 * width] = scored, count
     return arrays
 
 
@@ -243,10 +256,10 @@ def compute(campaign: Campaign) -> CampaignResults:
     teams = frozenset(Invitation.objects.filter(campaign=campaign).values_list("team_id", flat=True).distinct())
     arrays = _team_arrays(team_aggregates(campaign.pk), index)
     for team_id in teams:
-        arrays.setdefault(("node", team_id), [0.0] * (2 * width + 1))
+        arrays.setdefault(("node", team_id), [0.0] * (3 * width + 1))
     parent = _relevant(parent_all, set(arrays))
     depth = {key: _depth(key, parent) for key in parent}
-    sums = _roll_up(arrays, parent, depth) if arrays else {ORGANISATION: [0.0] * (2 * width + 1)}
+    sums = _roll_up(arrays, parent, depth) if arrays else {ORGANISATION: [0.0] * (3 * width + 1)}
     sizes = {key: int(cell[-1]) for key, cell in sums.items()}
     tree = anonymity.Tree(parent)
     suppressed = anonymity.complementary_suppression(sizes, parent, tree)
@@ -267,23 +280,37 @@ def _published_figures(
     tree: anonymity.Tree[K] | None = None,
 ) -> dict[K, dict[str, Figure]]:
     """Per group and scale the figure that may be published: nothing for a hidden group; for a
-    shown one the mean unless ``mean_safe`` forbids it, the risk share exact, as a bound, or not."""
+    shown one the mean unless ``mean_safe`` forbids it, the risk share exact, as a bound, or not,
+    and how many chose "Zeg ik liever niet" when that many may be told.
+
+    ``sums[key]`` holds per scale the sum of scores, then per scale the risk counts, then per scale
+    the number of respondents with a score, then the number of respondents. Mean and risk share
+    are over the respondents with a score on the scale: "Zeg ik liever niet" counts for neither."""
     width = len(rules)
     tree = tree or anonymity.Tree(parent)
     hidden = Figure(None, None)
+    limit_people = anonymity.threshold()
+
+    def declined_safe(value: anonymity.Vector) -> bool:
+        return value[-1] == 0 or value[-1] >= limit_people
+
     figures: dict[K, dict[str, Figure]] = {key: {} for key in sums}
     for position, (slug, better, limit) in enumerate(rules):
-        means = {key: (cell[position], cell[-1]) for key, cell in sums.items()}
-        risks = {key: (cell[width + position], cell[-1]) for key, cell in sums.items()}
+        scored = 2 * width + position
+        means = {key: (cell[position], cell[scored]) for key, cell in sums.items()}
+        risks = {key: (cell[width + position], cell[scored]) for key, cell in sums.items()}
+        declines = {key: (cell[-1] - cell[scored],) for key, cell in sums.items()}
         no_mean = anonymity.suppress_unsafe_residuals(means, parent, anonymity.mean_safe, shown, tree)
         no_exact_risk = anonymity.suppress_unsafe_residuals(risks, parent, anonymity.risk_safe, shown, tree)
+        no_declined = anonymity.suppress_unsafe_residuals(declines, parent, declined_safe, shown, tree)
         for key, cell in sums.items():
             if key not in shown:
                 figures[key][slug] = hidden
                 continue
-            size = int(cell[-1])
-            mean = cell[position] / size
-            in_risk = mean <= limit if better else mean >= limit
+            size = int(cell[scored])
+            declined = None if key in no_declined else int(cell[-1] - cell[scored])
+            mean = cell[position] / size if size else None
+            in_risk = mean is not None and (mean <= limit if better else mean >= limit)
             shown_mean = None if key in no_mean else mean
             figures[key][slug] = risk_figure(
                 shown_mean,
@@ -291,6 +318,7 @@ def _published_figures(
                 size,
                 in_risk and shown_mean is not None,
                 exact=key not in no_exact_risk,
+                declined=declined,
             )
     return figures
 

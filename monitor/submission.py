@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -30,10 +31,7 @@ class AnswersIncomplete(Exception):
     """Not every question of the campaign has an answer (the page shows which ones)."""
 
 
-_POINTS = frozenset(range(1, questionnaire.POINTS + 1))
-
-
-def response_submit(*, token: str, answers: dict[str, int], today: dt.date | None = None) -> bool:
+def response_submit(*, token: str, answers: Mapping[str, int | str], today: dt.date | None = None) -> bool:
     """Store one response for a token, exactly once.
 
     Returns ``True`` when this call stored the response and ``False`` when a simultaneous
@@ -52,15 +50,16 @@ def response_submit(*, token: str, answers: dict[str, int], today: dt.date | Non
     return _submit_with_orm(token, answers, today)
 
 
-def _missing(campaign: Campaign, answers: dict[str, int]) -> list[questionnaire.Item]:
+def _missing(campaign: Campaign, answers: Mapping[str, int | str]) -> list[questionnaire.Item]:
+    """The questions without a valid answer ("Zeg ik liever niet" counts only on a sensitive scale)."""
     scales = questionnaire.load(campaign.questionnaire).selected(campaign.scales)
-    return [item for scale in scales for item in scale.items if answers.get(item.code) not in _POINTS]
+    return [item for scale in scales for item in scale.items if not scale.accepts(answers.get(item.code))]
 
 
 # --- The ORM path (every database) ----------------------------------------------------------
 
 
-def _submit_with_orm(token: str, answers: dict[str, int], today: dt.date) -> bool:
+def _submit_with_orm(token: str, answers: Mapping[str, int | str], today: dt.date) -> bool:
     """Look up, check, claim and park with the ORM, in one transaction (a few round trips)."""
     with transaction.atomic():
         invitation = invitation_for(token, today)
@@ -88,7 +87,7 @@ def _submit_with_orm(token: str, answers: dict[str, int], today: dt.date) -> boo
 # --- The SQL path (PostgreSQL) --------------------------------------------------------------
 
 
-def _submit_with_sql(token: str, answers: dict[str, int], today: dt.date) -> bool:
+def _submit_with_sql(token: str, answers: Mapping[str, int | str], today: dt.date) -> bool:
     """The common case in one statement; only when it stores nothing is the invitation looked up
     again to say why (the rare path, so a second query is fine)."""
     outcome = _submit_in_one_statement(tokens.token_hash(token), _complete_scales(answers), today)
@@ -113,15 +112,16 @@ def _scoring() -> tuple[tuple[str, str, tuple[str, ...], questionnaire.Scale], .
     )
 
 
-def _complete_scales(answers: dict[str, int]) -> list[dict[str, Any]]:
+def _complete_scales(answers: Mapping[str, int | str]) -> list[dict[str, Any]]:
     """Version, scale, score, in risk and its answers for every scale of every version whose items
-    are all answered; the database keeps only the rows of the campaign's own scales."""
+    are all answered; the database keeps only the rows of the campaign's own scales. A scale with
+    "Zeg ik liever niet" (sensitive scales only) is complete with no score (``null``)."""
     rows = []
     for version, slug, codes, scale in _scoring():
-        values = [answers[code] for code in codes if answers.get(code) in _POINTS]
+        values = [answers[code] for code in codes if scale.accepts(answers.get(code))]
         if len(values) != len(codes):
             continue
-        score = sum(values) / len(values)
+        score = scale.score(answers)
         rows.append(
             {
                 "version": version,

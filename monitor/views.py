@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import access
 from access import permission_required, public_page
-from core import csv_export
+from core import csv_export, links
 from core.middleware import unlogged
 from monitor import campaigns as campaign_services
 from monitor import drafts, presentation, questionnaire, results, selectors, submission
@@ -95,6 +95,9 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_open": campaign.is_open(),
         "is_closed": campaign.is_closed(),
         "reminder_days": selectors.reminder_days(campaign),
+        # Without the site's address the automatic reminders cannot link to the questionnaire
+        # (``jobs.send_scheduled_reminders`` sends nothing): say so before anyone sends.
+        "no_site_url": not links.site_url(),
     }
     return render(request, "monitor/campaign_detail.html", context)
 
@@ -125,13 +128,23 @@ def _mailing(request: HttpRequest, pk: int, service: Callable[..., object], done
     return redirect("monitor:campaign", pk=campaign.pk)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 @permission_required("monitor.campaigns")
 def campaign_close(request: HttpRequest, pk: int) -> HttpResponse:
+    """Closing early cannot be undone, so it asks first: GET shows the question, and only a POST
+    from that page (``bevestigd``) closes. Works without JavaScript."""
     campaign = _campaign_in_scope(request, pk)
-    if campaign_services.campaign_close(campaign=campaign, actor=request.user, request=request):
-        messages.success(request, _("De meting is gesloten. De resultaten staan nu op het dashboard."))
-    return redirect("monitor:campaign", pk=campaign.pk)
+    if campaign.is_closed():
+        return redirect("monitor:campaign", pk=campaign.pk)
+    if request.method == "POST" and request.POST.get("bevestigd") == "ja":
+        if campaign_services.campaign_close(campaign=campaign, actor=request.user, request=request):
+            messages.success(request, _("De meting is gesloten. De resultaten staan nu op het dashboard."))
+        return redirect("monitor:campaign", pk=campaign.pk)
+    if request.method == "POST":
+        return redirect("monitor:campaign_close", pk=campaign.pk)
+    total, _rates = selectors.response_rates(campaign)
+    return render(request, "monitor/campaign_close.html", {"campaign": campaign, "total": total})
 
 
 # --- The questionnaire behind an invitation link (no login) ---------------------------------
@@ -152,13 +165,22 @@ def _no_referrer(response: HttpResponse) -> HttpResponse:
     return response
 
 
-_POINTS = {str(value): value for value in range(1, questionnaire.POINTS + 1)}
+_POINTS: dict[str, int | str] = {str(value): value for value in range(1, questionnaire.POINTS + 1)}
+_POINTS_OR_RATHER_NOT: dict[str, int | str] = {**_POINTS, questionnaire.RATHER_NOT: questionnaire.RATHER_NOT}
 
 
-def _answers_from(request: HttpRequest, codes: frozenset[str]) -> dict[str, int]:
-    """The valid answers in the form (1-5 per known item code); anything else is left out, so a
-    missing or tampered answer counts as not given and is asked again at its question."""
-    return {code: _POINTS[value] for code, value in request.POST.items() if code in codes and value in _POINTS}
+def _answers_from(request: HttpRequest, codes: frozenset[str]) -> dict[str, int | str]:
+    """The valid answers in the form (1-5 per known item code, or "Zeg ik liever niet" on an item
+    of a sensitive scale); anything else is left out, so a missing or tampered answer counts as
+    not given and is asked again at its question."""
+    sensitive = questionnaire.sensitive_item_codes()
+    found: dict[str, int | str] = {}
+    for code, value in request.POST.items():
+        if code in codes:
+            allowed = _POINTS_OR_RATHER_NOT if code in sensitive else _POINTS
+            if value in allowed:
+                found[code] = allowed[value]
+    return found
 
 
 @lru_cache(maxsize=8)
@@ -206,7 +228,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         answers = _answers_from(request, codes)
         if submitting:
-            missing = [item for scale in scales for item in scale.items if item.code not in answers]
+            missing = [item for scale in scales for item in scale.items if not scale.accepts(answers.get(item.code))]
         else:
             saved = True
     context = {
@@ -217,6 +239,7 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
         "missing": missing,
         "saved": saved,
         "answered": len(answers),
+        "rather_not": questionnaire.RATHER_NOT,
         "total": sum(len(scale.items) for scale in scales),
     }
     page = render(request, "monitor/respond.html", context)
@@ -296,10 +319,21 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
         comparisons = [row for row in comparisons if row.slug == selection.scale]
     group = selection.results.groups[selection.group]
     node_id = group.node_id
+    organisation = selection.results.groups.get(ORGANISATION)
+    # "Hele politie" next to a group says nothing when the group is everyone who was measured
+    # (the organisation itself, or the one team of a campaign): then it is left out.
+    compare_organisation = (
+        organisation is not None
+        and organisation.shown
+        and selection.group != ORGANISATION
+        and organisation.respondents != group.respondents
+    )
     context.update(
         {
             "group": group,
             "comparisons": comparisons,
+            "chart_groups": presentation.chart_groups(comparisons),
+            "compare_organisation": compare_organisation,
             "children": selection.children(),
             "scale_slug": selection.scale or (comparisons[0].slug if comparisons else ""),
             "previous_campaign": selection.campaign.previous if previous else None,
@@ -344,6 +378,7 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
             _("Gemiddelde (1-5)"),
             _("In risicozone (%)"),
             _("Getoond"),
+            _("Zeg ik liever niet (aantal)"),
         ]
     )
     if selection.results is None or selection.campaign is None:
@@ -364,6 +399,7 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
                     _figure(figure.mean),
                     figure.risk_export,
                     _("ja") if group.shown else _("nee (te weinig deelnemers)"),
+                    "" if figure.declined is None else figure.declined,
                 ]
             )
     return response

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, viewsets
 from rest_framework.request import Request
@@ -25,7 +25,7 @@ class Can(drf_permissions.BasePermission):
         return access.can(request.user, view.required_action)
 
 
-class PageSerializer(serializers.Serializer[Any]):
+class RecognitionPageSerializer(serializers.Serializer[Any]):
     slug = serializers.CharField()
     edition = serializers.IntegerField(help_text="Editie: hoger is nieuwer.")
     section = serializers.CharField()
@@ -48,16 +48,19 @@ class PageViewSet(viewsets.ViewSet):
     required_action = "recognition.view"
     lookup_field = "slug"
 
-    @extend_schema(responses=PageSerializer(many=True))
+    @extend_schema(responses=RecognitionPageSerializer(many=True))
     def list(self, request: Request) -> Response:
-        return Response(PageSerializer(selectors.current_pages(), many=True).data)
+        return Response(RecognitionPageSerializer(selectors.current_pages(), many=True).data)
 
-    @extend_schema(responses=PageSerializer)
+    @extend_schema(
+        responses=RecognitionPageSerializer,
+        parameters=[OpenApiParameter("slug", str, OpenApiParameter.PATH, description="De code van de pagina.")],
+    )
     def retrieve(self, request: Request, slug: str) -> Response:
         page = selectors.current_page(slug)
         if page is None:
             raise Http404
-        return Response(PageSerializer(page).data)
+        return Response(RecognitionPageSerializer(page).data)
 
 
 class OwnJubileeViewSet(viewsets.ViewSet):

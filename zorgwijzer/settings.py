@@ -307,6 +307,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # One name per choice set that appears in several components (drf-spectacular W001 otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "AgendaActionStatusEnum": "agenda.constants.ActionStatus",
+        "IntegrityThemeEnum": "integrity.constants.Theme",
+    },
 }
 
 # --- Logging: JSON lines with request ids, no personal data ----------------------------

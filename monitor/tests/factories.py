@@ -92,9 +92,12 @@ def stored_answers(campaign: Campaign | None = None) -> list[dict[str, int]]:
     return [row.answers for row in mixed] + [row.answers for row in waiting]
 
 
-def stored_scores(campaign: Campaign | None = None) -> list[tuple[str, float]]:
-    """Every stored (scale, score), mixed in or still waiting to be mixed."""
+def stored_scores(campaign: Campaign | None = None) -> list[tuple[str, float | None]]:
+    """Every stored (scale, score), mixed in or still waiting to be mixed (``None``: "Zeg ik
+    liever niet" on that scale)."""
     mixed = ScaleScore.objects.all() if campaign is None else ScaleScore.objects.filter(campaign=campaign)
     waiting = PendingResponse.objects.all() if campaign is None else PendingResponse.objects.filter(campaign=campaign)
     scores = [(scale, score) for scale, score in mixed.values_list("scale", "score")]
-    return scores + [(str(scale), float(score)) for row in waiting for scale, score, _risk in row.scores]
+    return scores + [
+        (str(scale), None if score is None else float(score)) for row in waiting for scale, score, _risk in row.scores
+    ]

@@ -83,7 +83,7 @@ def test_closing_early_ends_answering_today(organisation: Any, login_as: Any) ->
     campaign = factories.campaign(nodes=[organisation.team])
     factories.bare_invitation(campaign, organisation.team, "sluiten".ljust(43, "x"))
     client = login_as(organisation.users["hr_analist"])
-    client.post(reverse("monitor:campaign_close", kwargs={"pk": campaign.pk}))
+    client.post(reverse("monitor:campaign_close", kwargs={"pk": campaign.pk}), {"bevestigd": "ja"})
     campaign.refresh_from_db()
     assert campaign.is_closed()
     assert client.get(reverse("monitor:respond", kwargs={"token": "sluiten".ljust(43, "x")})).status_code == 410

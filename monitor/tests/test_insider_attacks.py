@@ -319,6 +319,7 @@ def test_no_combination_of_published_figures_singles_out_anyone(
             k: [
                 float(sum(sum(members[m]) for m in _below(k, parent))),
                 float(sum(sum(1 for v in members[m] if v >= risk_line) for m in _below(k, parent))),
+                float(size[k]),  # everyone has a score (no "Zeg ik liever niet" here)
                 float(size[k]),
             ]
             for k in groups

@@ -216,6 +216,12 @@ def test_dashboard_csv_pdf_and_api_show_a_bound_instead_of_0_or_100_percent(
     assert unit["Werkdruk"] == "42", "two or more on each side (5 of 12): the exact share"
     data = analyst.get("/api/v1/monitor-resultaten/").json()
     figure = next(g for g in data["groups"] if g["name"] == "Team Noord")["scales"]["werkdruk"]
-    assert figure == {"mean": 25 / 6, "risk_share": None, "risk_share_below": None, "risk_share_above": 0.66}
+    assert figure == {
+        "mean": 25 / 6,
+        "risk_share": None,
+        "risk_share_below": None,
+        "risk_share_above": 0.66,
+        "declined": None,
+    }
     pdf_context = manager.get(reverse("monitor:dashboard_pdf"))
     assert pdf_context.status_code == 200

@@ -12,14 +12,14 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from monitor import submission, tokens
+from monitor import questionnaire, submission, tokens
 from monitor.constants import CampaignKind
 from monitor.models import Campaign, Invitation, PendingResponse, Response, ScaleScore
 from monitor.tests import factories
 
 pytestmark = pytest.mark.django_db
 
-Path = Callable[[str, dict[str, int], dt.date], bool]
+Path = Callable[[str, Any, dt.date], bool]
 PATHS: dict[str, Path] = {"sql": submission._submit_with_sql, "orm": submission._submit_with_orm}
 
 
@@ -42,7 +42,11 @@ def _incomplete() -> dict[str, int]:
 #: (case, campaign kind, submissions as (token number, answers, days after opening), expected
 #: outcomes). Every submission of a case goes to the same campaign, so a token can be used twice;
 #: token number 9 has no invitation.
-CASES: list[tuple[str, str, list[tuple[int, dict[str, int], int]], list[object]]] = [
+def _rather_not(*codes: str) -> dict[str, int | str]:
+    return {**_answers(3), **dict.fromkeys(codes, questionnaire.RATHER_NOT)}
+
+
+CASES: list[tuple[str, str, list[tuple[int, Any, int]], list[object]]] = [
     ("complete", CampaignKind.BASELINE, [(0, _answers(4), 0)], [True]),
     ("mixed values", CampaignKind.BASELINE, [(0, _answers(2, WD1=5, WD2=1, SC1=4), 3)], [True]),
     ("interim keeps its own scales", CampaignKind.INTERIM, [(0, _answers(5), 0)], [True]),
@@ -53,6 +57,8 @@ CASES: list[tuple[str, str, list[tuple[int, dict[str, int], int]], list[object]]
     ("closed", CampaignKind.BASELINE, [(0, _answers(), 15)], ["closed"]),
     ("not yet open", CampaignKind.BASELINE, [(0, _answers(), -1)], ["not_yet"]),
     ("unknown token", CampaignKind.BASELINE, [(9, _answers(), 0)], ["unknown"]),
+    ("rather not say on a sensitive scale", CampaignKind.BASELINE, [(0, _rather_not("OG1", "SV4"), 0)], [True]),
+    ("rather not say elsewhere", CampaignKind.BASELINE, [(0, _rather_not("WD1"), 0)], ["incomplete"]),
 ]
 
 
@@ -60,13 +66,18 @@ def _token(path: str, case: str, number: int) -> str:
     return f"{path}-{case}-{number}".replace(" ", "-")[: tokens.TOKEN_LENGTH].ljust(tokens.TOKEN_LENGTH, "x")
 
 
-def _submit(path: str, token: str, answers: dict[str, int], today: dt.date) -> object:
+def _submit(path: str, token: str, answers: Any, today: dt.date) -> object:
     try:
         return PATHS[path](token, answers, today)
     except submission.InvitationUnusable as unusable:
         return unusable.reason
     except submission.AnswersIncomplete:
         return "incomplete"
+
+
+def _rounded(score: float | None) -> float:
+    """A score to compare; -1 for "no score" ("Zeg ik liever niet")."""
+    return -1.0 if score is None else round(float(score), 9)
 
 
 def _stored(campaign: Campaign) -> dict[str, Any]:
@@ -77,16 +88,15 @@ def _stored(campaign: Campaign) -> dict[str, Any]:
     return {
         "waiting answers": sorted(sorted(row.answers.items()) for row in waiting),
         "waiting scores": sorted(
-            sorted((str(scale), round(float(score), 9), bool(risk)) for scale, score, risk in row.scores)
-            for row in waiting
+            sorted((str(scale), _rounded(score), bool(risk)) for scale, score, risk in row.scores) for row in waiting
         ),
         "mixed answers": sorted(sorted(row.answers.items()) for row in mixed),
-        "mixed scores": sorted((scale, round(score, 9), risk) for scale, score, risk in scores),
+        "mixed scores": sorted((scale, _rounded(score), risk) for scale, score, risk in scores),
         "states": sorted(Invitation.objects.filter(campaign=campaign).values_list("state", flat=True)),
     }
 
 
-def _run_case(path: str, case: str, kind: str, submissions: list[tuple[int, dict[str, int], int]], team: Any) -> Any:
+def _run_case(path: str, case: str, kind: str, submissions: list[tuple[int, Any, int]], team: Any) -> Any:
     extra: dict[str, Any] = {"scales": ["werkdruk"]} if kind == CampaignKind.INTERIM else {}
     campaign = factories.campaign(nodes=[team], name=f"{path} {case}", kind=kind, **extra)
     for number in {number for number, _answers, _day in submissions if number != 9}:
@@ -119,3 +129,15 @@ def test_both_paths_mix_a_team_in_once_it_has_enough_waiting_responses(organisat
     assert sql == orm
     _outcomes, stored = sql
     assert len(stored["mixed answers"]) == 3 and len(stored["waiting answers"]) == 1
+
+
+@override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=50)
+def test_both_paths_store_rather_not_say_as_such_with_no_score_for_its_scale(organisation: Any) -> None:
+    submissions = [(0, _rather_not("OG2"), 0)]
+    for path in PATHS:
+        _outcomes, stored = _run_case(path, "rather not", CampaignKind.BASELINE, submissions, organisation.team)
+        (answers,) = stored["waiting answers"]
+        assert ("OG2", questionnaire.RATHER_NOT) in answers and ("OG1", 3) in answers
+        (scores,) = stored["waiting scores"]
+        assert ("ongewenst-gedrag", -1.0, False) in scores
+        assert ("sociale-veiligheid", 3.0, False) in scores

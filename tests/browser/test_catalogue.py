@@ -25,6 +25,7 @@ def catalogue(db: None) -> None:
 def test_a_visitor_on_a_phone_finds_a_provision_and_how_to_start(page: Page, catalogue: Any) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
+    page.get_by_role("button", name="Menu").click()  # on a phone the menu sits behind its button
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Zorgwijzer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat de politie je biedt")
     assert_accessible(page)

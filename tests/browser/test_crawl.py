@@ -45,6 +45,11 @@ DATA_MIGRATIONS = [
     ("figures.migrations.0002_section_2", "load_section_2"),
     ("aftercare.migrations.0002_load_event_types_and_template", "load"),
     ("barista.migrations.0002_types_rules_backfill", "forwards"),
+    ("complaints.migrations.0002_load_categories", "load"),
+    ("integrity.migrations.0002_dilemma_cards_2022", "load"),
+    ("jaarbeeld.migrations.0002_edition_2022", "load"),
+    ("agenda.migrations.0003_sociale_agenda_2023_2027", "load"),
+    ("recognition.migrations.0002_first_edition", "load"),
 ]
 
 

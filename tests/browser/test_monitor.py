@@ -19,7 +19,7 @@ from monitor import campaigns, jobs, questionnaire, submission, tokens
 from monitor.models import Campaign, Measure
 from monitor.tests import factories
 from organisation.tests.factories import OrgNodeFactory
-from tests.browser.conftest import ARTIFACTS, assert_accessible
+from tests.browser.conftest import ARTIFACTS, assert_accessible, check_page
 from tests.browser.test_pages import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,6 +40,97 @@ def snap(page: Page, name: str) -> None:
 
 
 LINK = re.compile(r"https?://[^/]+(/monitor/vragenlijst/[A-Za-z0-9_-]{43}/)")
+PHONE = {"width": 390, "height": 844}
+
+
+def answer_current_page(page: Page, value: int, rather_not: tuple[str, ...] = ()) -> None:
+    """Answer every still open question of the page that shows (one scale) with ``value``, or
+    with "Zeg ik liever niet" for the item codes in ``rather_not`` that are on this page."""
+    for code in rather_not:
+        choice = page.locator(f"#{code}-liever-niet")
+        if choice.is_visible():
+            choice.check()
+    for fieldset in page.locator("section.zw-survey__scale:visible fieldset").all():
+        if not fieldset.locator("input:checked").count():
+            fieldset.locator(f"input[value='{value}']").check()
+
+
+def answer_every_page(page: Page, value: int, rather_not: tuple[str, ...] = ()) -> None:
+    """From the page that shows to the last one ("Volgende"), then "Versturen"."""
+    for _page in range(len(questionnaire.load().scales)):
+        answer_current_page(page, value, rather_not)
+        forward = page.get_by_role("button", name="Volgende")
+        if not forward.is_visible():
+            break
+        forward.click()
+    page.get_by_role("button", name="Versturen").click()
+
+
+@override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=5)
+def test_a_respondent_completes_the_survey_page_by_page_on_a_phone(page: Page, organisation: Any) -> None:
+    factories.staff(organisation.team, 1)
+    campaign = factories.campaign(nodes=[organisation.team], name="Najaar 2026")
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
+    link = LINK.search(mail.outbox[0].body).group(1)  # type: ignore[union-attr,arg-type]
+    scales = questionnaire.load().scales
+
+    page.set_viewport_size(PHONE)
+    page.goto(link)
+    progress = page.locator("#vragenlijst-voortgang")
+    expect(progress).to_have_text("Onderdeel 1 van 10")
+    expect(progress).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_role("heading", level=2, name=scales[0].name)).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name=scales[1].name)).to_be_hidden()
+    expect(page.get_by_role("button", name="Vorige")).to_be_hidden()
+    expect(page.get_by_role("button", name="Versturen")).to_be_hidden()
+    check_page(page, "monitor-pages")
+    page.set_viewport_size(PHONE)
+
+    # "Volgende" with open questions stays on the page and says what is missing.
+    page.get_by_role("button", name="Volgende").click()
+    expect(progress).to_have_text("Onderdeel 1 van 10")
+    expect(page.locator(".zw-survey__page-error")).to_have_count(len(scales[0].items))
+    assert_accessible(page)
+
+    answer_current_page(page, 4)
+    expect(page.locator(".zw-survey__page-error")).to_have_count(0)
+    page.get_by_role("button", name="Volgende").click()
+    expect(progress).to_have_text("Onderdeel 2 van 10")
+    answer_current_page(page, 2)
+    page.get_by_role("button", name="Volgende").click()
+    expect(progress).to_have_text("Onderdeel 3 van 10")
+
+    # Back once: the earlier answers are still chosen.
+    page.get_by_role("button", name="Vorige").click()
+    expect(progress).to_have_text("Onderdeel 2 van 10")
+    for item in scales[1].items:
+        expect(page.locator(f"#{item.code}-2")).to_be_checked()
+    page.get_by_role("button", name="Volgende").click()
+    expect(progress).to_have_text("Onderdeel 3 van 10")
+
+    answer_every_page(page, 3, rather_not=("OG1",))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor het invullen")
+    (answers,) = factories.stored_answers()
+    assert answers["OG1"] == questionnaire.RATHER_NOT and answers["OG2"] == 3
+    assert [answers[item.code] for item in scales[0].items] == [4] * len(scales[0].items)
+    assert [answers[item.code] for item in scales[1].items] == [2] * len(scales[1].items)
+    assert [answers[item.code] for item in scales[-2].items] == [3] * len(scales[-2].items)
+
+
+def test_without_javascript_the_questionnaire_is_one_page(browser: Any, live_server: Any, organisation: Any) -> None:
+    factories.staff(organisation.team, 1)
+    campaign = factories.campaign(nodes=[organisation.team], name="Najaar 2026")
+    jobs.campaign_send_invitations(campaign=campaign, actor=None, base_url="http://testserver/")
+    link = LINK.search(mail.outbox[0].body).group(1)  # type: ignore[union-attr,arg-type]
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(link)
+    for scale in questionnaire.load().scales:
+        expect(page.get_by_role("heading", level=2, name=scale.name)).to_be_visible()
+    expect(page.get_by_role("button", name="Volgende")).to_have_count(0)
+    page.get_by_role("button", name="Versturen").click()
+    expect(page.get_by_role("alert")).to_contain_text("40 vragen nog niet beantwoord")
+    context.close()
 
 
 @override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=5)
@@ -66,14 +157,9 @@ def test_answer_on_a_phone_then_the_manager_reads_the_dashboard_and_adds_a_measu
     expect(
         page.get_by_role("group", name="Ik heb meer werk dan ik in mijn uren kan doen.").get_by_label("Vaak")
     ).to_be_checked()
-    page.get_by_role("button", name="Versturen").click()
-    expect(page.get_by_role("alert")).to_contain_text("39 vragen nog niet beantwoord")
-    assert_accessible(page)
-    for scale in questionnaire.load().scales:
-        for item in scale.items:
-            if item.code != "WD1":
-                page.locator(f"#{item.code}-4").check()
-    page.get_by_role("button", name="Versturen").click()
+    # The draft resumes on the first page with an unanswered question; page by page to the end.
+    expect(page.locator("#vragenlijst-voortgang")).to_have_text("Onderdeel 1 van 10")
+    answer_every_page(page, 4)
     expect(page.get_by_role("heading", level=1)).to_have_text("Bedankt voor het invullen")
     assert_accessible(page)
     snap(page, "done")
@@ -136,7 +222,17 @@ def test_an_analyst_creates_a_campaign_and_queues_the_invitations(page: Page, or
     page.get_by_role("button", name="Uitnodigingen versturen").click()
     expect(page.get_by_role("status").first).to_contain_text("worden verstuurd")
     assert_accessible(page)
-    assert Campaign.objects.get().units.get() == organisation.unit
+    campaign = Campaign.objects.get()
+    assert campaign.units.get() == organisation.unit
+
+    # Closing early asks first (a page of its own, no JavaScript needed).
+    page.goto(f"/monitor/metingen/{campaign.pk}/sluiten/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wil je „Nulmeting Testeenheid” nu sluiten?")
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, meting nu sluiten").click()
+    expect(page.get_by_role("status").first).to_contain_text("De meting is gesloten")
+    campaign.refresh_from_db()
+    assert campaign.is_closed()
 
 
 def test_the_manager_changes_a_measure_without_javascript_errors_and_with_dutch_messages(
