@@ -41,6 +41,11 @@ class SessionSecurityMiddleware(MiddlewareMixin):
     ) -> HttpResponse | None:
         if not request.user.is_authenticated:
             return None
+        if getattr(view_func, "unlogged", False):
+            # Anonymous submissions (the anonymous line, a vote, a survey answer) must not write a
+            # session row: its user id and time would sit next to the submission in the database.
+            # Nor may an idle timeout throw away what the visitor was writing.
+            return None
         if self._expired(request):
             logout(request)
             messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))

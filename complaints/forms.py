@@ -126,9 +126,17 @@ class AssignForm(forms.Form):
         help_text=_("Bijvoorbeeld de politiechef of directeur die het besluit neemt."),
     )
 
-    def __init__(self, *args: Any, handlers: QuerySet[Person], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, handlers: QuerySet[Person], parties: set[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["handler"].queryset = handlers  # type: ignore[attr-defined]
+        # The complainant and the people complained about never handle or decide their own complaint.
+        self.parties = parties or set()
+
+    def clean_handler(self) -> Person | None:
+        handler: Person | None = self.cleaned_data.get("handler")
+        if handler is not None and handler.pk in self.parties:
+            raise forms.ValidationError(_("Wie bij de klacht betrokken is, kan hem niet behandelen."))
+        return handler
 
     def clean_decision_maker_number(self) -> Person | None:
         number = self.cleaned_data["decision_maker_number"].strip()
@@ -137,6 +145,8 @@ class AssignForm(forms.Form):
         person = selectors.person_by_number(number)
         if person is None or not person.is_active:
             raise forms.ValidationError(_("Er is geen medewerker in dienst met dit personeelsnummer."))
+        if person.pk in self.parties:
+            raise forms.ValidationError(_("Wie bij de klacht betrokken is, kan er niet over besluiten."))
         return person
 
 

@@ -43,6 +43,15 @@ from organisation.models import Unit
 
 STALE = _lazy("Iemand anders heeft deze klacht intussen gewijzigd. Bekijk de gegevens en probeer het opnieuw.")
 
+
+def _parties(complaint: Any) -> set[int]:
+    """The people on either side of a complaint: they never handle or decide it."""
+    found = set(complaint.respondents.values_list("pk", flat=True))
+    if complaint.complainant_id:
+        found.add(complaint.complainant_id)
+    return found
+
+
 # --- Lists ----------------------------------------------------------------------------------
 
 
@@ -126,6 +135,7 @@ def _render_detail(request: HttpRequest, complaint: Complaint, **forms: Any) -> 
     if may["manage"]:
         context["assign_form"] = forms.get("assign_form") or AssignForm(
             handlers=selectors.handlers_of(complaint.unit_id),
+            parties=_parties(complaint),
             initial={
                 "version": complaint.version,
                 "handler": complaint.handler_id,
@@ -158,7 +168,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     complaint = _reachable(request, pk)
     _allowed(request, complaint, "manage")
-    form = AssignForm(request.POST, handlers=selectors.handlers_of(complaint.unit_id))
+    form = AssignForm(request.POST, handlers=selectors.handlers_of(complaint.unit_id), parties=_parties(complaint))
     if not form.is_valid():
         return _render_detail(request, complaint, assign_form=form)
     try:

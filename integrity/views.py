@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 import access
 from core.audit import log_read, log_reads
+from core.middleware import unlogged
 from integrity import check, selectors, services, workflow
 from integrity.constants import CardState, ReportCategory, SessionStatus, Stage
 from integrity.forms import (
@@ -231,6 +232,7 @@ def _with_token(request: HttpRequest, response: HttpResponse, token: str, new: b
     return response
 
 
+@unlogged
 @never_cache
 @access.public_page
 @require_GET
@@ -246,6 +248,7 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "integrity/join.html", {"form": form})
 
 
+@unlogged
 @never_cache
 @access.public_page
 @require_http_methods(["GET", "POST"])

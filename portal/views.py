@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from access import public_page, roles_of
@@ -16,6 +17,7 @@ from organisation.constants import Role
 from portal.work import work_for
 
 
+@never_cache  # the page can carry the user's own survey link: no copy in any cache
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     labels = dict(Role.choices)

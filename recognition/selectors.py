@@ -85,10 +85,15 @@ def hearts_sent(person: Person) -> QuerySet[BlueHeart]:
 
 
 def hearts_shared_with(user: Any) -> QuerySet[BlueHeart]:
-    """Blauw Harten of the manager's people that the receiver chose to show their manager."""
-    return BlueHeart.objects.filter(shared_with_manager=True, receiver__in=team_people(user)).select_related(
-        "sender", "receiver"
-    )
+    """Blauw Harten that the receiver chose to show *their manager*: only the receiver's own direct
+    manager sees them, not every leidinggevende whose scope covers the receiver's team."""
+    user_id = getattr(user, "pk", None)
+    own = Person.objects.filter(user_id=user_id).first() if user_id is not None else None
+    if own is None:
+        return BlueHeart.objects.none()
+    return BlueHeart.objects.filter(
+        shared_with_manager=True, receiver__manager=own, receiver__is_active=True
+    ).select_related("sender", "receiver")
 
 
 def find_colleague(text: str) -> Person | None:

@@ -119,3 +119,19 @@ def test_documents_have_no_public_url_and_live_outside_static_and_media(complain
         _ = document.file.url
     assert (document_root / document.file.name).exists()
     assert "brief" not in document.file.name  # the original name stays in the database only
+
+
+def test_a_party_to_the_complaint_can_be_neither_its_handler_nor_its_decision_maker() -> None:
+    from complaints.forms import AssignForm
+    from organisation.models import Person
+    from organisation.tests.factories import PersonFactory
+
+    accused: Any = PersonFactory(employee_number="990001")
+    form = AssignForm(
+        data={"version": 1, "handler": accused.pk, "decision_maker_number": "990001"},
+        handlers=Person.objects.filter(pk=accused.pk),
+        parties={accused.pk},
+    )
+    assert not form.is_valid()
+    assert "Wie bij de klacht betrokken is, kan hem niet behandelen." in form.errors["handler"]
+    assert "Wie bij de klacht betrokken is, kan er niet over besluiten." in form.errors["decision_maker_number"]

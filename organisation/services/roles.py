@@ -131,6 +131,11 @@ def role_grant(
     person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
     if not person.is_active:
         raise ValidationError({"employee_number": _("%(name)s is niet meer in dienst.") % {"name": person.full_name}})
+    if person.user_id is not None and person.user_id == getattr(actor, "pk", None):
+        # Four eyes: a beheerder who could grant themselves the klachtcoördinator or vertrouwenspersoon
+        # role would reach complaints and anonymous reports on their own.
+        message = _("Je kunt jezelf geen rol geven. Vraag een andere functioneel beheerder.")
+        raise ValidationError({"employee_number": message})
     if person.user is not None and _role_exists(person.user, role, unit, node):
         message = _("%(name)s heeft deze rol met deze reikwijdte al.") % {"name": person.full_name}
         raise ValidationError({"role": message})

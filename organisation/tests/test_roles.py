@@ -399,3 +399,11 @@ def test_the_command_explains_what_is_wrong(
 ) -> None:
     with pytest.raises(CommandError, match=message):
         run_command(*args)
+
+
+def test_a_beheerder_cannot_grant_themselves_a_role(organisation: Organisation, beheerder: Any) -> None:
+    own = organisation.people[Role.FUNCTIONEEL_BEHEERDER]
+    with pytest.raises(ValidationError) as refused:
+        services.role_grant(actor=beheerder, person=own, role=Role.KLACHTCOORDINATOR, unit=organisation.unit)
+    assert "Je kunt jezelf geen rol geven" in str(refused.value.message_dict["employee_number"])
+    assert not RoleAssignment.objects.filter(user=beheerder, role=Role.KLACHTCOORDINATOR).exists()

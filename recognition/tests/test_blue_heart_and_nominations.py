@@ -137,3 +137,20 @@ def test_the_editor_adds_an_edition_and_the_history_keeps_the_first(organisation
     assert [edition.edition for edition in history.context["editions"]] == [2, 1]
     login_as(organisation.users[Role.MEDEWERKER])
     assert "Een nieuwe samenvatting." in client.get(reverse("recognition:page", args=["blauw-hart"])).content.decode()
+
+
+def test_a_shared_blue_heart_reaches_the_receivers_own_manager_not_every_leader_above(
+    organisation: Any, login_as: Any, client: Any
+) -> None:
+    from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
+
+    receiver = organisation.people[Role.MEDEWERKER]
+    heart = BlueHeart.objects.create(
+        sender=organisation.people[Role.BMW], receiver=receiver, message="Dank je wel!", shared_with_manager=True
+    )
+    unit_leader: Any = PersonFactory(team=organisation.other_team, user=UserFactory())
+    RoleAssignmentFactory(user=unit_leader.user, role=Role.LEIDINGGEVENDE, node=organisation.team)
+    login_as(unit_leader.user)
+    assert heart.message not in client.get(reverse("recognition:team")).content.decode()
+    login_as(organisation.users[Role.LEIDINGGEVENDE])
+    assert heart.message in client.get(reverse("recognition:team")).content.decode()

@@ -13,7 +13,7 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, ViewportSize, expect
 
 from monitor import campaigns, jobs, questionnaire, submission, tokens
 from monitor.models import Campaign, Measure
@@ -40,7 +40,7 @@ def snap(page: Page, name: str) -> None:
 
 
 LINK = re.compile(r"https?://[^/]+(/monitor/vragenlijst/[A-Za-z0-9_-]{43}/)")
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def answer_current_page(page: Page, value: int, rather_not: tuple[str, ...] = ()) -> None:
