@@ -139,7 +139,11 @@ def mediation_request(*, person: Person, actor: Any, other_party: Person, topic:
 @transaction.atomic
 def mediation_answer(*, request: Request, actor: Any, agree: bool, message: str = "") -> Request:
     """The other party agrees (a mediator from outside both units is assigned) or declines."""
-    request = Request.objects.select_for_update().select_related("person__team", "other_party__team").get(pk=request.pk)
+    request = (
+        Request.objects.select_for_update(of=("self",))
+        .select_related("person__team", "other_party__team")
+        .get(pk=request.pk)
+    )
     if request.kind != RequestKind.MEDIATION or request.status != RequestStatus.CONSENT:
         raise RequestError(_("Op dit verzoek is al geantwoord."))
     if not agree:
