@@ -12,6 +12,7 @@ from access.base import (
     own_person,
     people_in_scope,
     register_actions,
+    unit_ids_of,
 )
 from organisation.constants import Role
 
@@ -185,13 +186,7 @@ def aftercare_registrable_people_filter(user: AnyUser) -> Q:
 
 def aftercare_coordinator_unit_ids(user: AnyUser) -> set[int]:
     """The units a coordinator's assignments fall in (for the aggregates per unit)."""
-    units: set[int] = set()
-    for assignment in assignments_with(user, Role.COORDINATOR_TCO):
-        if assignment.unit_id:
-            units.add(assignment.unit_id)
-        elif assignment.node is not None:
-            units.add(assignment.node.unit_id)
-    return units
+    return unit_ids_of(user, Role.COORDINATOR_TCO)
 
 
 # === end aftercare ===

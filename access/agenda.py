@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from access.base import AUTHENTICATED, assignments, register_actions
+from access.base import AUTHENTICATED, register_actions, unit_ids_of
 from organisation.constants import Role
 
 if TYPE_CHECKING:
@@ -30,15 +30,7 @@ register_actions(
 def agenda_answer_unit_ids(user: AnyUser) -> set[int]:
     """The units whose answers this user may write: the unit of each answering role (a
     leidinggevende's node lies in one unit)."""
-    found: set[int] = set()
-    for assignment in assignments(user):
-        if assignment.role not in AGENDA_ANSWER_ROLES:
-            continue
-        if assignment.unit_id:
-            found.add(assignment.unit_id)
-        elif assignment.node is not None:
-            found.add(assignment.node.unit_id)
-    return found
+    return unit_ids_of(user, *AGENDA_ANSWER_ROLES)
 
 
 __all__ = ["AGENDA_ANSWER_ROLES", "agenda_answer_unit_ids"]

@@ -200,6 +200,19 @@ def assignments_with(user: AnyUser, role: str) -> list[RoleAssignment]:
     return [a for a in assignments(user) if a.role == role]
 
 
+def unit_ids_of(user: AnyUser, *roles: str) -> set[int]:
+    """The units the user's assignments of these roles fall in (a node assignment counts for its unit)."""
+    units: set[int] = set()
+    for assignment in assignments(user):
+        if assignment.role not in roles:
+            continue
+        if assignment.unit_id:
+            units.add(assignment.unit_id)
+        elif assignment.node is not None:
+            units.add(assignment.node.unit_id)
+    return units
+
+
 def people_in_scope(user: AnyUser, role: str) -> Q:
     """A filter on Person: everyone in the scopes of the user's assignments of one role."""
     condition = Q(pk__in=[])
@@ -242,6 +255,7 @@ __all__ = [
     "requires_two_factor",
     "roles_of",
     "scope_filter",
+    "unit_ids_of",
     "visible_people",
     "visible_people_filter",
 ]

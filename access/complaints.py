@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 
-from access.base import AUTHENTICATED, assignments_with, register_actions
+from access.base import AUTHENTICATED, assignments_with, register_actions, unit_ids_of
 from organisation.constants import Role
 
 if TYPE_CHECKING:
@@ -37,13 +37,7 @@ _NOTHING = Q(pk__in=[])
 
 def complaints_unit_ids(user: AnyUser, role: str) -> set[int]:
     """The units the user's assignments of ``role`` fall in (a node assignment counts for its unit)."""
-    units: set[int] = set()
-    for assignment in assignments_with(user, role):
-        if assignment.unit_id:
-            units.add(assignment.unit_id)
-        elif assignment.node is not None:
-            units.add(assignment.node.unit_id)
-    return units
+    return unit_ids_of(user, role)
 
 
 def complaints_coordinated_filter(user: AnyUser) -> Q:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 
-from access.base import AUTHENTICATED, assignments_with, register_actions
+from access.base import AUTHENTICATED, assignments_with, register_actions, unit_ids_of
 from organisation.constants import Role
 
 if TYPE_CHECKING:
@@ -37,16 +37,6 @@ register_actions(
 # functioneel beheerder (they get 404, tests/url_matrix).
 
 
-def _unit_ids(user: AnyUser, role: str) -> set[int]:
-    units = set()
-    for assignment in assignments_with(user, role):
-        if assignment.unit_id:
-            units.add(assignment.unit_id)
-        elif assignment.node is not None:
-            units.add(assignment.node.unit_id)
-    return units
-
-
 def confidential_requests_filter(user: AnyUser) -> Q:
     """A filter on Request selecting exactly the requests this user may open."""
     from confidential.constants import RequestKind, RequestStatus
@@ -55,14 +45,14 @@ def confidential_requests_filter(user: AnyUser) -> Q:
         return Q(pk__in=[])
     uid = user.pk
     condition = Q(person__user_id=uid)
-    psychologist_units = _unit_ids(user, Role.EENHEIDSPSYCHOLOOG)
+    psychologist_units = unit_ids_of(user, Role.EENHEIDSPSYCHOLOOG)
     if psychologist_units:
         condition |= Q(kind=RequestKind.MCU, unit_id__in=psychologist_units)
     if assignments_with(user, Role.VERTROUWENSPERSOON):
         condition |= Q(kind=RequestKind.VERTROUWENSPERSOON, handler__user_id=uid)
     # The other party sees a mediation request (to consent) and what follows.
     condition |= Q(kind=RequestKind.MEDIATION, other_party__user_id=uid)
-    mediator_units = _unit_ids(user, Role.MEDIATOR)
+    mediator_units = unit_ids_of(user, Role.MEDIATOR)
     if assignments_with(user, Role.MEDIATOR):
         condition |= Q(kind=RequestKind.MEDIATION, handler__user_id=uid)
         # The pool: unassigned, agreed mediations between people of units other than the mediator's.
@@ -84,13 +74,8 @@ def confidential_request_relation(user: AnyUser, request: Any) -> str:
     return "handler"
 
 
-def confidential_mediator_units(user: AnyUser) -> set[int]:
-    """The units a mediator belongs to (their assignments): they never mediate there."""
-    return _unit_ids(user, Role.MEDIATOR)
-
-
 def confidential_pool_units(user: AnyUser, role: str) -> set[int]:
-    return _unit_ids(user, role)
+    return unit_ids_of(user, role)
 
 
 def confidential_line_filter(user: AnyUser) -> Q:
@@ -102,7 +87,6 @@ def confidential_line_filter(user: AnyUser) -> Q:
 
 __all__ = [
     "confidential_line_filter",
-    "confidential_mediator_units",
     "confidential_pool_units",
     "confidential_request_relation",
     "confidential_requests_filter",

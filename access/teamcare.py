@@ -73,9 +73,8 @@ def teamcare_signal_team_ids(user: AnyUser) -> set[int]:
     if not can(user, "teamcare.signals"):
         return set()
     _units, led_roots = _roots(user, Role.LEIDINGGEVENDE)
-    below: set[int] = set()
-    for root in led_roots:
-        below |= node_ids_below([root]) - {root.pk}
+    # The led nodes themselves are among ``excluded`` below, so this leaves what is strictly below them.
+    below = node_ids_below(led_roots) if led_roots else set()
     reachable = below | teamcare_hr_node_ids(user)
     if not reachable:
         return set()

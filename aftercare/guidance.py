@@ -119,6 +119,4 @@ FOR_EMPLOYEE: dict[str, str | Promise] = {
 
 def for_employee(kind: str, name: str) -> str:
     text = FOR_EMPLOYEE.get(kind)
-    if text is None:
-        return ""
-    return str(text) % {"name": name} if "%(name)s" in str(text) else str(text)
+    return str(text) % {"name": name} if text is not None else ""

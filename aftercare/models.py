@@ -6,8 +6,6 @@ the date, Team Beroepsrisico only the type of follow-up (Arq aspect 5: privacy a
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -24,6 +22,7 @@ from aftercare.constants import (
     StepOwner,
     StepStatus,
 )
+from core.models import AppendOnlyModel
 
 
 class EventType(models.Model):
@@ -211,7 +210,7 @@ class Step(models.Model):
         return self.title
 
 
-class StatusChange(models.Model):
+class StatusChange(AppendOnlyModel):
     """Append-only history of every status change of a plan or one of its steps."""
 
     plan = models.ForeignKey(Plan, verbose_name=_("nazorgplan"), on_delete=models.CASCADE, related_name="history")
@@ -242,11 +241,6 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '–'} → {self.to_status}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("status history is append-only")
-        super().save(*args, **kwargs)
 
 
 class SupportNote(models.Model):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from aftercare.constants import PlanStatus, StepStatus
 from aftercare.forms import StepCompleteForm
@@ -79,22 +78,6 @@ class HistoryRow:
     from_label: str
     to_label: str
     actor_name: str
-
-    @property
-    def at(self) -> datetime:
-        return self.change.at
-
-    @property
-    def step(self) -> Step | None:
-        return self.change.step
-
-    @property
-    def on_behalf_of(self) -> Any:
-        return self.change.on_behalf_of
-
-    @property
-    def note(self) -> str:
-        return self.change.note
 
 
 def history_rows(changes: Iterable[StatusChange]) -> list[HistoryRow]:

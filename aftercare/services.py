@@ -144,11 +144,11 @@ def _move_step(
     step: Step, to_status: str, actor: Any, *, note: str = "", on_behalf_of: Person | None = None, **fields: Any
 ) -> None:
     workflow.ensure_step_can_move(step.status, to_status)
-    now = timezone.now()
+    # Reopening (``step_undo``) clears who completed it and when.
+    reopening = to_status == StepStatus.OPEN
+    completion = {"completed_at": None if reopening else timezone.now(), "completed_by": None if reopening else actor}
     # Conditional update: two people completing the same step at once cannot both succeed.
-    updated = Step.objects.filter(pk=step.pk, status=step.status).update(
-        status=to_status, completed_at=now, completed_by=actor, **fields
-    )
+    updated = Step.objects.filter(pk=step.pk, status=step.status).update(status=to_status, **completion, **fields)
     if not updated:
         raise workflow.TransitionNotAllowed(_("Deze stap is intussen al door iemand anders afgehandeld."))
     StatusChange.objects.create(
@@ -238,20 +238,7 @@ def step_undo(*, step: Step, actor: Any) -> Step:
         raise workflow.TransitionNotAllowed(
             _("Afronden ongedaan maken kan alleen kort na het afronden, door wie de stap afrondde.")
         )
-    workflow.ensure_step_can_move(step.status, StepStatus.OPEN)
-    Step.objects.filter(pk=step.pk, status=StepStatus.DONE).update(
-        status=StepStatus.OPEN, completed_at=None, completed_by=None
-    )
-    StatusChange.objects.create(
-        plan=step.plan,
-        step=step,
-        from_status=StepStatus.DONE,
-        to_status=StepStatus.OPEN,
-        actor=actor,
-        note=str(_("Afronden ongedaan gemaakt")),
-    )
-    audit.log_change(actor=actor, obj=step, person=step.plan.person, fields=["status"])
-    step.refresh_from_db()
+    _move_step(step, StepStatus.OPEN, actor, note=str(_("Afronden ongedaan gemaakt")))
     return step
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 import access
 from access import permission_required
 from aftercare import guidance, presentation, selectors, services, workflow
-from aftercare.constants import PlanStatus, StepKind, StepStatus
+from aftercare.constants import PlanStatus, StepKind, StepOwner, StepStatus
 from aftercare.forms import (
     AssignSupporterForm,
     BoardFilterForm,
@@ -32,6 +32,7 @@ from aftercare.forms import (
 from aftercare.models import Plan, Step
 from aftercare.presentation import NotificationItem, StepItem
 from core import audit, csv_export
+from core.forms import search_filters
 from core.htmx import wants_partial
 from organisation.models import Person
 
@@ -174,16 +175,15 @@ def coordination(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     figures = selectors.unit_figures(units, now)
     board = BoardFilterForm(request.GET or None)
-    only, search = "", ""
-    if board.is_valid():
-        only, search = board.cleaned_data["alleen"], board.cleaned_data["zoek"]
+    # Invalid filters: the errors stand at the fields and the board shows every open plan.
+    chosen = search_filters(board) or {}
     condition = access.aftercare_coordinated_plans_filter(request.user) & Q(status=PlanStatus.OPEN)
     plans = selectors.plans_for(request.user, condition)
-    if search:
+    if search := chosen.get("zoek"):
         plans = plans.filter(Q(person__first_name__icontains=search) | Q(person__last_name__icontains=search))
     found = list(plans)
     audit.log_reads(request, found)
-    rows = presentation.board_rows(presentation.plan_rows(found, now), only=only)
+    rows = presentation.board_rows(presentation.plan_rows(found, now), only=chosen.get("alleen", ""))
     context = {"plans": rows, "now": now, "figures": figures, "board": board}
     if wants_partial(request):
         return render(request, "aftercare/_board.html", context)
@@ -243,6 +243,14 @@ def _plan_or_404(request: HttpRequest, pk: int) -> Plan:
     if plan is None:
         raise Http404
     return plan
+
+
+def _step_and_plan_or_404(request: HttpRequest, pk: int) -> tuple[Step, Plan]:
+    """A step and its plan, both within the user's sight (else 404, as for the plan)."""
+    step = Step.objects.select_related("plan").filter(pk=pk).first()
+    if step is None or not access.can_view_plan(request.user, step.plan):
+        raise Http404
+    return step, _plan_or_404(request, step.plan_id)
 
 
 @never_cache
@@ -318,16 +326,13 @@ def _step_items(
 def _owner_name(step: Step) -> str:
     if step.owner is not None:
         return step.owner.full_name
-    return str(_("de coördinator")) if step.owner_role == "coordinator" else str(_("iemand van het team"))
+    return str(_("de coördinator")) if step.owner_role == StepOwner.COORDINATOR else str(_("iemand van het team"))
 
 
 @require_POST
 @permission_required("aftercare.own")
 def step_action(request: HttpRequest, pk: int) -> HttpResponse:
-    step = Step.objects.select_related("plan").filter(pk=pk).first()
-    if step is None or not access.can_view_plan(request.user, step.plan):
-        raise Http404
-    plan = _plan_or_404(request, step.plan_id)
+    step, plan = _step_and_plan_or_404(request, pk)
     declining = request.POST.get("actie") == "afslaan"
     allowed = access.can_decline_step if declining else access.can_complete_step
     if not allowed(request.user, step):
@@ -390,10 +395,7 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("aftercare.own")
 def step_undo(request: HttpRequest, pk: int) -> HttpResponse:
     """Reopen a step just completed by mistake (only its completer, only for a few minutes)."""
-    step = Step.objects.select_related("plan").filter(pk=pk).first()
-    if step is None or not access.can_view_plan(request.user, step.plan):
-        raise Http404
-    plan = _plan_or_404(request, step.plan_id)
+    step, plan = _step_and_plan_or_404(request, pk)
     try:
         services.step_undo(step=step, actor=request.user)
     except workflow.TransitionNotAllowed as error:

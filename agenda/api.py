@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
-from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, viewsets
-from rest_framework.request import Request
 
-import access
+from access.drf import RequiredAction
 from agenda.models import Action, ActionUpdate, AgendaQuestion, Priority
-
-
-class CanRead(drf_permissions.BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, "agenda.read")
 
 
 class QuestionSerializer(serializers.ModelSerializer[AgendaQuestion]):
@@ -68,7 +59,8 @@ class PriorityViewSet(viewsets.ReadOnlyModelViewSet[Priority]):
 
     serializer_class = PrioritySerializer
     lookup_field = "number"
-    permission_classes = [CanRead]
+    permission_classes = [RequiredAction]
+    required_action = "agenda.read"
 
     def get_queryset(self) -> QuerySet[Priority]:
         return Priority.objects.prefetch_related("questions").order_by("number")
@@ -79,7 +71,8 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet[Action]):
 
     serializer_class = ActionSerializer
     lookup_field = "number"
-    permission_classes = [CanRead]
+    permission_classes = [RequiredAction]
+    required_action = "agenda.read"
 
     def get_queryset(self) -> QuerySet[Action]:
         return Action.objects.prefetch_related("priorities", "updates").order_by("number")

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agenda.constants import ActionStatus, EffortSection
+from core.models import AppendOnlyModel
 from jaarbeeld.constants import DatePrecision
 from jaarbeeld.models import Indicator, ThreadItem
 from organisation.models import Unit
@@ -86,7 +87,7 @@ class Action(models.Model):
         return parts[1] if len(parts) == 2 else ""
 
 
-class ActionUpdate(models.Model):
+class ActionUpdate(AppendOnlyModel):
     """Append-only: a progress note with the status and dates it set."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")

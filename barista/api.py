@@ -12,17 +12,10 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-import access
+from access.drf import RequiredAction
 from barista import exposure_csv, selectors, services_import
 from barista.constants import Reason
 from barista.models import ExposureType
-
-
-class Can(drf_permissions.BasePermission):
-    """Allows users that have the view's ``required_action`` (access)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, view.required_action)
 
 
 class ImportRecordSerializer(serializers.Serializer[Any]):
@@ -65,7 +58,7 @@ class ExposureImportViewSet(viewsets.ViewSet):
     nothing is stored and the response lists every problem per record. A record whose
     ``extern_id`` was delivered before with the same data changes nothing."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "barista.manage"
 
     @extend_schema(responses=ExposureTypeSerializer(many=True))
@@ -116,7 +109,7 @@ class SignalSerializer(serializers.Serializer[Any]):
 class OwnSignalViewSet(viewsets.ViewSet):
     """The signals about the logged-in employee, why they exist and which events counted."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "barista.own"
 
     @extend_schema(responses=SignalSerializer(many=True))
@@ -137,7 +130,7 @@ class StatisticsViewSet(viewsets.ViewSet):
     """Aggregates per team and unit; groups under the anonymity threshold (and groups from which
     one could be worked out by subtraction) carry no figures."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "barista.statistics"
 
     @extend_schema(

@@ -11,15 +11,8 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-import access
+from access.drf import RequiredAction
 from complaints import selectors
-
-
-class Can(drf_permissions.BasePermission):
-    """Allows users that have the view's ``required_action`` (access)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, view.required_action)
 
 
 class CellSerializer(serializers.Serializer[Any]):
@@ -46,7 +39,7 @@ class StatisticsViewSet(viewsets.ViewSet):
     per verdict. Counts under the anonymity threshold, and counts that could be worked out by
     subtraction, are null."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "complaints.statistics"
 
     @extend_schema(

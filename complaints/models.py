@@ -26,6 +26,7 @@ from complaints.constants import (
     Stage,
     Verdict,
 )
+from core.models import AppendOnlyModel
 
 
 class PrivateStorage(FileSystemStorage):
@@ -252,7 +253,7 @@ class Document(models.Model):
         return self.original_name
 
 
-class StageChange(models.Model):
+class StageChange(AppendOnlyModel):
     """Append-only history: who moved the complaint from which stage to which, when, and why."""
 
     complaint = models.ForeignKey(Complaint, verbose_name=_("klacht"), on_delete=models.CASCADE, related_name="history")
@@ -276,11 +277,6 @@ class StageChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_stage or '–'} → {self.to_stage}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise ValueError("stage history is append-only")
-        super().save(*args, **kwargs)
 
 
 class DeadlineNotice(models.Model):

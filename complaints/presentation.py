@@ -18,11 +18,14 @@ class ComplaintRow:
     overdue: bool
 
 
+def is_overdue(complaint: Complaint, now: datetime) -> bool:
+    """Open and past the deadline of its current stage."""
+    due = complaint.stage_due_at
+    return workflow.is_open(complaint.stage) and due is not None and due <= now
+
+
 def complaint_rows(complaints: list[Complaint], now: datetime) -> list[ComplaintRow]:
-    return [
-        ComplaintRow(c, bool(workflow.is_open(c.stage) and c.stage_due_at is not None and c.stage_due_at <= now))
-        for c in complaints
-    ]
+    return [ComplaintRow(c, is_overdue(c, now)) for c in complaints]
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,7 @@ def _render_detail(request: HttpRequest, complaint: Complaint, **forms: Any) -> 
         "attempts": list(complaint.contact_attempts.all()),
         "documents": list(complaint.documents.all()),
         "history": list(complaint.history.select_related("actor")),
-        "overdue": bool(is_open and complaint.stage_due_at and complaint.stage_due_at <= timezone.now()),
+        "overdue": presentation.is_overdue(complaint, timezone.now()),
         "missing_attempts": workflow.missing_contact_attempts(selectors.unanswered_attempts(complaint)),
     }
     if may["manage"]:

@@ -9,6 +9,7 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from access.drf import RequiredAction
 from confidential.constants import Danger
 from confidential.forms import RouterForm
 from confidential.router import Ranked, danger_only, rank
@@ -79,15 +80,6 @@ def _route(item: Ranked) -> dict[str, Any]:
 # --- The employee's own requests (MCU, mediation, vertrouwenspersoon) ------------------------------
 
 
-class CanUse(permissions.BasePermission):
-    """Allows users that have the view's ``required_action`` (access)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        import access
-
-        return access.can(request.user, view.required_action)
-
-
 class OwnRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
     id = serializers.IntegerField()
     soort = serializers.CharField(source="kind", help_text="mcu, mediation of vertrouwenspersoon.")
@@ -105,7 +97,7 @@ class OwnRequestSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class OwnRequestViewSet(viewsets.ViewSet):
     """The logged-in employee's own requests: status and appointment (nobody else's)."""
 
-    permission_classes = [permissions.IsAuthenticated, CanUse]
+    permission_classes = [permissions.IsAuthenticated, RequiredAction]
     required_action = "confidential.request"
 
     @extend_schema(responses=OwnRequestSerializer(many=True))

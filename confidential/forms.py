@@ -43,14 +43,22 @@ class RouterForm(forms.Form):
 # --- Requests without the manager -------------------------------------------------------------
 
 
-class McuForm(forms.Form):
-    message = forms.CharField(
-        label=_("Wil je iets vertellen over waarom je een gesprek wilt?"),
+def _message_field(label: Any, help_text: Any) -> forms.CharField:
+    """The optional free text of a request (to one reader, named in ``help_text``)."""
+    return forms.CharField(
+        label=label,
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Alleen de psycholoog leest dit. Schrijf geen medische gegevens op."),
+        help_text=help_text,
         error_messages={"max_length": _("Houd het kort: hoogstens 2000 tekens.")},
+    )
+
+
+class McuForm(forms.Form):
+    message = _message_field(
+        _("Wil je iets vertellen over waarom je een gesprek wilt?"),
+        _("Alleen de psycholoog leest dit. Schrijf geen medische gegevens op."),
     )
 
 
@@ -82,14 +90,7 @@ class VertrouwenspersoonForm(forms.Form):
             "invalid_choice": _("Kies een vertrouwenspersoon uit de lijst."),
         },
     )
-    message = forms.CharField(
-        label=_("Wat wil je alvast vertellen?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Alleen deze vertrouwenspersoon leest dit."),
-        error_messages={"max_length": _("Houd het kort: hoogstens 2000 tekens.")},
-    )
+    message = _message_field(_("Wat wil je alvast vertellen?"), _("Alleen deze vertrouwenspersoon leest dit."))
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,13 +123,8 @@ class MediationForm(forms.Form):
             "max_length": _("Houd het kort: hoogstens 200 tekens."),
         },
     )
-    message = forms.CharField(
-        label=_("Wat wil je de mediator vertellen?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Alleen de mediator leest dit, je collega niet."),
-        error_messages={"max_length": _("Houd het kort: hoogstens 2000 tekens.")},
+    message = _message_field(
+        _("Wat wil je de mediator vertellen?"), _("Alleen de mediator leest dit, je collega niet.")
     )
 
     def clean_other_party(self) -> Person:
@@ -146,13 +142,8 @@ class ConsentForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Kies of je mee wilt doen.")},
     )
-    message = forms.CharField(
-        label=_("Wat wil je de mediator vertellen?"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Alleen de mediator leest dit, je collega niet."),
-        error_messages={"max_length": _("Houd het kort: hoogstens 2000 tekens.")},
+    message = _message_field(
+        _("Wat wil je de mediator vertellen?"), _("Alleen de mediator leest dit, je collega niet.")
     )
 
 
@@ -191,13 +182,19 @@ class HeavyTeamForm(forms.Form):
 # --- The anonymous line -----------------------------------------------------------------------
 
 
-class PassphraseForm(forms.Form):
-    passphrase = forms.CharField(
+def _passphrase_field(help_text: Any = "") -> forms.CharField:
+    """The vertrouwenspersoon's passphrase, which unlocks their key of the anonymous line."""
+    return forms.CharField(
         label=_("Wachtzin"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=help_text,
         error_messages={"required": _("Vul je wachtzin in.")},
     )
+
+
+class PassphraseForm(forms.Form):
+    passphrase = _passphrase_field()
 
 
 class PassphraseSetupForm(forms.Form):
@@ -308,12 +305,8 @@ class ReporterReplyForm(forms.Form):
 
 
 class RecipientReplyForm(forms.Form):
-    passphrase = forms.CharField(
-        label=_("Wachtzin"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=_("Nodig om je bericht voor de melder te versleutelen en het gesprek opnieuw te tonen."),
-        error_messages={"required": _("Vul je wachtzin in.")},
+    passphrase = _passphrase_field(
+        _("Nodig om je bericht voor de melder te versleutelen en het gesprek opnieuw te tonen.")
     )
     text = forms.CharField(
         label=_("Je vraag of antwoord aan de melder"),

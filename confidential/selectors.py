@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from access.confidential import confidential_line_filter, confidential_requests_filter
-from confidential.constants import OPEN_STATUSES, RequestKind, RequestStatus
+from confidential.constants import OPEN_STATUSES, NoticeKind, RequestKind, RequestStatus
 from confidential.models import HeavyLoadTeam, LineReport, McuInvitation, RecipientKey, Request
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
@@ -88,21 +88,23 @@ def is_vertrouwenspersoon(person: Person) -> bool:
     return vertrouwenspersonen().filter(pk=person.pk).exists()
 
 
-def mediator_units(person: Person) -> set[int]:
-    """The units a mediator belongs to: those of their assignments and of their own team."""
-    units = {person.team.unit_id} if person.team is not None else set()
-    if person.user_id is None:
-        return units
-    for unit_id, node_unit in RoleAssignment.objects.filter(user_id=person.user_id, role=Role.MEDIATOR).values_list(
-        "unit_id", "node__unit_id"
-    ):
-        units.update(u for u in (unit_id, node_unit) if u is not None)
+def _mediator_units(mediators: list[Person]) -> dict[int, set[int]]:
+    """Per mediator the units they belong to: those of their assignments and of their own team
+    (one query for all of them)."""
+    units = {p.pk: {p.team.unit_id} if p.team is not None else set() for p in mediators}
+    by_user = {p.user_id: p.pk for p in mediators if p.user_id is not None}
+    for user_id, unit_id, node_unit in RoleAssignment.objects.filter(
+        user_id__in=by_user, role=Role.MEDIATOR
+    ).values_list("user_id", "unit_id", "node__unit_id"):
+        units[by_user[user_id]].update(u for u in (unit_id, node_unit) if u is not None)
     return units
 
 
 def eligible_mediators(excluded_units: set[int]) -> list[Person]:
     """Mediators from no unit in ``excluded_units``, the least busy first."""
-    candidates = [p for p in _role_holders(Role.MEDIATOR) if not (mediator_units(p) & excluded_units)]
+    mediators = list(_role_holders(Role.MEDIATOR))
+    units = _mediator_units(mediators)
+    candidates = [p for p in mediators if not (units[p.pk] & excluded_units)]
     load = dict(
         Request.objects.filter(kind=RequestKind.MEDIATION, status__in=OPEN_STATUSES, handler__in=candidates)
         .values_list("handler_id")
@@ -119,17 +121,19 @@ def parties_units(request: Request) -> set[int]:
     return units
 
 
-def waiting_for_response(now: datetime) -> QuerySet[Request]:
+def waiting_for_response() -> QuerySet[Request]:
     """Requests in a pool that nobody has planned yet."""
     return Request.objects.filter(status=RequestStatus.NEW, due_at__isnull=False)
 
 
 def needing_reminder(now: datetime, lead: Any) -> QuerySet[Request]:
-    return waiting_for_response(now).filter(due_at__lte=now + lead, due_at__gt=now).exclude(notices__kind="herinnering")
+    return (
+        waiting_for_response().filter(due_at__lte=now + lead, due_at__gt=now).exclude(notices__kind=NoticeKind.REMINDER)
+    )
 
 
 def overdue(now: datetime) -> QuerySet[Request]:
-    return waiting_for_response(now).filter(due_at__lte=now).exclude(notices__kind="escalatie")
+    return waiting_for_response().filter(due_at__lte=now).exclude(notices__kind=NoticeKind.ESCALATION)
 
 
 # --- Heavily loaded teams -------------------------------------------------------------------

@@ -4,6 +4,7 @@ pools' inboxes; the request page (every read audited and shown to the requester)
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from access import own_person, permission_required
+from access import assignments_with, has_role, node_ids_below, own_person, permission_required
 from access.confidential import confidential_pool_units, confidential_request_relation
 from confidential import presentation, selectors, services
 from confidential.constants import RequestKind, RequestStatus
@@ -146,66 +147,72 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, _visible(request, pk))
 
 
-@permission_required("confidential.request")
-@require_POST
-def request_options(request: HttpRequest, pk: int) -> HttpResponse:
+def _act(
+    request: HttpRequest, pk: int, *, relation: str, key: str, form_class: type[Any], act: Callable[..., Any]
+) -> HttpResponse:
+    """One form on the request page, for one relation (else 404): valid input is passed to ``act``
+    (a service); a refusal or bad input shows the page again with the error at the field."""
     item = _visible(request, pk)
-    if confidential_request_relation(request.user, item) != "requester":
+    if confidential_request_relation(request.user, item) != relation:
         raise Http404
-    form = OptionsForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            services.request_change_options(request=item, actor=request.user, options=form.cleaned_data["options"])
+            act(item, form.cleaned_data)
         except services.RequestError as error:
             _apply(form, error)
         else:
             return redirect("confidential:request", pk=item.pk)
-    return _detail(request, item, {"options": form})
+    return _detail(request, item, {key: form})
+
+
+@permission_required("confidential.request")
+@require_POST
+def request_options(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        relation="requester",
+        key="options",
+        form_class=OptionsForm,
+        act=lambda item, data: services.request_change_options(
+            request=item, actor=request.user, options=data["options"]
+        ),
+    )
 
 
 @permission_required("confidential.request")
 @require_POST
 def request_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _visible(request, pk)
-    if confidential_request_relation(request.user, item) != "other_party":
-        raise Http404
-    form = ConsentForm(request.POST)
-    if form.is_valid():
-        try:
-            services.mediation_answer(
-                request=item,
-                actor=request.user,
-                agree=form.cleaned_data["answer"] == "ja",
-                message=form.cleaned_data["message"],
-            )
-        except services.RequestError as error:
-            _apply(form, error)
-        else:
-            return redirect("confidential:request", pk=item.pk)
-    return _detail(request, item, {"consent": form})
+    return _act(
+        request,
+        pk,
+        relation="other_party",
+        key="consent",
+        form_class=ConsentForm,
+        act=lambda item, data: services.mediation_answer(
+            request=item, actor=request.user, agree=data["answer"] == "ja", message=data["message"]
+        ),
+    )
 
 
 @permission_required("confidential.request")
 @require_POST
 def request_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _visible(request, pk)
-    if confidential_request_relation(request.user, item) != "handler":
-        raise Http404
-    form = ScheduleForm(request.POST)
-    if form.is_valid():
-        try:
-            services.request_schedule(
-                request=item,
-                actor=request.user,
-                handler=_person(request),
-                appointment_at=form.cleaned_data["appointment_at"],
-                place=form.cleaned_data["place"],
-            )
-        except services.RequestError as error:
-            _apply(form, error)
-        else:
-            return redirect("confidential:request", pk=item.pk)
-    return _detail(request, item, {"schedule": form})
+    return _act(
+        request,
+        pk,
+        relation="handler",
+        key="schedule",
+        form_class=ScheduleForm,
+        act=lambda item, data: services.request_schedule(
+            request=item,
+            actor=request.user,
+            handler=_person(request),
+            appointment_at=data["appointment_at"],
+            place=data["place"],
+        ),
+    )
 
 
 @permission_required("confidential.request")
@@ -228,7 +235,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         (Role.VERTROUWENSPERSOON, RequestKind.VERTROUWENSPERSOON),
         (Role.MEDIATOR, RequestKind.MEDIATION),
     ):
-        if action_role in {a.role for a in _assignments(request)}:
+        if has_role(request.user, action_role):
             items = list(selectors.inbox(request.user, kind))
             log_reads(request, items)  # a list that names requesters is a read of each request
             sections.append((str(kind), RequestKind(kind).label, items))
@@ -236,17 +243,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
     return render(request, "confidential/inbox.html", context)
 
 
-def _assignments(request: HttpRequest) -> list[Any]:
-    from access import assignments
-
-    return assignments(request.user)
-
-
 @permission_required("confidential.psychologist")
 @require_http_methods(["GET", "POST"])
 def heavy_teams(request: HttpRequest) -> HttpResponse:
     units = confidential_pool_units(request.user, Role.EENHEIDSPSYCHOLOOG)
-    teams = OrgNode.objects.filter(unit_id__in=units).order_by("name")
+    teams = selectors.unit_teams(units)
     form = HeavyTeamForm(request.POST if request.method == "POST" else None, teams=teams)
     if request.method == "POST" and form.is_valid():
         services.team_mark_heavy(
@@ -259,8 +260,6 @@ def heavy_teams(request: HttpRequest) -> HttpResponse:
 
 @permission_required("confidential.team_counts")
 def team_counts(request: HttpRequest) -> HttpResponse:
-    from access import assignments_with, node_ids_below
-
     roots = [a.node for a in assignments_with(request.user, Role.LEIDINGGEVENDE) if a.node is not None]
     teams = list(OrgNode.objects.filter(pk__in=node_ids_below(roots)).order_by("name"))
     year = timezone.localdate().year

@@ -1,4 +1,5 @@
-"""Models shared by every app: the append-only audit trail and the scheduler's run ledger."""
+"""Models shared by every app: the append-only audit trail, the scheduler's run ledger, and the
+base of every app's append-only history (``AppendOnlyModel``)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,22 @@ class AuditAction(models.TextChoices):
     LOGIN = "login", _("Ingelogd")
     LOGIN_FAILED = "login_failed", _("Mislukte inlogpoging")
     LOGOUT = "logout", _("Uitgelogd")
+
+
+class AppendOnlyModel(models.Model):
+    """A history row (a status change, a progress note): written once, never changed afterwards.
+
+    The workflow modules (``aftercare/workflow.py`` and its kin) record every move as such a row.
+    Saving a row that already exists is refused, so no code path can rewrite the history.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError(f"{self._meta.verbose_name} is append-only: add a new row instead")
+        super().save(*args, **kwargs)
 
 
 class AuditTrailIsAppendOnly(Exception):

@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
@@ -22,7 +23,8 @@ LEAFLET_SECONDS = 3600
 
 
 def _context(request: HttpRequest, url_name: str) -> dict[str, object]:
-    share_url = links.absolute(url_name) if links.site_url() else request.build_absolute_uri(request.path)
+    # The page's own address, also on the leaflet (whose request path is the PDF's).
+    share_url = links.absolute(url_name) if links.site_url() else request.build_absolute_uri(reverse(url_name))
     return {"lines": help_lines(), "share_url": share_url}
 
 
@@ -37,8 +39,8 @@ def homefront(request: HttpRequest) -> HttpResponse:
 def leaflet(request: HttpRequest) -> HttpResponse:
     """The home-front page as an A4 leaflet to print or hand over."""
     context = _context(request, "homefront:homefront")
-    number = getattr(context["lines"].loket, "number", "")  # type: ignore[attr-defined]
-    fingerprint = hashlib.sha256(f"{number}|{context['share_url']}".encode()).hexdigest()[:16]
+    # The numbers and the link printed on it (a frozen dataclass's repr holds every field).
+    fingerprint = hashlib.sha256(f"{context['lines']!r}|{context['share_url']}".encode()).hexdigest()[:16]
     key = f"homefront-leaflet:{content_version()}:{get_language()}:{fingerprint}"
     document = cache.get(key)
     if document is None:

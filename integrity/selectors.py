@@ -80,6 +80,7 @@ def session_results(session: LiveSession) -> list[CardResult]:
 
 
 def live_card(session: LiveSession) -> SessionCard | None:
+    """The card being voted on or last revealed (the highest position that left "waiting")."""
     return session.cards.exclude(state=CardState.WAITING).order_by("-position").first()
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.audit import log_change, record
 from core.models import AuditAction
-from integrity import workflow
+from integrity import selectors, workflow
 from integrity.constants import (
     AUDIENCE_PRIORITY,
     CardState,
@@ -114,11 +114,6 @@ def session_create(*, facilitator: Any, title: str, cards: list[Card]) -> LiveSe
     return session
 
 
-def current_card(session: LiveSession) -> SessionCard | None:
-    """The card being voted on or last revealed (the highest position that left "waiting")."""
-    return session.cards.exclude(state=CardState.WAITING).order_by("-position").first()
-
-
 @transaction.atomic
 def session_open(*, session: LiveSession) -> LiveSession:
     """Open the session: the first card is open for votes."""
@@ -139,7 +134,7 @@ def card_reveal(*, session: LiveSession) -> SessionCard:
     locked = LiveSession.objects.select_for_update().get(pk=session.pk)
     if locked.status != SessionStatus.OPEN:
         raise workflow.TransitionNotAllowed(_("Deze sessie is niet open."))
-    card = current_card(locked)
+    card = selectors.live_card(locked)
     if card is None:
         raise workflow.TransitionNotAllowed(_("Er is nog geen kaart open."))
     workflow.ensure_card_can_move(card.state, CardState.REVEALED)
@@ -154,7 +149,7 @@ def card_next(*, session: LiveSession) -> SessionCard:
     locked = LiveSession.objects.select_for_update().get(pk=session.pk)
     if locked.status != SessionStatus.OPEN:
         raise workflow.TransitionNotAllowed(_("Deze sessie is niet open."))
-    card = current_card(locked)
+    card = selectors.live_card(locked)
     following = locked.cards.filter(state=CardState.WAITING, position__gt=card.position if card else 0).first()
     if following is None:
         raise workflow.TransitionNotAllowed(_("Dit was de laatste kaart."))

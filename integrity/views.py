@@ -162,13 +162,18 @@ def _live_context(session: LiveSession) -> dict[str, Any]:
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = _own_session(request, pk)
     join_url = request.build_absolute_uri(reverse("integrity:participate", kwargs={"code": session.code}))
+    # The live card is the last card shown so far, as in ``_live_context``; read with the others.
+    results = selectors.session_results(session)
+    shown = [result for result in results if result.state != CardState.WAITING]
     context = {
-        **_live_context(session),
+        "session": session,
+        "live": shown[-1] if shown and session.status == SessionStatus.OPEN else None,
+        "statuses": SessionStatus,
         "join_url": join_url,
         "qr": qr_svg(join_url, _("QR-code om mee te doen met code %(code)s") % {"code": session.code}),
-        "results": selectors.session_results(session),
+        "results": results,
         "close_form": SessionCloseForm(),
-        "has_next": session.cards.filter(state=CardState.WAITING).exists(),
+        "has_next": len(shown) < len(results),
         "card_states": CardState,
     }
     return render(request, "integrity/session.html", context)

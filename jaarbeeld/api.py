@@ -5,21 +5,12 @@ figure (group too small) has ``waarde`` null and ``niet_getoond`` true."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Prefetch, QuerySet
-from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, viewsets
-from rest_framework.request import Request
 
-import access
+from access.drf import RequiredAction
 from jaarbeeld.models import BlockItem, ConsultationRound, Edition, Indicator, IndicatorValue, ThreadItem
 from organisation.models import Unit
-
-
-class CanRead(drf_permissions.BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, "jaarbeeld.read")
 
 
 class ValueSerializer(serializers.ModelSerializer[IndicatorValue]):
@@ -65,7 +56,8 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet[Indicator]):
 
     serializer_class = IndicatorSerializer
     lookup_field = "code"
-    permission_classes = [CanRead]
+    permission_classes = [RequiredAction]
+    required_action = "jaarbeeld.read"
 
     def get_queryset(self) -> QuerySet[Indicator]:
         return Indicator.objects.select_related("dimension").prefetch_related(
@@ -121,7 +113,8 @@ class EditionViewSet(viewsets.ReadOnlyModelViewSet[Edition]):
     serializer_class = EditionSerializer
     lookup_field = "year"
     lookup_value_regex = r"\d{4}"
-    permission_classes = [CanRead]
+    permission_classes = [RequiredAction]
+    required_action = "jaarbeeld.read"
 
     def get_queryset(self) -> QuerySet[Edition]:
         return Edition.objects.prefetch_related(

@@ -46,10 +46,6 @@ def _tree(
     return values, parent
 
 
-def _large_enough(value: tuple[float, ...]) -> bool:
-    return value[-1] == 0 or anonymity.may_show(int(value[-1]))
-
-
 def safe_figures(
     vectors: sources.UnitVectors, unit_ids: list[int], figure: Callable[[tuple[float, ...]], Decimal]
 ) -> dict[int | None, Computed]:
@@ -59,7 +55,8 @@ def safe_figures(
     values, parent = _tree(vectors, unit_ids)
     if values[ORGANISATION][-1] == 0:
         return {}  # nothing recorded in the year (e.g. before the platform was used): no values
-    hidden = anonymity.suppress_unsafe_residuals(values, parent, _large_enough)
+    # Only the number of people decides (the last element), as for any group size.
+    hidden = anonymity.complementary_suppression({key: int(value[-1]) for key, value in values.items()}, parent)
     result: dict[int | None, Computed] = {}
     for key, value in values.items():
         out_key = None if key == ORGANISATION else int(key)

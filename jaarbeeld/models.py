@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AppendOnlyModel
 from jaarbeeld.constants import (
     Block,
     Breakdown,
@@ -141,7 +142,7 @@ class Edition(models.Model):
         return self.title
 
 
-class EditionStatusChange(models.Model):
+class EditionStatusChange(AppendOnlyModel):
     """Append-only: every status change of an edition."""
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="status_changes")

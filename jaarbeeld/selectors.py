@@ -166,16 +166,25 @@ def dimension_pages(found: Edition, *, unit: Unit | None = None) -> list[Dimensi
     items = list(BlockItem.objects.filter(edition=found).select_related("indicator__dimension"))
     chosen = {item.indicator_id: item.indicator for item in items if item.indicator is not None}
     views = indicator_views([i for i in chosen.values() if i is not None], upto_year=found.year, unit=unit)
-    definitions = {d.pk: definition_for(d, found.year) for d in dimensions()}
+    definitions = _definitions(found.year)
     return [
         DimensionPage(
             edition=found,
             dimension=dim,
-            definition=definitions[dim.pk],
+            definition=definitions.get(dim.pk, ""),
             blocks=blocks([i for i in items if i.dimension_id == dim.pk], views),
         )
         for dim in dimensions()
     ]
+
+
+def _definitions(year: int) -> dict[int, str]:
+    """``definition_for`` of every dimension in one query: dimension id → text."""
+    found: dict[int, str] = {}
+    rows = DimensionDefinition.objects.filter(valid_from__lte=year).order_by("dimension_id", "-version")
+    for dimension_id, text in rows.values_list("dimension_id", "text"):
+        found.setdefault(dimension_id, text)
+    return found
 
 
 def dimension_page(found: Edition, dim: Dimension, *, unit: Unit | None = None) -> DimensionPage:
@@ -214,8 +223,9 @@ def edition_diff(before: Edition, after: Edition) -> EditionDiff:
         for block in Block:
             where = f"{dim.get_code_display()}: {block.label}"
             changes.append(_change(where, old_blocks[(dim.code, block)], new_blocks[(dim.code, block)]))
-    views_before = indicator_views(list(indicators()), upto_year=before.year)
-    views_after = indicator_views(list(indicators()), upto_year=after.year)
+    every = list(indicators())
+    views_before = indicator_views(every, upto_year=before.year)
+    views_after = indicator_views(every, upto_year=after.year)
     values = []
     for pk, view in views_after.items():
         old = views_before.get(pk)

@@ -39,11 +39,16 @@ def platform_values_freeze(*, year: int, today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     if year >= today.year:
         return 0
+    # Every page of an edition asks this: one query tells which indicators are frozen already.
+    frozen = IndicatorValue.objects.filter(year=year).values("indicator_id")
+    pending = list(
+        Indicator.objects.filter(source_kind=SourceKind.PLATFORM).exclude(computation="").exclude(pk__in=frozen)
+    )
+    if not pending:
+        return 0
     unit_ids = list(Unit.objects.order_by("pk").values_list("pk", flat=True))
     stored = 0
-    for indicator in Indicator.objects.filter(source_kind=SourceKind.PLATFORM).exclude(computation=""):
-        if IndicatorValue.objects.filter(indicator=indicator, year=year).exists():
-            continue
+    for indicator in pending:
         found = computing.compute(indicator.computation, year, unit_ids)
         if not found:
             continue  # nothing recorded for this year: nothing to show, nothing to freeze
@@ -88,6 +93,12 @@ def values_import(*, data: bytes, max_bytes: int, actor: Any) -> ImportReport:
     report = ImportReport(checked=checked)
     if not checked.ok:
         return report
+    existing_values = {
+        (value.indicator_id, value.year, value.unit_id): value
+        for value in IndicatorValue.objects.filter(
+            indicator_id__in={r.indicator_id for r in checked.records}, year__in={r.year for r in checked.records}
+        )
+    }
     for record in checked.records:
         fields = {
             "value": record.value,
@@ -97,8 +108,7 @@ def values_import(*, data: bytes, max_bytes: int, actor: Any) -> ImportReport:
             "source": record.source,
             "suppressed": False,
         }
-        same = IndicatorValue.objects.filter(indicator_id=record.indicator_id, year=record.year)
-        existing = (same.filter(unit_id=record.unit_id) if record.unit_id else same.filter(unit__isnull=True)).first()
+        existing = existing_values.get((record.indicator_id, record.year, record.unit_id))
         if existing is None:
             IndicatorValue.objects.create(
                 indicator_id=record.indicator_id, year=record.year, unit_id=record.unit_id, **fields

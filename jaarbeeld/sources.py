@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 #: Per unit (``None``: not attributable to a unit) a vector ``(part, people)`` or ``(people,)``.
@@ -138,12 +138,12 @@ def selftest_weekly_use(year: int) -> Decimal | None:
     self-tests store only counts per week, never who."""
     from selftests.models import WeeklyUsage
 
-    rows = WeeklyUsage.objects.filter(week__startswith=f"{year}-W")
-    weeks = rows.values("week").distinct().count()
-    total = rows.aggregate(total=Sum("count"))["total"] or 0
-    if not weeks:
+    found = WeeklyUsage.objects.filter(week__startswith=f"{year}-W").aggregate(
+        total=Sum("count"), weeks=Count("week", distinct=True)
+    )
+    if not found["weeks"]:
         return None
-    return (Decimal(total) / Decimal(weeks)).quantize(Decimal("0.1"))
+    return (Decimal(found["total"] or 0) / Decimal(found["weeks"])).quantize(Decimal("0.1"))
 
 
 def figure_values(table: str, label: str) -> dict[int, Decimal]:

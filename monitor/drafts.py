@@ -38,13 +38,8 @@ def read(request: HttpRequest, token: str, codes: frozenset[str]) -> dict[str, i
         return {}
     if not isinstance(saved, dict):
         return {}
-    points = range(1, questionnaire.POINTS + 1)
-    sensitive = questionnaire.sensitive_item_codes()
     return {
-        code: value
-        for code, value in saved.items()
-        if code in codes
-        and ((isinstance(value, int) and value in points) or (value == questionnaire.RATHER_NOT and code in sensitive))
+        code: value for code, value in saved.items() if code in codes and questionnaire.answer_accepted(code, value)
     }
 
 

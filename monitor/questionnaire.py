@@ -226,6 +226,14 @@ def sensitive_item_codes() -> frozenset[str]:
     )
 
 
+def answer_accepted(code: str, value: object) -> bool:
+    """Whether ``value`` may be kept as the answer to item ``code``: 1–5, or ``RATHER_NOT`` on an
+    item that offers it in some version (``Scale.accepts`` checks the campaign's own scale)."""
+    if value == RATHER_NOT:
+        return code in sensitive_item_codes()
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= POINTS
+
+
 @cache
 def item_codes() -> frozenset[str]:
     """The item codes of every version: the only form fields an answer can come from."""

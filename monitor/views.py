@@ -165,21 +165,22 @@ def _no_referrer(response: HttpResponse) -> HttpResponse:
     return response
 
 
-_POINTS: dict[str, int | str] = {str(value): value for value in range(1, questionnaire.POINTS + 1)}
-_POINTS_OR_RATHER_NOT: dict[str, int | str] = {**_POINTS, questionnaire.RATHER_NOT: questionnaire.RATHER_NOT}
+#: What a form value means: points 1–5 or "Zeg ik liever niet" (whether the item takes it is checked apart).
+_ANSWER_VALUES: dict[str, int | str] = {
+    **{str(value): value for value in range(1, questionnaire.POINTS + 1)},
+    questionnaire.RATHER_NOT: questionnaire.RATHER_NOT,
+}
 
 
 def _answers_from(request: HttpRequest, codes: frozenset[str]) -> dict[str, int | str]:
     """The valid answers in the form (1-5 per known item code, or "Zeg ik liever niet" on an item
     of a sensitive scale); anything else is left out, so a missing or tampered answer counts as
     not given and is asked again at its question."""
-    sensitive = questionnaire.sensitive_item_codes()
     found: dict[str, int | str] = {}
     for code, value in request.POST.items():
-        if code in codes:
-            allowed = _POINTS_OR_RATHER_NOT if code in sensitive else _POINTS
-            if value in allowed:
-                found[code] = allowed[value]
+        answer = _ANSWER_VALUES.get(value) if isinstance(value, str) else None
+        if answer is not None and code in codes and questionnaire.answer_accepted(code, answer):
+            found[code] = answer
     return found
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from core import csv_import
 from core.csv_import import RowError
+from organisation.models import AppointmentType
 
 # Column names as they appear in the header (lower case; surrounding spaces and a BOM are ignored).
 EMPLOYEE_NUMBER = "personeelsnummer"
@@ -77,7 +78,7 @@ DATE_COLUMNS = {START_DATE: "service_start_date", END_DATE: "service_end_date", 
 _DATE_FORMATS = ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y")
 
 #: The values of the ``aanstelling`` column (lower case), as stored on Person.appointment_type.
-APPOINTMENT_TYPES = ("politieambtenaar", "ath", "ath_boa", "vrijwilliger")
+APPOINTMENT_TYPES = tuple(AppointmentType.values)
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def read_csv(data: bytes, *, max_bytes: int) -> ParsedFile:
 
 def _parse_row(number: int, cells: Mapping[str, str]) -> tuple[HrRow | None, list[RowError]]:
     errors = list(_field_errors(number, cells))
-    is_active, active_error = _parse_active(number, cells.get(ACTIVE))
+    is_active, active_error = _parse_yes_no(number, ACTIVE, cells.get(ACTIVE), empty=True)
     if active_error:
         errors.append(active_error)
     service, service_errors = _parse_service(number, cells)
@@ -238,13 +239,12 @@ def _parse_service(number: int, cells: Mapping[str, str]) -> tuple[dict[str, obj
             errors.append(RowError(number, APPOINTMENT, message))
         else:
             values["appointment_type"] = lowered
-    raw_aspirant = cells.get(ASPIRANT)
-    if raw_aspirant is not None:
-        lowered = raw_aspirant.lower()
-        if lowered and lowered not in _TRUE | _FALSE:
-            errors.append(RowError(number, ASPIRANT, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": raw_aspirant}))
+    if ASPIRANT in cells:
+        is_aspirant, aspirant_error = _parse_yes_no(number, ASPIRANT, cells[ASPIRANT], empty=None)
+        if aspirant_error:
+            errors.append(aspirant_error)
         else:
-            values["is_aspirant"] = (lowered in _TRUE) if lowered else None
+            values["is_aspirant"] = is_aspirant
     start, end = values.get("service_start_date"), values.get("service_end_date")
     if isinstance(start, date) and isinstance(end, date) and end < start:
         errors.append(RowError(number, END_DATE, _("de datum uit dienst ligt voor de datum in dienst")))
@@ -273,16 +273,21 @@ def _field_errors(number: int, cells: Mapping[str, str]) -> Iterator[RowError]:
         yield RowError(number, MANAGER, _("een medewerker kan niet zijn eigen leidinggevende zijn"))
 
 
-def _parse_active(number: int, value: str | None) -> tuple[bool | None, RowError | None]:
-    """``None`` when the column is absent; an empty cell counts as "ja" (in dienst)."""
+def _parse_yes_no(
+    number: int, column: str, value: str | None, *, empty: bool | None
+) -> tuple[bool | None, RowError | None]:
+    """A ja/nee cell: ``None`` when the column is absent, ``empty`` for an empty cell (``in_dienst``:
+    "ja"; ``aspirant``: not known)."""
     if value is None:
         return None, None
     lowered = value.lower()
-    if not lowered or lowered in _TRUE:
+    if not lowered:
+        return empty, None
+    if lowered in _TRUE:
         return True, None
     if lowered in _FALSE:
         return False, None
-    return None, RowError(number, ACTIVE, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": value})
+    return None, RowError(number, column, _("'%(value)s' is geen 'ja' of 'nee'") % {"value": value})
 
 
 def _build_row(number: int, cells: Mapping[str, str], is_active: bool | None, service: dict[str, object]) -> HrRow:

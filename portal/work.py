@@ -22,7 +22,6 @@ from aftercare.constants import PlanStatus, StepStatus
 from aftercare.models import Plan, Step
 from barista import selectors as barista_selectors
 from barista.constants import SignalStatus
-from monitor import selectors as monitor_selectors
 from monitor import tokens
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation
@@ -113,36 +112,43 @@ def _barista_invitations(user: Any) -> list[WorkItem]:
 
 
 def _surveys(person: Person, today: dt.date) -> list[WorkItem]:
-    """Open measurements of the person's team whose invitation the person has not answered yet."""
-    if person.team is None:
+    """Open measurements of the person's team whose invitation the person has not answered yet.
+
+    A campaign reaches the team through the team's unit or through the team or one of its parents
+    (``monitor.selectors.target_node_ids`` seen from below), so two queries answer it for every
+    open campaign at once: the campaigns, then their open invitations among the user's tokens."""
+    team = person.team
+    if team is None:
         return []
+    team_and_parents = [team.pk, *(node.pk for node in team.ancestors())]
     campaigns = (
         Campaign.objects.filter(
             opens_on__lte=today, closes_on__gte=today, closed_early_on__isnull=True, invitations_sent_at__isnull=False
         )
-        .filter(Q(units=person.team.unit_id) | Q(nodes__isnull=False))
+        .filter(Q(units=team.unit_id) | Q(nodes__in=team_and_parents))
         .distinct()
         .order_by("closes_on", "pk")
     )
-    items = []
+    by_hash = {}
     for campaign in campaigns:
-        if person.team_id not in monitor_selectors.target_node_ids(campaign):
-            continue
         token = tokens.token_for(campaign.pk, person.pk)
-        waiting = Invitation.objects.filter(
-            campaign=campaign, token_hash=tokens.token_hash(token), state=InvitationState.OPEN
-        ).exists()
-        if waiting:
-            items.append(
-                WorkItem(
-                    title=_("Er wacht een vragenlijst op je"),
-                    detail=campaign.name,
-                    url=reverse("monitor:respond", args=[token]),
-                    action=_("Vul de vragenlijst in"),
-                    due=campaign.closes_on,
-                )
-            )
-    return items[:LIMIT]
+        by_hash[tokens.token_hash(token)] = (campaign, token)
+    waiting = set(
+        Invitation.objects.filter(token_hash__in=by_hash, state=InvitationState.OPEN).values_list(
+            "token_hash", flat=True
+        )
+    )
+    return [
+        WorkItem(
+            title=_("Er wacht een vragenlijst op je"),
+            detail=campaign.name,
+            url=reverse("monitor:respond", args=[token]),
+            action=_("Vul de vragenlijst in"),
+            due=campaign.closes_on,
+        )
+        for token_hash, (campaign, token) in by_hash.items()
+        if token_hash in waiting
+    ][:LIMIT]
 
 
 def _own_plans(user: Any) -> list[WorkItem]:

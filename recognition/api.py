@@ -14,15 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 import access
+from access.drf import RequiredAction
 from recognition import selectors
 from recognition.jubilees import next_jubilee
-
-
-class Can(drf_permissions.BasePermission):
-    """Allows users that have the view's ``required_action`` (access)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, view.required_action)
 
 
 class RecognitionPageSerializer(serializers.Serializer[Any]):
@@ -44,7 +38,7 @@ class OwnJubileeSerializer(serializers.Serializer[Any]):
 class PageViewSet(viewsets.ViewSet):
     """The recognition pages of Zorgwijzer chapter 7, each in its latest edition."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "recognition.view"
     lookup_field = "slug"
 
@@ -66,7 +60,7 @@ class PageViewSet(viewsets.ViewSet):
 class OwnJubileeViewSet(viewsets.ViewSet):
     """The logged-in employee's next service jubilee (empty fields when none is known)."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "recognition.view"
 
     @extend_schema(responses=OwnJubileeSerializer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from organisation.models import AppointmentType
 from recognition.constants import Medal, Milestone
@@ -65,7 +65,5 @@ def jubilee_within(start: date | None, appointment_type: str, first: date, last:
 
 def start_dates_for(milestone: Milestone, first: date, last: date) -> tuple[date, date]:
     """A range of start dates that holds every start whose milestone falls in [first, last]
-    (a day wider on each side for month ends; callers check each candidate with ``jubilee_within``)."""
-    from datetime import timedelta
-
+    (a few days wider on each side for month ends; callers check each candidate with ``jubilee_within``)."""
     return add_months(first, -int(milestone)) - timedelta(days=3), add_months(last, -int(milestone)) + timedelta(days=3)

@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
+from access import own_person
 from access.recognition import nominations_for_leadership_filter, team_people_filter
 from organisation.constants import Role
 from organisation.models import Person, RoleAssignment
@@ -87,8 +88,7 @@ def hearts_sent(person: Person) -> QuerySet[BlueHeart]:
 def hearts_shared_with(user: Any) -> QuerySet[BlueHeart]:
     """Blauw Harten that the receiver chose to show *their manager*: only the receiver's own direct
     manager sees them, not every leidinggevende whose scope covers the receiver's team."""
-    user_id = getattr(user, "pk", None)
-    own = Person.objects.filter(user_id=user_id).first() if user_id is not None else None
+    own = own_person(user)
     if own is None:
         return BlueHeart.objects.none()
     return BlueHeart.objects.filter(

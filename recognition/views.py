@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 import access
-from access.recognition import nominations_for_leadership_filter
 from core import audit
 from core.models import AuditAction
 from organisation.models import Person
 from recognition import forms, presentation, selectors, services
 from recognition.constants import Milestone, Section
 from recognition.jubilees import next_jubilee
-from recognition.models import BlueHeart, MedalNomination
+from recognition.models import BlueHeart
 from recognition.services import NEXT_STATUS
 
 
@@ -127,11 +126,7 @@ def unit_nominations(request: HttpRequest) -> HttpResponse:
 @access.permission_required("recognition.leadership")
 @require_http_methods(["GET", "POST"])
 def nomination(request: HttpRequest, pk: int) -> HttpResponse:
-    found = (
-        MedalNomination.objects.filter(nominations_for_leadership_filter(request.user), pk=pk)
-        .select_related("nominee__team", "nominator")
-        .first()
-    )
+    found = selectors.nominations_for_leadership(request.user).filter(pk=pk).first()
     if found is None:
         raise Http404
     audit.log_read(request, found, person=found.nominee)

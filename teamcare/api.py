@@ -12,16 +12,11 @@ from rest_framework import serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-import access
+from access.drf import RequiredAction
 from core import audit
 from core.models import AuditAction
 from teamcare import periods, selectors
 from teamcare.constants import SignalKind
-
-
-class Can(drf_permissions.BasePermission):
-    def has_permission(self, request: Request, view: Any) -> bool:
-        return access.can(request.user, view.required_action)
 
 
 class ReasonSerializer(serializers.Serializer[Any]):
@@ -40,7 +35,7 @@ class TeamSignalsSerializer(serializers.Serializer[Any]):
 class TeamSignalsViewSet(viewsets.ViewSet):
     """Teams in your scope with at least ``TEAMCARE_MIN_SIGNALS`` coinciding signals in a quarter."""
 
-    permission_classes = [drf_permissions.IsAuthenticated, Can]
+    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "teamcare.signals"
 
     @extend_schema(

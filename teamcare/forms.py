@@ -6,10 +6,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import csv_import
 from organisation.models import OrgNode, Person
 from teamcare import guide
 from teamcare.constants import DialogueGoal, DialogueKind, DialogueLevel, NoteKind, RouteKind, TrainingStatus
@@ -263,3 +265,9 @@ class AbsenceImportForm(forms.Form):
         label=_("Verzuimbestand (CSV)"),
         help_text=_("Kolommen: teamcode, periode, verzuimpercentage, meldingsfrequentie."),
     )
+
+    def clean_file(self) -> UploadedFile:
+        """Refuse a large file before it is read into memory (as the other imports do)."""
+        upload: UploadedFile = self.cleaned_data["file"]
+        csv_import.validate_upload_size(upload, settings.TEAMCARE_ABSENCE_IMPORT_MAX_BYTES)
+        return upload

@@ -33,8 +33,9 @@ def signal_team(user: Any, pk: int) -> OrgNode | None:
     return OrgNode.objects.select_related("unit", "parent").filter(pk=pk).first()
 
 
-def signals_for(teams: QuerySet[OrgNode], period: Period) -> dict[int, signalling.TeamSignals]:
-    return signalling.compute(teams, period)
+def team_signals(team: OrgNode, period: Period) -> signalling.TeamSignals | None:
+    """The signals of one team (reached through ``signal_team``), or None when it has none."""
+    return signalling.compute(OrgNode.objects.filter(pk=team.pk), period).get(team.pk)
 
 
 def attention_list(
@@ -110,7 +111,7 @@ def dialogues_for(user: Any) -> QuerySet[Dialogue]:
 
 
 def dialogue_for(user: Any, pk: int) -> Dialogue | None:
-    return dialogues_for(user).filter(pk=pk).first()
+    return dialogues_for(user).filter(pk=pk).prefetch_related("facilitators__person").first()
 
 
 def can_plan(user: Any, dialogue: Dialogue) -> bool:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import audit
-from core.csv_import import RowError
+from core.csv_import import ErrorList, RowError
 from core.models import AuditAction
 from organisation.models import OrgNode, Person
 from teamcare import absence_csv
@@ -33,15 +33,11 @@ from teamcare.models import (
 
 
 @dataclass
-class AbsenceReport:
+class AbsenceReport(ErrorList):
     errors: list[RowError] = field(default_factory=list)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @transaction.atomic

@@ -89,7 +89,7 @@ def team_signals(request: HttpRequest, pk: int) -> HttpResponse:
     if team is None:
         raise Http404
     period, choices = _period(request)
-    found = selectors.signals_for(selectors.signal_teams(request.user).filter(pk=team.pk), period).get(team.pk)
+    found = selectors.team_signals(team, period)
     audit.log_read(request, team)
     return render(
         request,
@@ -268,7 +268,7 @@ def dialogue(request: HttpRequest, pk: int) -> HttpResponse:
             "starts_at": found.starts_at,
             "place": found.place,
             "facilitators": list(found.facilitators.all()),
-            "participants": [i.person for i in found.invitations.all()],
+            "participants": [i.person for i in found.invitations.select_related("person")],
         }
         form = DialoguePlanForm(
             request.POST or None,

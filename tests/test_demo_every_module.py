@@ -70,3 +70,10 @@ def test_the_demo_fills_every_module_and_a_second_run_changes_nothing(demo: str)
     before = _counts()
     call_command("demo", stdout=io.StringIO())
     assert _counts() == before
+
+
+def test_organisation_only_loads_the_accounts_and_leaves_the_modules_empty(settings: Any, tmp_path: Any) -> None:
+    settings.DEBUG, settings.DEMO_MODE, settings.VAR_DIR = True, False, tmp_path
+    call_command("demo", "--organisation-only", stdout=io.StringIO())
+    assert Person.objects.filter(user__username="demo-leidinggevende").exists()
+    assert not Plan.objects.exists() and not Signal.objects.exists() and not Campaign.objects.exists()

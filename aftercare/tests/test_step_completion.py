@@ -87,6 +87,22 @@ def test_completing_without_the_confirmation_is_refused_at_the_tick_box(
     assert contact.status == StepStatus.OPEN
 
 
+def test_a_note_or_reason_that_is_too_long_gets_the_message_at_its_field(
+    organisation: Any, plan: Plan, login_as: Any
+) -> None:
+    week_four = plan.steps.filter(kind=StepKind.CHECK_IN).order_by("-due_at").first()
+    assert week_four is not None
+    client = login_as(organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
+    data = {"actie": "afronden", "confirm": "on", "reason": "r" * 301, "note": "n" * 201}
+    page = client.post(reverse("aftercare:step", args=[week_four.pk]), data).content.decode()
+    assert f'id="stap-{week_four.pk}-reason-error"' in page
+    assert "Houd het kort: hoogstens 300 tekens." in page
+    assert f'id="stap-{week_four.pk}-note-error"' in page
+    assert "Houd het kort: hoogstens 200 tekens." in page
+    week_four.refresh_from_db()
+    assert week_four.status == StepStatus.OPEN
+
+
 def test_the_completer_undoes_within_the_window_and_the_history_keeps_both(
     organisation: Any, plan: Plan, login_as: Any, settings: Any
 ) -> None:

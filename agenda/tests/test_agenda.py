@@ -74,6 +74,11 @@ def test_progress_is_appended_with_its_status_and_dates(client: Any, organisatio
     action = Action.objects.get(number=17)
     assert action.status == "loopt"
     assert list(action.updates.values_list("note", flat=True)) == ["Gestart.", "Plan gemaakt."]
+    update = action.updates.first()
+    assert update is not None
+    update.note = "Anders."
+    with pytest.raises(ValueError, match="append-only"):
+        update.save()
 
 
 def test_an_end_before_the_start_is_refused_at_the_field(client: Any, organisation: Any) -> None:
@@ -110,6 +115,17 @@ def test_a_unit_answers_within_its_own_scope_only(client: Any, organisation: Any
     refused = client.post(reverse("agenda:unit_edit", kwargs={"code": other.code}), {f"vraag_{question.pk}": "x"})
     assert refused.status_code == 403
     assert not UnitAnswer.objects.filter(unit=other).exists()
+
+
+def test_a_too_long_answer_is_refused_at_the_field(client: Any, organisation: Any) -> None:
+    verified_login(client, organisation.users[Role.LEIDINGGEVENDE])
+    question = Priority.objects.get(number=2).questions.get(position=1)
+    response = client.post(
+        reverse("agenda:unit_edit", kwargs={"code": organisation.unit.code}), {f"vraag_{question.pk}": "x" * 4001}
+    )
+    assert response.status_code == 400
+    assert "Zorg dat deze waarde niet meer dan 4000 tekens bevat" in response.content.decode()
+    assert not UnitAnswer.objects.filter(unit=organisation.unit).exists()
 
 
 def test_every_unit_reads_the_answers_of_another(client: Any, organisation: Any) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from complaints import services, workflow
-from complaints.constants import EXIT_STAGES, FINAL_STAGES, ContactKind, ContactOutcome, Stage
+from complaints.constants import EXIT_STAGES, FINAL_STAGES, Channel, ContactKind, ContactOutcome, Stage
 from complaints.models import StageChange
 from complaints.tests import factories
 from organisation.constants import Role
@@ -121,3 +122,27 @@ def test_a_stale_form_is_refused(organisation: Any) -> None:
     factories.move(organisation, complaint, Stage.INTAKE)
     with pytest.raises(services.StaleComplaint):
         services.complaint_move(complaint=complaint, actor=None, to_stage=Stage.INFORMAL, version=old)
+
+
+def test_registering_with_bad_input_shows_the_message_at_each_field(organisation: Any, login_as: Any) -> None:
+    client = login_as(organisation.users[Role.KLACHTCOORDINATOR])
+    response = client.post(
+        "/klachten/nieuw/",
+        {
+            "received_on": (timezone.localdate() + timedelta(days=1)).isoformat(),
+            "unit": organisation.unit.pk,
+            "channel": Channel.DIRECT,
+            "respondent_numbers": "999999",
+            "content": "Een klacht.",
+        },
+    )
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["received_on"] == ["Deze datum ligt in de toekomst."]
+    assert errors["respondent_numbers"] == ["Onbekend personeelsnummer: 999999."]
+    assert errors["complainant_number"] == ["Vul het personeelsnummer of de naam van de klager in."]
+    response = client.post("/klachten/nieuw/", {"complainant_number": "999999", "content": ""})
+    errors = response.context["form"].errors
+    assert errors["complainant_number"] == ["Er is geen medewerker met dit personeelsnummer."]
+    assert errors["content"] == ["Beschrijf waar de klacht over gaat."]
+    assert 'id="id_complainant_number-error"' in response.content.decode()

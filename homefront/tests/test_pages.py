@@ -49,6 +49,13 @@ def test_the_home_front_page_offers_a_shareable_link_and_the_leaflet(client: Any
     assert f'href="{reverse("homefront:leaflet")}"' in page
 
 
+def test_the_leaflet_points_to_the_home_front_page_not_to_itself(rf: Any) -> None:
+    from homefront.views import _context
+
+    request = rf.get(reverse("homefront:leaflet"))
+    assert _context(request, "homefront:homefront")["share_url"] == "http://testserver/thuisfront/"
+
+
 @pytest.mark.slow
 def test_the_leaflet_pdf_renders_with_the_loket_number(client: Any, loket: None) -> None:
     response = client.get(reverse("homefront:leaflet"))

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import AuditEvent
@@ -69,6 +70,19 @@ def test_no_result_is_shown_for_fewer_than_three_votes_and_reveal_stops_voting(f
         services.vote_cast(session_card_id=revealed.pk, option="eens", token=services.new_participant_token())
 
 
+def test_the_live_fragment_polled_every_second_reads_the_app_in_a_few_queries(facilitator: Any, login_as: Any) -> None:
+    live = factories.session(facilitator, cards=5, opened=True)
+    for option in ("eens", "eens", "oneens"):
+        factories.vote(live, option)
+    client = login_as(facilitator)
+    url = reverse("integrity:session_live", args=[live.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "3 stemmen" in client.get(url).content.decode()
+    # The session, its live card and that card's counters; the rest is login and role lookups.
+    assert len([q for q in queries.captured_queries if '"integrity_' in q["sql"]]) <= 3
+
+
 def test_three_votes_show_the_distribution_after_reveal_only(facilitator: Any, login_as: Any) -> None:
     live = factories.session(facilitator, opened=True)
     for option in ("eens", "eens", "oneens"):
@@ -92,8 +106,12 @@ def test_next_card_opens_the_following_card_and_close_keeps_only_distributions_w
         factories.vote(live, option)
     client = login_as(facilitator)
     step = reverse("integrity:session_step", args=[live.pk])
+    page = client.get(reverse("integrity:session", args=[live.pk])).context
+    assert (page["live"].position, page["live"].total, page["has_next"]) == (1, 3, True)
     client.post(step, {"step": "volgende"})
     assert list(live.cards.values_list("state", flat=True)) == ["onthuld", "stemmen"]
+    page = client.get(reverse("integrity:session", args=[live.pk])).context
+    assert (page["live"].position, page["has_next"]) == (2, False)
     factories.vote(live, "oneens")  # one vote on card 2: too few to keep
     refused = client.post(step, {"step": "sluiten"}, follow=True)
     assert "Kies of de verdeling per kaart bewaard blijft" in refused.content.decode()

@@ -140,3 +140,16 @@ def test_contact_within_24_hours_is_a_share_of_a_large_enough_group(settings: An
     # The organisation minus the shown units must not be the small unit's single plan.
     assert values[None].suppressed or len(shown) < 2
     assert str(values[unit.pk].value) == "60.0"  # 6 of its 10 plans had contact within 24 hours
+
+
+@pytest.mark.django_db
+def test_self_test_use_is_the_mean_of_the_fills_per_week_of_the_year() -> None:
+    from jaarbeeld import sources
+    from selftests.models import WeeklyUsage
+
+    assert sources.selftest_weekly_use(2024) is None
+    WeeklyUsage.objects.create(instrument="a", week="2024-W01", count=3)
+    WeeklyUsage.objects.create(instrument="b", week="2024-W01", count=2)
+    WeeklyUsage.objects.create(instrument="a", week="2024-W02", count=2)
+    WeeklyUsage.objects.create(instrument="a", week="2025-W01", count=50)
+    assert str(sources.selftest_weekly_use(2024)) == "3.5"

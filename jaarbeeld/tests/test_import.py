@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
+from conftest import verified_login
 from jaarbeeld import services
 from jaarbeeld.models import IndicatorValue
+from organisation.constants import Role
 from organisation.tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +69,16 @@ def test_a_platform_indicator_cannot_be_imported() -> None:
     report = services.values_import(data=_csv("nazorg-gtpa;2023;;4;;;;X"), max_bytes=MAX, actor=None)
     assert "berekent deze indicator zelf" in str(report.checked.errors[0])
     assert not IndicatorValue.objects.filter(indicator__code="nazorg-gtpa").exists()
+
+
+def test_a_bad_file_on_the_page_gets_the_message_at_the_field_and_stores_nothing(
+    client: Any, organisation: Any
+) -> None:
+    verified_login(client, organisation.users[Role.HR_ANALIST])
+    upload = SimpleUploadedFile("waarden.csv", _csv("ptss-beroep;twintig;;1;;;;X"), content_type="text/csv")
+    response = client.post(reverse("jaarbeeld:import"), {"bestand": upload})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Het bestand is niet ingelezen: er is niets opgeslagen." in html
+    assert "Vul een jaartal in, bijvoorbeeld 2023." in html
+    assert not IndicatorValue.objects.filter(indicator__code="ptss-beroep", year__gte=2023).exists()

@@ -43,6 +43,11 @@ def test_definitief_needs_an_evaluation_date_and_a_consultation_round() -> None:
         "consultatie",
         "definitief",
     ]
+    change = EditionStatusChange.objects.filter(edition=edition).last()
+    assert change is not None
+    change.to_status = "concept"
+    with pytest.raises(ValueError, match="append-only"):
+        change.save()
 
 
 def test_a_definitive_edition_cannot_be_edited_or_skip_back() -> None:
@@ -101,3 +106,14 @@ def test_the_diff_shows_added_and_removed_statements_and_changed_values() -> Non
     assert change.added == ["Nieuw punt."]
     assert len(change.removed) == 3
     assert any(v.indicator.code == "verzuim-psychisch" for v in diff.values)  # 33% in 2022, nothing in 2023
+
+
+def test_a_second_edition_of_a_year_and_comparing_an_edition_with_itself_get_a_message_at_the_field(
+    client: Any, organisation: Any
+) -> None:
+    verified_login(client, organisation.users[Role.HR_ANALIST])
+    response = client.post(reverse("jaarbeeld:create"), {"jaar": "2022"})
+    assert response.status_code == 400
+    assert "Voor dit jaar bestaat al een editie." in response.content.decode()
+    compared = client.get(reverse("jaarbeeld:compare"), {"van": "2022", "naar": "2022"})
+    assert "Kies een andere editie dan de eerdere." in compared.content.decode()

@@ -24,8 +24,9 @@ def demo_settings(settings: Any, tmp_path: Any) -> Any:
 
 
 def run_demo(*args: str) -> str:
+    """The organisation part of the demo; the modules' data is tested in tests/test_demo_every_module.py."""
     out = io.StringIO()
-    call_command("demo", *args, stdout=out)
+    call_command("demo", "--organisation-only", *args, stdout=out)
     return out.getvalue()
 
 

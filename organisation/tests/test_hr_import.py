@@ -429,3 +429,10 @@ def test_service_columns_left_out_keep_the_service_data() -> None:
     assert cleared.changes[0].fields == ("service_start_date", "appointment_type")
     iris.refresh_from_db()
     assert (iris.service_start_date, iris.appointment_type) == (None, "")
+
+
+@pytest.mark.django_db
+def test_an_aspirant_cell_that_is_not_yes_or_no_is_reported_at_row_and_column() -> None:
+    report = run(csv_bytes("3008;Lot;Vos;Amsterdam;Noodhulp;AMS-NH;01-01-2010;ath;misschien;;", header=SERVICE_HEADER))
+    assert messages(report) == ["Rij 2, kolom 'aspirant': 'misschien' is geen 'ja' of 'nee'"]
+    assert not Person.objects.exists()

@@ -114,3 +114,23 @@ def test_the_home_page_shows_the_work_and_opens_the_step_in_one_click(
 def test_someone_with_nothing_waiting_is_told_so(organisation: Any, clock: Any, login_as: Any) -> None:
     response = login_as(organisation.users[Role.INHOUDSBEHEERDER]).get("/")
     assert 'data-testid="work-empty"' in response.content.decode()
+
+
+def test_the_survey_check_costs_the_same_few_queries_for_any_number_of_campaigns(
+    organisation: Any, clock: Any, mailoutbox: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = organisation.users[Role.MEDEWERKER]
+    _sent_campaign(organisation)
+    work_for(user)  # warm the caches
+    with CaptureQueriesContext(connection) as one:
+        assert len(work_for(user).surveys) == 1
+    for _ in range(3):
+        jobs.campaign_send_invitations(
+            campaign=campaign(nodes=[organisation.team]), actor=None, base_url="https://zw.example/"
+        )
+    with CaptureQueriesContext(connection) as four:
+        assert len(work_for(user).surveys) == 4
+    assert len(four.captured_queries) == len(one.captured_queries)

@@ -154,3 +154,27 @@ def test_a_shared_blue_heart_reaches_the_receivers_own_manager_not_every_leader_
     assert heart.message not in client.get(reverse("recognition:team")).content.decode()
     login_as(organisation.users[Role.LEIDINGGEVENDE])
     assert heart.message in client.get(reverse("recognition:team")).content.decode()
+
+
+def test_a_team_award_nomination_without_a_team_or_reason_is_refused_at_the_fields(
+    organisation: Any, login_as: Any
+) -> None:
+    client = login_as(organisation.users[Role.MEDEWERKER])
+    response = client.post(reverse("recognition:team_award_nominate"), {"team": "999999", "reason": ""})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["team"] == ["Kies een team uit de lijst."]
+    assert errors["reason"] == ["Schrijf op waarom je dit team voordraagt."]
+    assert not TeamAwardNomination.objects.exists()
+
+
+def test_a_page_edit_without_a_title_is_refused_at_the_field_and_adds_no_edition(
+    organisation: Any, login_as: Any
+) -> None:
+    client = login_as(organisation.users[Role.INHOUDSBEHEERDER])
+    form = client.get(reverse("recognition:page_edit", args=["blauw-hart"])).context["form"]
+    response = client.post(reverse("recognition:page_edit", args=["blauw-hart"]), {**form.initial, "title": ""})
+    assert response.status_code == 200
+    assert response.context["form"].errors["title"] == ["Dit veld is vereist."]
+    history = client.get(reverse("recognition:page_history", args=["blauw-hart"]))
+    assert [edition.edition for edition in history.context["editions"]] == [1]

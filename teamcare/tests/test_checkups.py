@@ -18,6 +18,7 @@ from organisation.constants import NodeKind, Role
 from organisation.tests.factories import OrgNodeFactory, RoleAssignmentFactory, UserFactory
 from teamcare import deadlines, tasks
 from teamcare.constants import CheckupStatus
+from teamcare.forms import CheckupForm
 from teamcare.models import Checkup, Escalation, Incident
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +137,9 @@ def test_an_incident_without_follow_up_step_or_deadline_is_refused_at_the_field(
     data = {"team": organisation.team.pk, "description": "Spanning.", "follow_up": "Teamgesprek", "follow_up_due": due}
     assert client.post(reverse("teamcare:checkups"), data).status_code == 302
     assert Incident.objects.get().follow_up == "Teamgesprek"
+
+
+def test_a_check_up_held_in_the_future_is_refused_at_the_field() -> None:
+    tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
+    form = CheckupForm({"held_on": tomorrow})
+    assert form.errors["held_on"] == ["Een check-up kan niet in de toekomst gehouden zijn."]

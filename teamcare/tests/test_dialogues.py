@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,7 +17,7 @@ from organisation.constants import Role
 from organisation.tests.factories import PersonFactory
 from teamcare import services
 from teamcare.constants import DialogueStatus, TrainingStatus
-from teamcare.forms import DialoguePlanForm
+from teamcare.forms import DialoguePlanForm, FacilitatorForm
 from teamcare.models import Dialogue, Evaluation, Facilitator, Invitation
 from teamcare.tests.factories import DialogueFactory, FacilitatorFactory
 
@@ -81,6 +83,12 @@ def test_an_untrained_facilitator_is_refused(dialogue: Dialogue, pool: list[Faci
     assert "facilitators" in form.errors
 
 
+def test_a_facilitator_with_an_unknown_number_or_no_training_date_is_refused_at_the_field(organisation: Any) -> None:
+    form = FacilitatorForm({"employee_number": "ONBEKEND", "training": TrainingStatus.GETRAIND})
+    assert form.errors["employee_number"] == ["Er is geen medewerker in dienst met dit personeelsnummer."]
+    assert form.errors["trained_on"] == ["Vul in wanneer de training is afgerond."]
+
+
 def test_the_service_refuses_too_what_the_form_refuses(dialogue: Dialogue, pool: list[Facilitator]) -> None:
     with pytest.raises(services.DialogueRefused):
         services.dialogue_confirm(
@@ -112,6 +120,27 @@ def test_the_hr_adviser_plans_and_invites_through_the_page(
     dialogue.refresh_from_db()
     assert dialogue.status == DialogueStatus.BEVESTIGD
     assert list(Invitation.objects.values_list("person_id", flat=True)) == [participant.pk]
+
+
+def test_the_planned_dialogue_page_reads_the_invited_people_in_one_query(
+    organisation: Any, dialogue: Dialogue, pool: list[Facilitator], login_as: Any
+) -> None:
+    invited = [PersonFactory.create(team=dialogue.team) for _ in range(6)]
+    services.dialogue_confirm(
+        dialogue=dialogue,
+        actor=organisation.users[Role.HR_ADVISEUR],
+        starts_at=timezone.now() + dt.timedelta(days=7),
+        place="Bureau Noord",
+        participants=invited,
+        facilitators=pool[:2],
+    )
+    client = login_as(organisation.users[Role.HR_ADVISEUR])
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("teamcare:dialogue", args=[dialogue.pk]))
+    assert page.status_code == 200 and pool[0].person.full_name in page.content.decode()
+    # Not one query per invited person or facilitator.
+    people = [q for q in queries.captured_queries if q["sql"].startswith('SELECT "organisation_person"')]
+    assert len(people) <= 4
 
 
 def test_the_requesting_chief_cannot_plan(

@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from organisation.constants import Role
@@ -44,6 +47,16 @@ def test_a_team_and_period_twice_in_one_file_is_refused(organisation: Any) -> No
 
 
 HR_HEADER = "personeelsnummer;voornaam;achternaam;eenheid;teamcode;team;leidinggevende_personeelsnummer;in_dienst\n"
+
+
+@override_settings(TEAMCARE_ABSENCE_IMPORT_MAX_BYTES=1024 * 1024)
+def test_a_too_large_absence_file_is_refused_at_the_field_before_it_is_read(organisation: Any, login_as: Any) -> None:
+    upload = SimpleUploadedFile("verzuim.csv", _csv("TNOORD;2026-K2;8,4;1,3") + b"\n" * (1024 * 1024))
+    client = login_as(organisation.users[Role.HR_ADVISEUR])
+    response = client.post(reverse("teamcare:absence_import"), {"file": upload})
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == ["Het bestand is groter dan 1 MB."]
+    assert AbsenceFigure.objects.count() == 0
 
 
 def test_an_hr_import_keeps_membership_and_manager_history(organisation: Any) -> None:

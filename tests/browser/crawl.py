@@ -6,6 +6,8 @@ deliberately broken page (``test_crawl_checks.py``), which shows that each check
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,6 +48,10 @@ class Report:
     problems: list[str] = field(default_factory=list)
     violations: Counter[str] = field(default_factory=Counter)
     titles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
+    #: Fingerprints of the documents already checked: the same markup (another visitor with the same
+    #: menu, another id of one pattern that renders alike) gives the same results, so it is checked once.
+    checked: set[str] = field(default_factory=set)
+    repeats: int = 0
 
     def title_clashes(self) -> list[str]:
         """Two pages of one pattern (other ids) that a visitor cannot tell apart by their title."""
@@ -60,6 +66,7 @@ class Report:
 
     def summary(self) -> str:
         lines = [f"{visitor}: {count} pages" for visitor, count in sorted(self.pages.items())]
+        lines.append(f"identical to a page checked before (not checked again): {self.repeats}")
         lines += [f"violation {rule}: {count}" for rule, count in self.violations.most_common()] or ["violations: 0"]
         return "\n".join(lines)
 
@@ -195,8 +202,24 @@ def _open_page(page: Page, path: str) -> bool:
 def _check(page: Page, visitor: str, name: str, path: str, report: Report) -> None:
     report.pages[visitor] += 1
     report.titles.setdefault((visitor, name), {})[urlsplit(page.url).path] = page.title()
+    fingerprint = _fingerprint(page)
+    if fingerprint in report.checked:
+        report.repeats += 1
+        return
+    report.checked.add(fingerprint)
     for width in WIDTHS:
         report.problems += [f"{visitor} {path}: {problem}" for problem in page_problems(page, width, report)]
+
+
+#: What differs between two renderings of the same markup: the CSRF token of the session (in forms
+#: and in the htmx header on <body>).
+_SESSION_VALUES = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]*"')
+
+
+def _fingerprint(page: Page) -> str:
+    """A hash of the document as the browser holds it, without the session's CSRF token."""
+    markup = _SESSION_VALUES.sub(r'\1"', page.content())
+    return hashlib.sha256(markup.encode()).hexdigest()
 
 
 def _links(page: Page, origin: str) -> list[str]:

@@ -68,3 +68,19 @@ def test_a_keyboard_trap_is_found(blank: Page) -> None:
         )
     )
     assert any("keyboard trap" in problem for problem in focus_problems(blank))
+
+
+def test_the_same_markup_is_checked_once_and_other_markup_again(blank: Page) -> None:
+    from tests.browser.crawl import Report, _check
+
+    report = Report()
+    form = '<form><input type="hidden" name="csrfmiddlewaretoken" value="{}"></form>'
+    blank.set_content(GOOD.replace("</main>", form.format("token-of-session-one") + "</main>"))
+    _check(blank, "leidinggevende", "x", "/a/", report)
+    blank.set_content(GOOD.replace("</main>", form.format("token-of-session-two") + "</main>"))
+    _check(blank, "bmw", "x", "/a/", report)  # same page for another visitor: only the token differs
+    assert (len(report.checked), report.repeats) == (1, 1)
+    blank.set_content(GOOD.replace("Een kop", "Een andere kop"))
+    _check(blank, "bmw", "x", "/b/", report)
+    assert (len(report.checked), report.repeats) == (2, 1)
+    assert sum(report.pages.values()) == 3 and not report.problems

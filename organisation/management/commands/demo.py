@@ -228,8 +228,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset-passwords", action="store_true", help="Nieuw gedeeld wachtwoord voor alle demo-accounts."
         )
+        parser.add_argument(
+            "--organisation-only",
+            action="store_true",
+            help="Alleen de organisatie en de accounts, zonder voorbeeldgegevens in de modules.",
+        )
 
-    def handle(self, *args: Any, reset_passwords: bool, **options: Any) -> None:
+    def handle(self, *args: Any, reset_passwords: bool, organisation_only: bool = False, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError(_("De demo-gegevens mogen alleen worden aangemaakt als DEBUG aan staat."))
         if not Unit.objects.exists():
@@ -244,6 +249,8 @@ class Command(BaseCommand):
             accounts=accounts, password_hash=make_password(password), reset_passwords=is_new
         )
         self._print(report, accounts, password, passwords_set)
+        if organisation_only:
+            return
         for _receiver, line in demo_organisation_loaded.send(sender=type(self)):
             if line:
                 self.stdout.write(str(line))
