@@ -72,15 +72,18 @@ checks: install-dev
 
 ## The pytest suite only (SQLite by default, PostgreSQL when DATABASE_URL is set).
 ## PYTEST_ARGS passes more, e.g. PYTEST_ARGS='-m "not crawl"' (.ci/run crawls on SQLite only).
+## PYTEST_WORKERS: parallel pytest processes (pytest-xdist), one per core by default; 0 runs in one process.
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
+XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),-p no:xdist,-n $(PYTEST_WORKERS) --dist worksteal)
 suite: install-dev assets
-	$(VENV)/bin/pytest --durations=15 $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(XDIST) --durations=15 $(PYTEST_ARGS)
 
 ## The suite without browser tests, as if it were a year later (ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS,
 ## see README.md): a test that depends on today's date fails now rather than on some later day.
 CLOCK_SHIFT_DAYS ?= 365
 suite-shifted: install-dev assets
-	ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS=$(CLOCK_SHIFT_DAYS) $(VENV)/bin/pytest -m "not browser"
+	ZORGWIJZER_TEST_CLOCK_SHIFT_DAYS=$(CLOCK_SHIFT_DAYS) $(VENV)/bin/pytest $(XDIST) -m "not browser"
 
 messages: install-dev
 	DEBUG=1 $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=frontend --ignore=bench --no-obsolete

@@ -23,6 +23,7 @@ from access.aftercare import *  # noqa: F403
 from access.agenda import *  # noqa: F403
 from access.barista import *  # noqa: F403
 from access.base import *  # noqa: F403
+from access.casework import *  # noqa: F403
 from access.complaints import *  # noqa: F403
 from access.confidential import *  # noqa: F403
 from access.homefront import *  # noqa: F403

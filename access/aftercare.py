@@ -28,6 +28,12 @@ register_actions(
         "aftercare.team": frozenset({Role.LEIDINGGEVENDE}),
         "aftercare.cases": frozenset({Role.COLLEGIAAL_ONDERSTEUNER}),
         "aftercare.coordinate": frozenset({Role.COORDINATOR_TCO}),
+        # The casemanager GTPA: their own steps in plans after violence against an employee.
+        "aftercare.casework": frozenset({Role.CASEMANAGER}),
+        # The templates and event types are the same for the whole organisation: the functioneel
+        # beheerder edits them (no coordinator holds an organisation-wide scope, and the beheerder
+        # reaches no plan, so the editor shows no care data).
+        "aftercare.templates": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     }
 )
 
@@ -64,6 +70,14 @@ def aftercare_cases_filter(user: AnyUser) -> Q:
     return Q(supporter__user_id=user.pk)
 
 
+def aftercare_casework_plans_filter(user: AnyUser) -> Q:
+    """Plans a casemanager works on: events the casemanager GTPA follows up (violence against the
+    employee), of people in the casemanager's unit or node. They see only their part of the plan."""
+    if not assignments_with(user, Role.CASEMANAGER):
+        return Q(pk__in=[])
+    return Q(event__gtpa_casemanager=True) & _plan_person_in(user, Role.CASEMANAGER)
+
+
 def aftercare_plans_filter(user: AnyUser) -> Q:
     """A filter on Plan selecting exactly the plans this user may open."""
     if not getattr(user, "is_authenticated", False):
@@ -73,6 +87,7 @@ def aftercare_plans_filter(user: AnyUser) -> Q:
         | aftercare_team_plans_filter(user)
         | aftercare_cases_filter(user)
         | aftercare_coordinated_plans_filter(user)
+        | aftercare_casework_plans_filter(user)
     )
 
 
@@ -94,6 +109,21 @@ def can_read_support_notes(user: AnyUser, plan: Any) -> bool:
     return _plan_matches(plan, aftercare_cases_filter(user) | aftercare_coordinated_plans_filter(user))
 
 
+def may_read_check_ins(relations: frozenset[str]) -> bool:
+    """The answers of a structured check-in: only the assigned supporter and the coordinator.
+    The manager (and the casemanager) see only that the check-in was done."""
+    return bool(relations & {"supporter", "coordinator"})
+
+
+def can_read_check_ins(user: AnyUser, plan: Any) -> bool:
+    return may_read_check_ins(aftercare_plan_relations(user, plan))
+
+
+def sees_casework_only(relations: frozenset[str]) -> bool:
+    """A casemanager who has no other relation to the plan sees only the casework steps."""
+    return relations == frozenset({"casemanager"})
+
+
 def is_plan_subject(user: AnyUser, plan: Any) -> bool:
     """Whether the user is the employee the plan is for."""
     person = plan.person
@@ -110,6 +140,7 @@ def aftercare_plan_relations(user: AnyUser, plan: Any) -> frozenset[str]:
         ("manager", aftercare_team_plans_filter(user)),
         ("supporter", aftercare_cases_filter(user)),
         ("coordinator", aftercare_coordinated_plans_filter(user)),
+        ("casemanager", aftercare_casework_plans_filter(user)),
     ):
         if condition != Q(pk__in=[]) and _plan_matches(plan, condition):
             relations.add(name)
@@ -126,7 +157,11 @@ def may_complete_step(relations: frozenset[str], step: Any, person_id: int | Non
         return True
     if step.owner_id is not None:
         return person_id is not None and step.owner_id == person_id
-    owner_relation = {StepOwner.MANAGER: "manager", StepOwner.SUPPORTER: "supporter"}.get(step.owner_role)
+    owner_relation = {
+        StepOwner.MANAGER: "manager",
+        StepOwner.SUPPORTER: "supporter",
+        StepOwner.CASEMANAGER: "casemanager",
+    }.get(step.owner_role)
     return owner_relation in relations
 
 
@@ -195,6 +230,7 @@ def aftercare_coordinator_unit_ids(user: AnyUser) -> set[int]:
 __all__ = [
     "aftercare_assignments_covering",
     "aftercare_cases_filter",
+    "aftercare_casework_plans_filter",
     "aftercare_coordinated_plans_filter",
     "aftercare_coordinator_unit_ids",
     "aftercare_plan_relations",
@@ -204,11 +240,14 @@ __all__ = [
     "can_complete_step",
     "can_coordinate_plan",
     "can_decline_step",
+    "can_read_check_ins",
     "can_read_support_notes",
     "can_see_referral_target",
     "can_view_plan",
     "is_plan_subject",
     "may_complete_step",
     "may_decline_step",
+    "may_read_check_ins",
     "may_see_referral_target",
+    "sees_casework_only",
 ]

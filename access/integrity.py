@@ -6,6 +6,8 @@
   to; nobody else — not HR, not colleagues, not VIK.
 * Session requests: anyone asks; VIK prevention of the request's unit plans them.
 * Triage of signals: only VIK roles, for signals of the units of their assignments.
+* The anonymous screening questionnaire: anyone with a period's link answers (no account); only
+  VIK roles open and close periods and read the results, for the units of their assignments.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ register_actions(
         "integrity.request_session": frozenset({AUTHENTICATED}),
         "integrity.plan_sessions": frozenset({Role.VIK_PREVENTIE}),
         "integrity.triage": VIK_ROLES,
+        "integrity.survey": VIK_ROLES,
     }
 )
 
@@ -87,6 +90,11 @@ def integrity_signals_filter(user: AnyUser) -> Q:
     return Q(unit_id__in=_unit_ids(user, VIK_ROLES))
 
 
+def integrity_survey_rounds_filter(user: AnyUser) -> Q:
+    """A filter on SurveyRound: the questionnaire periods of the units of the user's VIK assignments."""
+    return Q(unit_id__in=_unit_ids(user, VIK_ROLES))
+
+
 def integrity_vik_unit_ids(user: AnyUser) -> set[int]:
     """The units for which this user may register a signal."""
     return _unit_ids(user, VIK_ROLES)
@@ -99,5 +107,6 @@ __all__ = [
     "integrity_requests_filter",
     "integrity_sessions_filter",
     "integrity_signals_filter",
+    "integrity_survey_rounds_filter",
     "integrity_vik_unit_ids",
 ]

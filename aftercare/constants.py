@@ -5,6 +5,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+#: Template families with rules of their own (``PlanTemplate.code``).
+POSTVENTION_TEMPLATE = "postventie"
+GTPA_TEMPLATE = "gtpa"
+
 
 class Severity(models.TextChoices):
     LICHT = "licht", _("Licht")
@@ -35,6 +39,18 @@ class StepKind(models.TextChoices):
     HOME_FRONT = "thuisfront", _("Thuisfront betrekken")
     CONTACT_REQUEST = "contactverzoek", _("Verzoek om contact")
     CLOSURE = "afsluiting", _("Afsluiting")
+    # Postvention after a colleague's suicide (Zorgwijzer §2.4, §3.13).
+    TEAM_OPVANG = "team_opvang", _("Opvang van het hele team")
+    INFORM = "informeren", _("Team en betrokkenen informeren")
+    SPIRITUAL_CARE = "geestelijk_verzorger", _("Geestelijk verzorger aanbieden")
+    INVESTIGATION = "extern_onderzoek", _("Extern onderzoek aangevraagd")
+    # Needle-stick, splash, bite, cut or scratch incidents.
+    PRIKPUNT = "prikpunt", _("Prikpunt gebeld voor een risico-inschatting")
+    # Violence against employees (GTPA).
+    AANGIFTE = "aangifte", _("Aangifte en proces-verbaal")
+    CASE_FILE = "dossier", _("Dossier bij de casemanager geweld")
+    DAMAGE_CLAIM = "schadeclaim", _("Schade verhalen op de dader")
+    PROPERTY_DAMAGE = "schade_eigendom", _("Schade aan persoonlijke spullen")
 
 
 class StepOwner(models.TextChoices):
@@ -43,6 +59,9 @@ class StepOwner(models.TextChoices):
     MANAGER = "leidinggevende", _("Leidinggevende")
     SUPPORTER = "ondersteuner", _("Collegiaal ondersteuner")
     COORDINATOR = "coordinator", _("Coördinator TCO")
+    # The casemanager for violence against police officers (GTPA): holds the file of the
+    # aangifte and helps recover the damage from the offender.
+    CASEMANAGER = "casemanager", _("Casemanager geweld tegen politie")
 
 
 class StepStatus(models.TextChoices):
@@ -70,3 +89,27 @@ class ReferralTarget(models.TextChoices):
 class NoticeKind(models.TextChoices):
     REMINDER = "herinnering", _("Herinnering")
     ESCALATION = "escalatie", _("Termijn verstreken")
+    NEW_TASK = "nieuwe_taak", _("Nieuwe taak")
+
+
+class StepCondition(models.TextChoices):
+    """When a template step is added to a plan: always, or only when the registration says so."""
+
+    ALWAYS = "", _("Altijd")
+    PROPERTY_DAMAGE = "schade_eigendom", _("Alleen bij schade aan persoonlijke spullen")
+
+
+class CheckInLevel(models.TextChoices):
+    """How one theme of a check-in goes, in the supporter's words after the conversation."""
+
+    GOOD = "goed", _("Gaat goed")
+    MIXED = "wisselend", _("Wisselend")
+    CONCERN = "zorgelijk", _("Zorgelijk")
+
+
+class CheckInOutcome(models.TextChoices):
+    """What follows from a check-in."""
+
+    NORMAL = "normaal", _("Normaal herstel: nazorg gaat door zoals gepland")
+    WATCH = "aandacht", _("Klachten, nog binnen de eerste weken: extra aandacht bij het volgende contact")
+    REFER = "doorverwijzen", _("Klachten houden aan na vier weken: doorverwijzing")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftercare import selectors
-from aftercare.constants import NoticeKind, PlanStatus, StepStatus
+from aftercare.constants import NoticeKind, PlanStatus, StepOwner, StepStatus
 from aftercare.models import DeadlineNotice, Notification, Step
 from core import links
 from organisation.models import Person
@@ -33,6 +33,7 @@ def reminder_lead() -> timedelta:
 class ScanResult:
     reminders: int
     escalations: int
+    new_tasks: int = 0
 
 
 def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
@@ -44,6 +45,8 @@ def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
     if kind == NoticeKind.REMINDER and step.due_at <= now:
         return False  # too late for a reminder; the escalation follows
     if kind == NoticeKind.ESCALATION and step.due_at > now:
+        return False
+    if kind == NoticeKind.NEW_TASK and step.owner_role != StepOwner.CASEMANAGER:
         return False
     recipients = _recipients(step, kind)
     if not recipients:
@@ -67,9 +70,14 @@ def notify(*, step_id: int, kind: str, now: datetime | None = None) -> bool:
 
 def _recipients(step: Step, kind: str) -> list[Person]:
     """The owner (reminder), else the TCO coordinators covering the employee, else the
-    functioneel beheerder(s): a deadline must reach someone who can act on it."""
+    functioneel beheerder(s): a deadline must reach someone who can act on it. A casemanager's
+    step (new task, reminder) goes to the casemanagers covering the employee."""
     if kind == NoticeKind.REMINDER and step.owner is not None and step.owner.is_active:
         return [step.owner]
+    if kind != NoticeKind.ESCALATION and step.owner_role == StepOwner.CASEMANAGER:
+        casemanagers = selectors.casemanagers_for(step.plan)
+        if casemanagers:
+            return casemanagers
     coordinators = selectors.coordinators_for(step.plan)
     if coordinators:
         return coordinators
@@ -84,11 +92,11 @@ def _recipients(step: Step, kind: str) -> list[Person]:
 
 def _email(recipients: list[Person], kind: str) -> None:
     """Only a pointer to Zorgwijzer: no names, no event, nothing about the employee."""
-    subject = (
-        _("Zorgwijzer: herinnering aan een stap in een nazorgplan")
-        if kind == NoticeKind.REMINDER
-        else _("Zorgwijzer: termijn van een stap in een nazorgplan is verstreken")
-    )
+    subjects: dict[str, str] = {
+        NoticeKind.REMINDER: _("Zorgwijzer: herinnering aan een stap in een nazorgplan"),
+        NoticeKind.NEW_TASK: _("Zorgwijzer: er staat een nieuwe taak voor je klaar"),
+    }
+    subject = subjects.get(kind, _("Zorgwijzer: termijn van een stap in een nazorgplan is verstreken"))
     body = _("Er staat een melding voor je klaar in Zorgwijzer: %(path)s") % {"path": notifications_url()}
     addresses = [r.email for r in recipients if r.email]
     for address in addresses:
@@ -118,4 +126,8 @@ def deadline_scan(now: datetime | None = None) -> ScanResult:
         notify(step_id=pk, kind=NoticeKind.ESCALATION, now=now)
         for pk in selectors.overdue_steps(now).values_list("pk", flat=True)
     )
-    return ScanResult(reminders=reminders, escalations=escalations)
+    new_tasks = sum(
+        notify(step_id=pk, kind=NoticeKind.NEW_TASK, now=now)
+        for pk in selectors.casework_steps_unannounced().values_list("pk", flat=True)
+    )
+    return ScanResult(reminders=reminders, escalations=escalations, new_tasks=new_tasks)

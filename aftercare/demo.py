@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftercare import services
-from aftercare.constants import StepKind, StepStatus
-from aftercare.models import Event, EventType, Plan
+from aftercare.constants import CheckInLevel, StepKind, StepStatus
+from aftercare.models import CheckIn, Event, EventType, Plan
 from organisation.models import Person
 
 DEMO_NOTE = "Demo: fictieve gebeurtenis"
@@ -80,4 +80,8 @@ def _progress(plan: Plan, manager: Person, supporter: Person | None, *, done_unt
         if step.kind in {StepKind.EVALUATION, StepKind.REFERRAL, StepKind.CLOSURE}:
             continue
         actor = manager.user if step.owner_id == manager.pk else (step.owner.user if step.owner else None)
-        services.step_complete(step=step, actor=actor)
+        # A check-in is a short structured conversation: in the demo, recovery goes well.
+        answers = (
+            {theme: str(CheckInLevel.GOOD) for theme in CheckIn.THEMES} if step.kind == StepKind.CHECK_IN else None
+        )
+        services.step_complete(step=step, actor=actor, check_in=answers)

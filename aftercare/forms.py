@@ -12,8 +12,17 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aftercare.constants import Beroepsrisico, ReferralTarget, Severity, StepKind
-from aftercare.models import EventType
+from aftercare.constants import (
+    POSTVENTION_TEMPLATE,
+    Beroepsrisico,
+    CheckInLevel,
+    ReferralTarget,
+    Severity,
+    StepCondition,
+    StepKind,
+    StepOwner,
+)
+from aftercare.models import CheckIn, EventType
 from organisation.models import Person
 
 if TYPE_CHECKING:
@@ -94,7 +103,7 @@ def _grouped_event_types() -> list[Any]:
     """The types grouped: violence against police officers (§2.4) and other impactful events."""
     groups: dict[str, list[tuple[int, str]]] = {}
     for event_type in EventType.objects.filter(is_active=True):
-        groups.setdefault(event_type.get_category_display(), []).append((event_type.pk, event_type.name))
+        groups.setdefault(event_type.get_category_display(), []).append((event_type.pk, event_type.display_name))
     return [("", _("Kies een soort gebeurtenis")), *groups.items()]
 
 
@@ -136,7 +145,19 @@ class RegisterForm(forms.Form):
         choices=[("", _("Niet nodig")), *Beroepsrisico.choices],
         help_text=_("Alleen de soort wordt vastgelegd."),
     )
-    gtpa_casemanager = forms.BooleanField(label=_("Opvolging door de GTPA-casemanager"), required=False)
+    gtpa_casemanager = forms.BooleanField(
+        label=_("Opvolging door de casemanager geweld tegen politie (GTPA)"),
+        required=False,
+        help_text=_(
+            "Deze casemanager helpt bij de aangifte en bij het verhalen van schade op de dader. "
+            "Bij geweld tegen politie gebeurt dit altijd."
+        ),
+    )
+    property_damage = forms.BooleanField(
+        label=_("Er is schade aan persoonlijke spullen, zoals een bril, horloge of kleding"),
+        required=False,
+        help_text=_("Alleen bij geweld tegen politie: de casemanager neemt de schade dan ook in behandeling."),
+    )
     confirm_duplicate = forms.BooleanField(label=_("Ja, dit is een nieuwe gebeurtenis. Toch opslaan."), required=False)
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
@@ -148,6 +169,17 @@ class RegisterForm(forms.Form):
         assert isinstance(kind, forms.ModelChoiceField)
         kind.choices = _grouped_event_types()
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        kind = data.get("kind")
+        if kind is not None and kind.template_code == POSTVENTION_TEMPLATE and (data.get("note") or "").strip():
+            # The team members' plans never show anything about the deceased colleague.
+            self.add_error(
+                "note",
+                _("Schrijf bij een suïcide van een collega niets over de overledene op. Laat dit veld leeg."),
+            )
+        return data
+
     def clean_occurred_at(self) -> Any:
         value = self.cleaned_data["occurred_at"]
         now = timezone.now()
@@ -156,6 +188,24 @@ class RegisterForm(forms.Form):
         if value < now - OLDEST_EVENT:
             raise forms.ValidationError(_("De gebeurtenis ligt meer dan een jaar terug."))
         return value
+
+
+#: The questions of a structured check-in, one per theme (asked in the supporter's own words).
+CHECK_IN_QUESTIONS: dict[str, StrOrPromise] = {
+    "sleep": _("Slapen: hoe slaapt je collega?"),
+    "reliving": _("Terugdenken: komt de gebeurtenis steeds terug, in beelden, dromen of gedachten?"),
+    "avoidance": _("Vermijden: gaat je collega plekken, mensen of gesprekken uit de weg?"),
+    "support_home": _("Steun thuis: is er thuis iemand om mee te praten?"),
+    "support_work": _("Steun op het werk: voelt je collega zich gesteund door team en leidinggevende?"),
+    "substances": _("Alcohol of medicijnen: gebruikt je collega meer dan anders om zich beter te voelen?"),
+    "work": _("Werken: lukt het werk zoals voor de gebeurtenis?"),
+}
+
+#: Steps that record a date, with the label of their date field.
+DATED_LABELS: dict[str, StrOrPromise] = {
+    StepKind.INVESTIGATION: _("Datum van de aanvraag bij het psychotraumacentrum"),
+    StepKind.AANGIFTE: _("Datum van de aangifte"),
+}
 
 
 class StepCompleteForm(forms.Form):
@@ -190,6 +240,14 @@ class StepCompleteForm(forms.Form):
             "required": _("Vul de datum van de doorverwijzing in."),
             "invalid": _("Vul een geldige datum in."),
         },
+    )
+
+    action_date = forms.DateField(
+        label=_("Datum"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        error_messages={"required": _("Vul de datum in."), "invalid": _("Vul een geldige datum in.")},
     )
 
     # The home-front step stores only that the information was given (the step is then done), no text.
@@ -237,8 +295,27 @@ class StepCompleteForm(forms.Form):
             self.fields["home_front_info_given"].required = True
             # Its own tick box says what was done; a second one would ask the same twice.
             self.fields["confirm"].required = False
+        if step.kind in DATED_LABELS:
+            self.fields["action_date"].required = True
+            self.fields["action_date"].label = DATED_LABELS[step.kind]
+        if step.kind == StepKind.CHECK_IN:
+            # The structured conversation: one question per theme, the supporter's summary.
+            for theme in CheckIn.THEMES:
+                self.fields[theme] = forms.ChoiceField(
+                    label=CHECK_IN_QUESTIONS[theme],
+                    choices=CheckInLevel.choices,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": _("Kies hoe het hiermee gaat.")},
+                )
+            self.order_fields(list(CheckIn.THEMES))
         if completes_early(step):
             self.fields["reason"].required = True
+
+    @property
+    def check_in_answers(self) -> dict[str, str] | None:
+        if self.step.kind != StepKind.CHECK_IN:
+            return None
+        return {theme: self.cleaned_data[theme] for theme in CheckIn.THEMES}
 
     @property
     def visible_fields_for_step(self) -> list[Any]:
@@ -319,3 +396,111 @@ class EvaluationForm(forms.Form):
         help_text=_("Anoniem: je cijfer wordt zonder je naam bewaard."),
         error_messages={"required": _("Kies een cijfer van 1 tot en met 10.")},
     )
+
+
+# --- Template editor (functioneel beheerder) -------------------------------------------------
+
+
+class TemplateForm(forms.Form):
+    """The name of a template version, in Dutch and English."""
+
+    name = forms.CharField(
+        label=_("Naam van het sjabloon"),
+        max_length=120,
+        error_messages={"required": _("Geef het sjabloon een naam."), "max_length": _("Hoogstens 120 tekens.")},
+    )
+    name_en = forms.CharField(
+        label=_("Naam in het Engels"),
+        required=False,
+        max_length=120,
+        help_text=_("Leeg: wie Zorgwijzer in het Engels gebruikt, ziet de Nederlandse naam."),
+        error_messages={"max_length": _("Hoogstens 120 tekens.")},
+    )
+
+
+#: The longest term a step may have: one year after the event.
+MAX_STEP_HOURS = 365 * 24
+
+
+class TemplateStepForm(forms.Form):
+    """One step of a template; an empty row is skipped, a ticked "verwijderen" drops the step."""
+
+    kind = forms.ChoiceField(
+        label=_("Soort stap"),
+        choices=[
+            ("", _("Kies")),
+            *[(k, v) for k, v in StepKind.choices if k not in ("doorverwijzing", "contactverzoek", "thuisfront")],
+        ],
+        error_messages={"required": _("Kies de soort stap."), "invalid_choice": _("Kies een soort uit de lijst.")},
+    )
+    owner = forms.ChoiceField(
+        label=_("Wie doet het"),
+        choices=[("", _("Kies")), *StepOwner.choices],
+        error_messages={"required": _("Kies wie de stap doet."), "invalid_choice": _("Kies iemand uit de lijst.")},
+    )
+    due_after_hours = forms.IntegerField(
+        label=_("Termijn in uren na de gebeurtenis"),
+        min_value=0,
+        max_value=MAX_STEP_HOURS,
+        help_text=_("Bijvoorbeeld 24 voor een dag, 72 voor dag 3, 168 voor week 1, 672 voor week 4."),
+        error_messages={
+            "required": _("Vul de termijn in uren in."),
+            "invalid": _("Vul een heel getal in."),
+            "min_value": _("De termijn kan niet negatief zijn."),
+            "max_value": _("Hoogstens een jaar (8760 uur)."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=160,
+        error_messages={"required": _("Vul de titel van de stap in."), "max_length": _("Hoogstens 160 tekens.")},
+    )
+    title_en = forms.CharField(
+        label=_("Titel in het Engels"),
+        required=False,
+        max_length=160,
+        error_messages={"max_length": _("Hoogstens 160 tekens.")},
+    )
+    only_when = forms.ChoiceField(label=_("Wanneer"), required=False, choices=StepCondition.choices)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # The operational debriefing is the operational leidinggevende's (Zorgwijzer §3.2).
+        if data.get("kind") == StepKind.DEBRIEFING and data.get("owner") not in (None, "", StepOwner.MANAGER):
+            self.add_error("owner", _("De operationele debriefing doet de leidinggevende. Kies Leidinggevende."))
+        return data
+
+
+def _step_formset_class() -> type[forms.BaseFormSet[TemplateStepForm]]:
+    return forms.formset_factory(TemplateStepForm, extra=2, can_delete=True, max_num=40, validate_max=True)
+
+
+TemplateStepFormSet = _step_formset_class()
+
+
+class EventTypeForm(forms.Form):
+    """An event type: its names, the template its plans are made from, and whether it is in use."""
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=120,
+        error_messages={"required": _("Vul de naam in."), "max_length": _("Hoogstens 120 tekens.")},
+    )
+    name_en = forms.CharField(
+        label=_("Naam in het Engels"),
+        required=False,
+        max_length=120,
+        error_messages={"max_length": _("Hoogstens 120 tekens.")},
+    )
+    template_code = forms.ChoiceField(
+        label=_("Sjabloon"),
+        required=False,
+        error_messages={"invalid_choice": _("Kies een sjabloon uit de lijst.")},
+    )
+    is_active = forms.BooleanField(label=_("In gebruik bij het melden"), required=False)
+
+    def __init__(self, *args: Any, templates: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["template_code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Het standaardsjabloon")), *templates]

@@ -95,6 +95,78 @@ GUIDES: dict[str, Guide] = {
         offer=_("Noem het 24/7 Loket en de collegiale ondersteuning nog eens, voor later."),
         record=_("Dat de nazorg is afgesloten. De persoonsgegevens worden na de bewaartermijn verwijderd."),
     ),
+    StepKind.TEAM_OPVANG: Guide(
+        say=_(
+            "Breng het team zo snel mogelijk samen. Zeg wat er gebeurd is, voor zover je dat mag delen, "
+            "en geef ruimte aan verdriet, boosheid en vragen. Er is geen goede of foute reactie."
+        ),
+        offer=_(
+            "Zorg voor rust en tijd: geen volle dienst erna als dat kan. Nodig de coördinator TCO uit, en "
+            "zeg dat iedereen een eigen gesprek kan krijgen."
+        ),
+        record=_("Alleen dat de opvang er was. Het plan van elk teamlid wordt dan ook bijgewerkt."),
+    ),
+    StepKind.INFORM: Guide(
+        say=_(
+            "Spreek eerst met de familie af wat je mag vertellen. Vertel het team en anderen die het moeten "
+            "weten hetzelfde, op hetzelfde moment, en liefst persoonlijk."
+        ),
+        offer=_("Zeg wanneer er meer nieuws komt, bijvoorbeeld over het afscheid, en wie vragen beantwoordt."),
+        record=_("Dat het team is geïnformeerd. Schrijf niets op over de overleden collega."),
+    ),
+    StepKind.SPIRITUAL_CARE: Guide(
+        say=_(
+            "Vertel dat de geestelijk verzorger er is voor iedereen, gelovig of niet, en kan helpen bij een "
+            "afscheid, een herdenking of een ritueel met het team."
+        ),
+        offer=_(
+            "Een gesprek alleen of samen. De geestelijk verzorger heeft geheimhoudingsplicht: wat iemand "
+            "vertelt, blijft bij hem of haar."
+        ),
+        record=_("Dat het aanbod is gedaan, of dat je collega het niet wilde."),
+    ),
+    StepKind.INVESTIGATION: Guide(
+        say=_(
+            "Na elke suïcide van een collega kijkt een extern psychotraumacentrum wat de organisatie kan "
+            "leren. Vraag dat onderzoek aan."
+        ),
+        offer=_("Leg het team uit dat het onderzoek gaat over leren en voorkomen, niet over schuld."),
+        record=_("De datum van de aanvraag. Het plan van elk teamlid wordt dan ook bijgewerkt."),
+    ),
+    StepKind.PRIKPUNT: Guide(
+        say=_(
+            "Bel direct met Prikpunt, dag en nacht bereikbaar (het nummer staat op de pagina Direct hulp). "
+            "Prikpunt schat het risico op besmetting in en zegt wat er nu moet gebeuren."
+        ),
+        offer=_(
+            "Soms is snel behandelen nodig, binnen enkele uren. Regel dat je collega daarvoor weg kan en "
+            "niet alleen hoeft te gaan."
+        ),
+        record=_("Alleen dat Prikpunt is gebeld. Geen uitslagen of medische informatie."),
+    ),
+    StepKind.AANGIFTE: Guide(
+        say=_(
+            "Geweld tegen politie wordt nooit geaccepteerd: er wordt altijd aangifte gedaan en een "
+            "proces-verbaal opgemaakt. Help je collega daarbij."
+        ),
+        offer=_("Zeg dat de casemanager geweld tegen politie helpt bij het verhalen van de schade."),
+        record=_("De datum van de aangifte."),
+    ),
+    StepKind.CASE_FILE: Guide(
+        say=_("Neem contact op met je collega en leg uit wat jij doet: het dossier bijhouden en de schade verhalen."),
+        offer=_("Vraag welke schade er is: letsel, kosten, kapotte spullen. Leg uit hoe het strafproces verloopt."),
+        record=_("Dat het dossier is aangelegd. Geen medische informatie in dit plan."),
+    ),
+    StepKind.DAMAGE_CLAIM: Guide(
+        say=_("Bespreek met je collega welke schade op de dader wordt verhaald en hoe dat gaat."),
+        offer=_("Stel de vordering in het strafproces op en houd je collega op de hoogte."),
+        record=_("Dat de vordering is voorbereid."),
+    ),
+    StepKind.PROPERTY_DAMAGE: Guide(
+        say=_("Vraag welke persoonlijke spullen kapot of kwijt zijn, zoals een bril, horloge of kleding."),
+        offer=_("Leg uit welke bewijzen nodig zijn, zoals een bon of foto, en hoe de vergoeding gaat."),
+        record=_("Dat de schade in behandeling is."),
+    ),
 }
 
 
@@ -114,6 +186,21 @@ FOR_EMPLOYEE: dict[str, str | Promise] = {
     StepKind.HOME_FRONT: _("Je thuisfront krijgt informatie, omdat jij daar toestemming voor gaf."),
     StepKind.CONTACT_REQUEST: _("Je vroeg om contact. %(name)s neemt binnen 24 uur contact met je op."),
     StepKind.CLOSURE: _("De nazorg wordt afgesloten. Je kunt daarna altijd weer om hulp vragen."),
+    StepKind.TEAM_OPVANG: _("Je leidinggevende (%(name)s) brengt het team samen voor opvang."),
+    StepKind.INFORM: _("Je leidinggevende (%(name)s) vertelt het team wat er gedeeld kan worden."),
+    StepKind.SPIRITUAL_CARE: _(
+        "Je kunt praten met de geestelijk verzorger, ook over een afscheid of ritueel. Dat mag je afslaan."
+    ),
+    StepKind.INVESTIGATION: _(
+        "Een extern psychotraumacentrum onderzoekt wat de organisatie kan leren. Jij hoeft daar niets voor te doen."
+    ),
+    StepKind.PRIKPUNT: _(
+        "Prikpunt wordt gebeld voor een inschatting van het risico. %(name)s zorgt dat dit binnen een paar uur gebeurt."
+    ),
+    StepKind.AANGIFTE: _("Je leidinggevende (%(name)s) helpt je met de aangifte."),
+    StepKind.CASE_FILE: _("De casemanager geweld tegen politie legt je dossier aan en helpt je met de schade."),
+    StepKind.DAMAGE_CLAIM: _("De casemanager geweld tegen politie helpt je de schade te verhalen op de dader."),
+    StepKind.PROPERTY_DAMAGE: _("De casemanager regelt de schade aan je persoonlijke spullen."),
 }
 
 

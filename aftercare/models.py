@@ -13,11 +13,14 @@ from django.utils.translation import gettext_lazy as _
 
 from aftercare.constants import (
     Beroepsrisico,
+    CheckInLevel,
+    CheckInOutcome,
     EventCategory,
     NoticeKind,
     PlanStatus,
     ReferralTarget,
     Severity,
+    StepCondition,
     StepKind,
     StepOwner,
     StepStatus,
@@ -25,14 +28,24 @@ from aftercare.constants import (
 from core.models import AppendOnlyModel
 
 
+def in_language(dutch: str, english: str) -> str:
+    """The English text when the interface language is English and one is given, else the Dutch."""
+    from django.utils.translation import get_language
+
+    return english if english and (get_language() or "").startswith("en") else dutch
+
+
 class EventType(models.Model):
     """An entry of the managed list of event types (loaded by a data migration)."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("naam"), max_length=120)
+    name_en = models.CharField(_("naam in het Engels"), max_length=120, blank=True)
     category = models.CharField(_("categorie"), max_length=20, choices=EventCategory.choices)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(_("in gebruik"), default=True)
+    # The template family (``PlanTemplate.code``) its plans are made from; empty: the default one.
+    template_code = models.SlugField(_("sjabloon"), max_length=40, blank=True)
 
     class Meta:
         ordering = ["category", "position", "name"]
@@ -40,7 +53,11 @@ class EventType(models.Model):
         verbose_name_plural = _("soorten gebeurtenissen")
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
 
 
 class Event(models.Model):
@@ -54,6 +71,7 @@ class Event(models.Model):
         _("opvolging Team Beroepsrisico"), max_length=20, choices=Beroepsrisico.choices, blank=True
     )
     gtpa_casemanager = models.BooleanField(_("opvolging door GTPA-casemanager"), default=False)
+    property_damage = models.BooleanField(_("schade aan persoonlijke spullen"), default=False)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gemeld door"),
@@ -74,20 +92,44 @@ class Event(models.Model):
 
 
 class PlanTemplate(models.Model):
-    """A configurable aftercare template; the default one is used for new plans."""
+    """One version of a configurable aftercare template.
 
+    Templates come in families (``code``); editing one writes a new version and makes it the
+    current one, so a running plan keeps the version it was made from (``Plan.template``).
+    The current version of the default family is used for event types without their own."""
+
+    code = models.SlugField(_("code"), max_length=40, default="standaard")
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    is_current = models.BooleanField(_("huidige versie"), default=True)
     name = models.CharField(_("naam"), max_length=120)
+    name_en = models.CharField(_("naam in het Engels"), max_length=120, blank=True)
     is_default = models.BooleanField(_("standaard"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, null=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangemaakt door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
+        ordering = ["code", "-version"]
         verbose_name = _("sjabloon nazorgplan")
         verbose_name_plural = _("sjablonen nazorgplan")
         constraints = [
-            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="one_default_template")
+            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="one_default_template"),
+            models.UniqueConstraint(fields=["code", "version"], name="one_template_version"),
+            models.UniqueConstraint(fields=["code"], condition=Q(is_current=True), name="one_current_template_version"),
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
 
 
 class TemplateStep(models.Model):
@@ -100,6 +142,10 @@ class TemplateStep(models.Model):
     owner = models.CharField(_("eigenaar"), max_length=20, choices=StepOwner.choices)
     due_after_hours = models.PositiveIntegerField(_("termijn in uren na de gebeurtenis"))
     title = models.CharField(_("titel"), max_length=160)
+    title_en = models.CharField(_("titel in het Engels"), max_length=160, blank=True)
+    only_when = models.CharField(
+        _("alleen als"), max_length=20, choices=StepCondition.choices, default=StepCondition.ALWAYS, blank=True
+    )
 
     class Meta:
         ordering = ["due_after_hours", "pk"]
@@ -107,7 +153,11 @@ class TemplateStep(models.Model):
         verbose_name_plural = _("stappen van een sjabloon")
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return in_language(self.title, self.title_en)
 
 
 class Plan(models.Model):
@@ -118,6 +168,10 @@ class Plan(models.Model):
     """
 
     event = models.ForeignKey(Event, verbose_name=_("gebeurtenis"), on_delete=models.PROTECT, related_name="plans")
+    # The template version the plan was made from; editing the template later does not change it.
+    template = models.ForeignKey(
+        PlanTemplate, verbose_name=_("sjabloon"), on_delete=models.PROTECT, null=True, blank=True, related_name="plans"
+    )
     person = models.ForeignKey(
         "organisation.Person",
         verbose_name=_("medewerker"),
@@ -175,6 +229,7 @@ class Step(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("nazorgplan"), on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(_("soort stap"), max_length=20, choices=StepKind.choices)
     title = models.CharField(_("titel"), max_length=160)
+    title_en = models.CharField(_("titel in het Engels"), max_length=160, blank=True)
     owner_role = models.CharField(_("eigenaar"), max_length=20, choices=StepOwner.choices)
     owner = models.ForeignKey(
         "organisation.Person",
@@ -199,6 +254,8 @@ class Step(models.Model):
         _("doorverwezen naar"), max_length=30, choices=ReferralTarget.choices, blank=True
     )
     referral_date = models.DateField(_("datum doorverwijzing"), null=True, blank=True)
+    # The date a step records (the external investigation requested, the aangifte made).
+    action_date = models.DateField(_("datum"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_at", "pk"]
@@ -207,7 +264,51 @@ class Step(models.Model):
         indexes = [models.Index(fields=["status", "due_at"], name="aftercare_step_open_due")]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return in_language(self.title, self.title_en)
+
+
+class CheckIn(models.Model):
+    """The structured part of a check-in conversation, recorded by the supporter afterwards.
+
+    Only the assigned supporter and the coordinator see it (``access.can_read_check_ins``); the
+    manager sees only that the check-in was done. The levels are the supporter's summary of the
+    conversation, not a diagnosis; there is no free text. Erased with the plan's personal data."""
+
+    step = models.OneToOneField(Step, verbose_name=_("stap"), on_delete=models.CASCADE, related_name="check_in")
+    sleep = models.CharField(_("slapen"), max_length=20, choices=CheckInLevel.choices)
+    reliving = models.CharField(_("terugdenken en herbeleven"), max_length=20, choices=CheckInLevel.choices)
+    avoidance = models.CharField(_("vermijden"), max_length=20, choices=CheckInLevel.choices)
+    support_home = models.CharField(_("steun thuis"), max_length=20, choices=CheckInLevel.choices)
+    support_work = models.CharField(_("steun op het werk"), max_length=20, choices=CheckInLevel.choices)
+    substances = models.CharField(_("alcohol of medicijnen"), max_length=20, choices=CheckInLevel.choices)
+    work = models.CharField(_("werken"), max_length=20, choices=CheckInLevel.choices)
+    outcome = models.CharField(_("vervolg"), max_length=20, choices=CheckInOutcome.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgelegd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+
+    THEMES = ("sleep", "reliving", "avoidance", "support_home", "support_work", "substances", "work")
+
+    class Meta:
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.step_id}"
+
+    @property
+    def person(self) -> object:
+        """The employee (the subject of an audit row when the answers are read)."""
+        return self.step.plan.person
 
 
 class StatusChange(AppendOnlyModel):

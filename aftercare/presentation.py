@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from aftercare.constants import PlanStatus, StepStatus
 from aftercare.forms import StepCompleteForm
 from aftercare.guidance import Guide
-from aftercare.models import Notification, Plan, StatusChange, Step
+from aftercare.models import CheckIn, Notification, Plan, StatusChange, Step
 
 
 @dataclass(frozen=True)
@@ -22,14 +22,17 @@ class PlanRow:
     overdue: int
 
 
-def plan_rows(plans: Iterable[Plan], now: datetime, for_person_id: int | None = None) -> list[PlanRow]:
+def plan_rows(
+    plans: Iterable[Plan], now: datetime, for_person_id: int | None = None, kinds: frozenset[str] | None = None
+) -> list[PlanRow]:
     """The rows of a plan list; reads the prefetched steps (ordered by deadline) only.
 
     With ``for_person_id`` the next step is the next one *that person* owns (the supporter's list
-    shows their own next step); the overdue count stays the plan's."""
+    shows their own next step); the overdue count stays the plan's. With ``kinds`` only steps of
+    those kinds count (the casemanager sees only their part of the plan)."""
     rows = []
     for plan in plans:
-        open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN]
+        open_steps = [s for s in plan.steps.all() if s.status == StepStatus.OPEN and (kinds is None or s.kind in kinds)]
         overdue = sum(1 for s in open_steps if s.due_at < now)
         mine = [s for s in open_steps if s.owner_id == for_person_id] if for_person_id is not None else open_steps
         rows.append(PlanRow(plan=plan, next_step=mine[0] if mine else None, overdue=overdue))
@@ -59,6 +62,7 @@ class StepItem:
     on_behalf: bool = False  # completing it would be on behalf of its owner (the coordinator)
     guide: Guide | None = None  # how to do it, for whoever may complete it
     for_employee: str = ""  # what the step means for the employee, in plain words
+    check_in: CheckIn | None = None  # the answers of a check-in, for the supporter and coordinator only
 
 
 @dataclass(frozen=True)

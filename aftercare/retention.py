@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aftercare.constants import PlanStatus
-from aftercare.models import Event, Notification, Plan, StatusChange, SupportNote
+from aftercare.models import CheckIn, Event, Notification, Plan, StatusChange, SupportNote
 from aftercare.signals import plan_anonymised
 from core import audit
 from core.models import AuditAction
@@ -31,6 +31,7 @@ def retention_anonymise(now: datetime | None = None) -> int:
     plans = list(Plan.objects.filter(status=PlanStatus.CLOSED, closed_at__lte=now - retention_period()))
     for plan in plans:
         SupportNote.objects.filter(plan=plan).delete()
+        CheckIn.objects.filter(step__plan=plan).delete()
         Notification.objects.filter(notice__step__plan=plan).delete()
         plan.steps.update(owner=None, completed_by=None)
         # The history keeps what happened and when, not who did it (e.g. the employee who declined).
@@ -47,6 +48,6 @@ def retention_anonymise(now: datetime | None = None) -> int:
             action=AuditAction.UPDATE,
             object_type=Plan._meta.label_lower,
             object_id=str(plan.pk),
-            fields=["person", "manager", "supporter", "notes", "history", "notifications"],
+            fields=["person", "manager", "supporter", "notes", "check_ins", "history", "notifications"],
         )
     return len(plans)

@@ -10,8 +10,16 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 import access
-from aftercare.constants import NoticeKind, PlanStatus, StepKind, StepStatus
-from aftercare.models import DeadlineNotice, Notification, Plan, Step
+from aftercare.constants import (
+    GTPA_TEMPLATE,
+    POSTVENTION_TEMPLATE,
+    NoticeKind,
+    PlanStatus,
+    StepKind,
+    StepOwner,
+    StepStatus,
+)
+from aftercare.models import CheckIn, DeadlineNotice, EventType, Notification, Plan, PlanTemplate, Step
 from core.anonymity import may_show, suppress_small_groups
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
@@ -19,6 +27,29 @@ from organisation.models import Person, RoleAssignment, Unit
 
 #: How close in time two registrations must be to count as a likely duplicate.
 DUPLICATE_WINDOW = timedelta(hours=24)
+
+POSTVENTION = POSTVENTION_TEMPLATE
+
+
+def template_for(kind: EventType, *, gtpa_casemanager: bool = False) -> PlanTemplate:
+    """The current version of the template for an event type: its own family, the GTPA one when
+    the casemanager GTPA follows the event up, else the default template."""
+    current = PlanTemplate.objects.filter(is_current=True).prefetch_related("steps")
+    for code in (kind.template_code, GTPA_TEMPLATE if gtpa_casemanager else ""):
+        template = current.filter(code=code).first() if code else None
+        if template is not None:
+            return template
+    return PlanTemplate.objects.prefetch_related("steps").get(is_default=True)
+
+
+def is_postvention(plan: Plan) -> bool:
+    """A plan after a colleague's suicide: nothing about the deceased is shown on it."""
+    return plan.event.kind.template_code == POSTVENTION
+
+
+def check_ins_of(plan: Plan) -> dict[int, CheckIn]:
+    """The structured answers of the plan's check-ins, by step (for supporter and coordinator)."""
+    return {c.step_id: c for c in CheckIn.objects.filter(step__plan=plan).select_related("step__plan__person")}
 
 
 def plans_for(user: Any, condition: Q) -> QuerySet[Plan]:
@@ -88,6 +119,13 @@ def coordinators_for(plan: Plan) -> list[Person]:
     return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
 
 
+def casemanagers_for(plan: Plan) -> list[Person]:
+    """The casemanagers whose scope covers the plan's employee (the casemanager GTPA)."""
+    covering = access.aftercare_assignments_covering(plan.person, plan.unit_id, Role.CASEMANAGER)
+    user_ids = RoleAssignment.objects.filter(covering).values("user_id")
+    return list(Person.objects.filter(user_id__in=user_ids, is_active=True))
+
+
 def functional_admins() -> list[Person]:
     """The functioneel beheerder(s): they exist for every unit and can appoint a coordinator."""
     user_ids = RoleAssignment.objects.filter(role=Role.FUNCTIONEEL_BEHEERDER).values("user_id")
@@ -135,6 +173,12 @@ def overdue_steps(now: datetime) -> QuerySet[Step]:
 def steps_needing_reminder(now: datetime, lead: timedelta) -> QuerySet[Step]:
     reminded = DeadlineNotice.objects.filter(step=OuterRef("pk"), kind=NoticeKind.REMINDER)
     return _open_steps().filter(due_at__gt=now, due_at__lte=now + lead).exclude(Exists(reminded))
+
+
+def casework_steps_unannounced() -> QuerySet[Step]:
+    """Open casemanager steps whose casemanager has not been told yet (the scan sends it)."""
+    told = DeadlineNotice.objects.filter(step=OuterRef("pk"), kind=NoticeKind.NEW_TASK)
+    return _open_steps().filter(owner_role=StepOwner.CASEMANAGER).exclude(Exists(told))
 
 
 @dataclass(frozen=True)
@@ -231,3 +275,29 @@ def unit_figures(unit_ids: set[int], now: datetime) -> list[UnitFigures]:
     for pk in hidden:
         figures[pk].suppressed = True
     return sorted(figures.values(), key=lambda f: f.unit.name)
+
+
+# --- Template editor ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    template: PlanTemplate
+    running_plans: int
+
+
+def current_templates() -> QuerySet[PlanTemplate]:
+    return (
+        PlanTemplate.objects.filter(is_current=True).annotate(step_count=Count("steps")).order_by("-is_default", "name")
+    )
+
+
+def template_versions(code: str) -> list[TemplateVersion]:
+    """Every version of a template family, newest first, with how many open plans use it."""
+    versions = (
+        PlanTemplate.objects.filter(code=code)
+        .select_related("created_by")
+        .annotate(running=Count("plans", filter=Q(plans__status=PlanStatus.OPEN)))
+        .order_by("-version")
+    )
+    return [TemplateVersion(template=t, running_plans=t.running) for t in versions]

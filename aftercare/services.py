@@ -16,8 +16,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aftercare import selectors, tasks, workflow
-from aftercare.constants import PlanStatus, Severity, StepKind, StepOwner, StepStatus
+from aftercare.constants import (
+    CheckInLevel,
+    CheckInOutcome,
+    EventCategory,
+    PlanStatus,
+    Severity,
+    StepCondition,
+    StepKind,
+    StepOwner,
+    StepStatus,
+)
 from aftercare.models import (
+    CheckIn,
     Evaluation,
     Event,
     EventType,
@@ -60,9 +71,19 @@ def event_register(
     note: str = "",
     beroepsrisico: str = "",
     gtpa_casemanager: bool = False,
+    property_damage: bool = False,
     request: Any = None,
 ) -> Event:
-    """Record an event and make an aftercare plan for every involved employee."""
+    """Record an event and make an aftercare plan for every involved employee, from the current
+    version of the event type's template (postvention, needle-stick, GTPA) or the default one.
+
+    Violence against police officers always reaches the casemanager GTPA, the dossier holder
+    (Zorgwijzer §2.3). After a colleague's suicide nothing about the deceased is written down:
+    the team members' plans must never show it, so a note is refused."""
+    if kind.template_code == selectors.POSTVENTION and note.strip():
+        raise InvalidChoice(_("Schrijf bij een suïcide van een collega niets over de overledene op. Laat dit leeg."))
+    if kind.category == EventCategory.GTPA:
+        gtpa_casemanager = True
     event = Event.objects.create(
         occurred_at=occurred_at,
         kind=kind,
@@ -70,12 +91,13 @@ def event_register(
         note=note,
         beroepsrisico=beroepsrisico,
         gtpa_casemanager=gtpa_casemanager,
+        property_damage=property_damage and gtpa_casemanager,
         reporter=reporter,
     )
     audit.log_change(
         actor=reporter, obj=event, action=AuditAction.CREATE, fields=["occurred_at", "kind"], request=request
     )
-    template = PlanTemplate.objects.prefetch_related("steps").get(is_default=True)
+    template = selectors.template_for(kind, gtpa_casemanager=gtpa_casemanager)
     for person in people:
         plan_create(event=event, person=person, template=template, actor=reporter, request=request)
     return event
@@ -84,6 +106,7 @@ def event_register(
 def plan_create(*, event: Event, person: Person, template: PlanTemplate, actor: Any, request: Any = None) -> Plan:
     plan = Plan.objects.create(
         event=event,
+        template=template,
         person=person,
         unit_id=person.team.unit_id if person.team is not None else None,
         manager=person.manager,
@@ -92,10 +115,13 @@ def plan_create(*, event: Event, person: Person, template: PlanTemplate, actor: 
     plan_created.send(sender=Plan, plan=plan)
     StatusChange.objects.create(plan=plan, to_status=PlanStatus.OPEN, actor=actor if _is_user(actor) else None)
     for template_step in template.steps.all():
+        if template_step.only_when == StepCondition.PROPERTY_DAMAGE and not event.property_damage:
+            continue
         step_add(
             plan=plan,
             kind=template_step.kind,
             title=_step_title(template_step.kind, template_step.title, event.severity),
+            title_en=template_step.title_en,
             owner_role=template_step.owner,
             due_at=event.occurred_at + timedelta(hours=template_step.due_after_hours),
             actor=actor,
@@ -123,10 +149,19 @@ def _owner_for(plan: Plan, owner_role: str) -> Person | None:
     return None
 
 
-def step_add(*, plan: Plan, kind: str, title: str, owner_role: str, due_at: datetime, actor: Any = None) -> Step:
-    """Add a step and schedule its reminder and its deadline (they run at those moments)."""
+def step_add(
+    *, plan: Plan, kind: str, title: str, owner_role: str, due_at: datetime, actor: Any = None, title_en: str = ""
+) -> Step:
+    """Add a step and schedule its reminder and its deadline (they run at those moments); a step
+    for the casemanager also tells the casemanager at once (``NoticeKind.NEW_TASK``)."""
     step = Step.objects.create(
-        plan=plan, kind=kind, title=title, owner_role=owner_role, owner=_owner_for(plan, owner_role), due_at=due_at
+        plan=plan,
+        kind=kind,
+        title=title,
+        title_en=title_en,
+        owner_role=owner_role,
+        owner=_owner_for(plan, owner_role),
+        due_at=due_at,
     )
     StatusChange.objects.create(
         plan=plan, step=step, to_status=StepStatus.OPEN, actor=actor if _is_user(actor) else None
@@ -189,31 +224,136 @@ def step_complete(
     referral_date: date | None = None,
     note: str = "",
     reason: str = "",
+    action_date: date | None = None,
+    check_in: dict[str, str] | None = None,
 ) -> Step:
     """Complete a step, with what follows from it (referral, closure, support accepted).
 
     A step completed well before its deadline needs a ``reason`` (kept as the history's note);
-    a coordinator completing someone else's step does so on behalf of its owner, on record."""
+    a coordinator completing someone else's step does so on behalf of its owner, on record.
+    A check-in records its structured answers, which decide what follows (``check_in_outcome``);
+    a step done for the whole team is done in the plans of the other team members too."""
     plan = step.plan
-    workflow.ensure_plan_can_move(plan.status, PlanStatus.CLOSED) if step.kind == StepKind.CLOSURE else None
-    if step.kind == StepKind.EVALUATION and complaints_persist is None:
-        raise InvalidChoice(_("Geef aan of er nog stressklachten zijn."))
-    if step.kind == StepKind.REFERRAL and not (referral_target and referral_date):
-        raise InvalidChoice(_("Vul in naar wie is doorverwezen en op welke datum."))
-    if completes_early(step) and not reason.strip():
-        raise InvalidChoice(_("Deze stap is pas later aan de beurt. Schrijf op waarom je hem nu al afrondt."))
-    extra = (
+    _check_completion(
+        step,
+        complaints_persist=complaints_persist,
+        referral=bool(referral_target and referral_date),
+        action_date=action_date,
+        check_in=check_in,
+        reason=reason,
+    )
+    extra: dict[str, Any] = (
         {"referral_target": referral_target, "referral_date": referral_date} if step.kind == StepKind.REFERRAL else {}
     )
+    if step.kind in workflow.DATED:
+        extra["action_date"] = action_date
     written = " – ".join(part.strip() for part in (reason, note) if part.strip())
     _move_step(step, StepStatus.DONE, actor, note=written[:500], on_behalf_of=_on_behalf_of(step, actor), **extra)
-    if step.kind == StepKind.SUPPORT_OFFER:
+    if step.kind in workflow.TEAM_LEVEL:
+        _complete_for_team(step, actor, extra)
+    if step.kind == StepKind.CHECK_IN:
+        _record_check_in(step, check_in or {}, actor)
+    elif step.kind == StepKind.SUPPORT_OFFER:
         Plan.objects.filter(pk=plan.pk).update(support_accepted=True)
     elif step.kind == StepKind.EVALUATION:
         _after_evaluation(plan, bool(complaints_persist), actor)
     elif step.kind == StepKind.CLOSURE:
         _close(plan, actor)
     return step
+
+
+def _check_completion(
+    step: Step,
+    *,
+    complaints_persist: bool | None,
+    referral: bool,
+    action_date: date | None,
+    check_in: dict[str, str] | None,
+    reason: str,
+) -> None:
+    """What a step needs before it can be completed; refused with a Dutch message otherwise."""
+    plan = step.plan
+    workflow.ensure_plan_can_move(plan.status, PlanStatus.CLOSED) if step.kind == StepKind.CLOSURE else None
+    if step.kind == StepKind.EVALUATION and complaints_persist is None:
+        raise InvalidChoice(_("Geef aan of er nog stressklachten zijn."))
+    if step.kind == StepKind.REFERRAL and not referral:
+        raise InvalidChoice(_("Vul in naar wie is doorverwezen en op welke datum."))
+    if step.kind in workflow.DATED and action_date is None:
+        raise InvalidChoice(_("Vul de datum in."))
+    if step.kind == StepKind.CHECK_IN and not _complete_answers(check_in):
+        raise InvalidChoice(_("Vul bij elk onderwerp in hoe het gaat."))
+    if completes_early(step) and not reason.strip():
+        raise InvalidChoice(_("Deze stap is pas later aan de beurt. Schrijf op waarom je hem nu al afrondt."))
+
+
+def _complete_answers(answers: dict[str, str] | None) -> bool:
+    levels = set(CheckInLevel.values)
+    return answers is not None and all(answers.get(theme) in levels for theme in CheckIn.THEMES)
+
+
+def check_in_outcome(step: Step, answers: dict[str, str]) -> str:
+    """What follows from a check-in (Arq aspect 5; Zorgwijzer §3.13).
+
+    Complaints are a theme that is "zorgelijk", or three or more that are "wisselend". In the
+    first weeks complaints are normal reactions: extra attention at the next contact. At the
+    check-in four weeks or more after the event they persist: a referral follows."""
+    levels = [answers[theme] for theme in CheckIn.THEMES]
+    complaints = CheckInLevel.CONCERN in levels or levels.count(CheckInLevel.MIXED) >= 3
+    if not complaints:
+        return CheckInOutcome.NORMAL
+    if step.due_at - step.plan.event.occurred_at >= PERSISTENT_AFTER:
+        return CheckInOutcome.REFER
+    return CheckInOutcome.WATCH
+
+
+#: From this long after the event, complaints at a check-in count as persisting (four to six weeks).
+PERSISTENT_AFTER = timedelta(weeks=4)
+
+
+def _record_check_in(step: Step, answers: dict[str, str], actor: Any) -> None:
+    outcome = check_in_outcome(step, answers)
+    check_in = CheckIn.objects.create(
+        step=step,
+        outcome=outcome,
+        recorded_by=actor if _is_user(actor) else None,
+        **{theme: answers[theme] for theme in CheckIn.THEMES},
+    )
+    audit.log_change(
+        actor=actor, obj=check_in, action=AuditAction.CREATE, person=step.plan.person, fields=[*CheckIn.THEMES]
+    )
+    if outcome == CheckInOutcome.REFER:
+        plan = step.plan
+        Plan.objects.filter(pk=plan.pk).update(complaints_persist=True)
+        if not plan.steps.filter(kind=StepKind.REFERRAL, status=StepStatus.OPEN).exists():
+            step_add(
+                plan=plan,
+                kind=StepKind.REFERRAL,
+                title=str(StepKind.REFERRAL.label),
+                owner_role=StepOwner.COORDINATOR,
+                due_at=timezone.now() + referral_due(),
+                actor=actor,
+            )
+
+
+def _complete_for_team(step: Step, actor: Any, extra: dict[str, Any]) -> None:
+    """A step for the whole team (the team's opvang, informing it, the external investigation) is
+    done once: the same open step in the other plans of the event, held by the same owner, is
+    done with it, on record in each plan's history."""
+    siblings = (
+        Step.objects.filter(plan__event_id=step.plan.event_id, plan__status=PlanStatus.OPEN, kind=step.kind)
+        .filter(status=StepStatus.OPEN, owner_role=step.owner_role, owner_id=step.owner_id)
+        .exclude(pk=step.pk)
+        .select_related("plan", "plan__person", "owner")
+    )
+    for sibling in siblings:
+        _move_step(
+            sibling,
+            StepStatus.DONE,
+            actor,
+            note=str(_("Gedaan voor het hele team")),
+            on_behalf_of=_on_behalf_of(sibling, actor),
+            **extra,
+        )
 
 
 def can_undo(step: Step, user: Any, now: datetime | None = None) -> bool:
@@ -245,7 +385,8 @@ def step_undo(*, step: Step, actor: Any) -> Step:
 def _after_evaluation(plan: Plan, complaints_persist: bool, actor: Any) -> None:
     """Zorgwijzer §3.13: complaints after four to six weeks → referral to professional care."""
     Plan.objects.filter(pk=plan.pk).update(complaints_persist=complaints_persist)
-    if complaints_persist:
+    # A referral already started by the week-4 check-in is not made twice.
+    if complaints_persist and not plan.steps.filter(kind=StepKind.REFERRAL, status=StepStatus.OPEN).exists():
         step_add(
             plan=plan,
             kind=StepKind.REFERRAL,
@@ -386,3 +527,69 @@ def plan_evaluate(*, plan: Plan, score: int) -> Evaluation:
 @transaction.atomic
 def notifications_mark_read(*, person: Person) -> int:
     return Notification.objects.filter(recipient=person, read_at__isnull=True).update(read_at=timezone.now())
+
+
+# --- Template editor ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def template_new_version(
+    *, template: PlanTemplate, name: str, name_en: str, steps: list[dict[str, Any]], actor: Any, request: Any = None
+) -> PlanTemplate:
+    """Save an edited template as its next version, which new plans use from now on.
+
+    Running plans keep the version they were made from (their steps were copied then and
+    ``Plan.template`` names that version). Refused when someone saved a newer version meanwhile."""
+    if not steps:
+        raise InvalidChoice(_("Een sjabloon heeft ten minste één stap."))
+    current = PlanTemplate.objects.select_for_update().filter(code=template.code, is_current=True).first()
+    if current is None or current.pk != template.pk:
+        raise StalePlan
+    was_default = current.is_default
+    PlanTemplate.objects.filter(pk=current.pk).update(is_current=False, is_default=False)
+    new = PlanTemplate.objects.create(
+        code=current.code,
+        version=current.version + 1,
+        is_current=True,
+        is_default=was_default,
+        name=name,
+        name_en=name_en,
+        created_by=actor if _is_user(actor) else None,
+    )
+    for row in steps:
+        new.steps.create(
+            kind=row["kind"],
+            owner=row["owner"],
+            due_after_hours=row["due_after_hours"],
+            title=row["title"],
+            title_en=row.get("title_en", ""),
+            only_when=row.get("only_when", ""),
+        )
+    audit.log_change(
+        actor=actor, obj=new, action=AuditAction.CREATE, fields=["name", "name_en", "steps"], request=request
+    )
+    return new
+
+
+@transaction.atomic
+def event_type_update(
+    *,
+    event_type: EventType,
+    name: str,
+    name_en: str,
+    template_code: str,
+    is_active: bool,
+    actor: Any,
+    request: Any = None,
+) -> EventType:
+    """Change an event type's names, its template family and whether it can be chosen."""
+    if template_code and not PlanTemplate.objects.filter(code=template_code, is_current=True).exists():
+        raise InvalidChoice(_("Kies een sjabloon uit de lijst."))
+    EventType.objects.filter(pk=event_type.pk).update(
+        name=name, name_en=name_en, template_code=template_code, is_active=is_active
+    )
+    event_type.refresh_from_db()
+    audit.log_change(
+        actor=actor, obj=event_type, fields=["name", "name_en", "template_code", "is_active"], request=request
+    )
+    return event_type

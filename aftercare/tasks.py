@@ -28,7 +28,7 @@ def step_deadline(step_id: int, kind: str) -> dict[str, bool]:
 def scan_deadlines() -> dict[str, int]:
     """The safety net, run every hour: anything a lost or failed deadline task did not send."""
     result = deadlines.deadline_scan()
-    return {"reminders": result.reminders, "escalations": result.escalations}
+    return {"reminders": result.reminders, "escalations": result.escalations, "new_tasks": result.new_tasks}
 
 
 @task()
@@ -38,8 +38,13 @@ def anonymise_closed_plans() -> dict[str, int]:
 
 
 def schedule_step_deadlines(step: Step) -> None:
-    """Enqueue the reminder (before the deadline) and the escalation (at the deadline) of a step."""
+    """Enqueue the reminder (before the deadline) and the escalation (at the deadline) of a step,
+    and for a casemanager's step the notice that tells them at once."""
+    from aftercare.constants import StepOwner
+
     now = timezone.now()
+    if step.owner_role == StepOwner.CASEMANAGER:
+        enqueue_at(step_deadline, now, step.pk, NoticeKind.NEW_TASK.value)
     reminder_at = step.due_at - deadlines.reminder_lead()
     if reminder_at > now:
         enqueue_at(step_deadline, reminder_at, step.pk, NoticeKind.REMINDER.value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.contrib import messages
@@ -31,6 +32,7 @@ from aftercare.forms import (
 )
 from aftercare.models import Plan, Step
 from aftercare.presentation import NotificationItem, StepItem
+from catalogue.help_lines import help_lines
 from core import audit, csv_export
 from core.forms import search_filters
 from core.htmx import wants_partial
@@ -70,6 +72,7 @@ def register(request: HttpRequest) -> HttpResponse:
                     note=data["note"],
                     beroepsrisico=data["beroepsrisico"],
                     gtpa_casemanager=data["gtpa_casemanager"],
+                    property_damage=data["property_damage"],
                     request=request,
                 )
                 count = len(data["involved"])
@@ -163,6 +166,18 @@ def cases(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = presentation.plan_rows(plans, now, for_person_id=own.pk if own is not None else None)
     return render(request, "aftercare/cases.html", {"plans": rows, "now": now, "own_steps": True})
+
+
+@never_cache
+@require_GET
+@permission_required("aftercare.casework")
+def casework(request: HttpRequest) -> HttpResponse:
+    """The casemanager's files: plans after violence against an employee, with their own steps."""
+    plans = list(selectors.plans_for(request.user, access.aftercare_casework_plans_filter(request.user)))
+    audit.log_reads(request, plans)
+    now = timezone.now()
+    rows = presentation.plan_rows(plans, now, kinds=workflow.CASEWORK)
+    return render(request, "aftercare/casework.html", {"plans": rows, "now": now, "own_steps": True})
 
 
 @never_cache
@@ -268,9 +283,22 @@ def _render_plan(request: HttpRequest, plan: Plan, status: int = 200, **forms: A
     coordinates = "coordinator" in relations
     reads_notes = coordinates or "supporter" in relations
     is_subject = "subject" in relations
+    casework_only = access.sees_casework_only(relations)
     steps = _step_items(plan, relations, forms.get("step_form"), request.user)
+    if casework_only:
+        steps = [item for item in steps if item.step.kind in workflow.CASEWORK]
+    check_ins = selectors.check_ins_of(plan) if access.may_read_check_ins(relations) else {}
+    # The answers are health-related: each one shown is a read of its own, on record.
+    audit.log_reads(request, list(check_ins.values()))
+    steps = [dataclasses.replace(item, check_in=check_ins.get(item.step.pk)) for item in steps]
     supporters = selectors.eligible_supporters(plan) if coordinates else []
+    # Prikpunt's number (configured in the catalogue, as on /hulp/) next to the step that asks to call it.
+    needs_prikpunt = any(item.step.kind == StepKind.PRIKPUNT for item in steps)
     context = {
+        "prikpunt": help_lines(plan.unit_id).prikpunt if needs_prikpunt else None,
+        "casework_only": casework_only,
+        "check_ins": check_ins,
+        "shows_event_note": coordinates and not selectors.is_postvention(plan),
         "plan": plan,
         "steps": steps,
         "now": timezone.now(),
@@ -326,6 +354,8 @@ def _step_items(
 def _owner_name(step: Step) -> str:
     if step.owner is not None:
         return step.owner.full_name
+    if step.owner_role == StepOwner.CASEMANAGER:
+        return str(_("de casemanager geweld tegen politie"))
     return str(_("de coördinator")) if step.owner_role == StepOwner.COORDINATOR else str(_("iemand van het team"))
 
 
@@ -358,6 +388,8 @@ def step_action(request: HttpRequest, pk: int) -> HttpResponse:
                 referral_date=data.get("referral_date"),
                 note=data.get("note") or "",
                 reason=data.get("reason") or "",
+                action_date=data.get("action_date"),
+                check_in=form.check_in_answers,
             )
             messages.success(
                 request, _("De stap is afgerond. Vergist? Je kunt het de eerste minuten nog ongedaan maken.")
@@ -376,6 +408,8 @@ def plan_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     from weasyprint import HTML
 
     plan = _plan_or_404(request, pk)
+    if access.sees_casework_only(access.aftercare_plan_relations(request.user, plan)):
+        raise Http404  # the casemanager's part is on the page; the whole plan is not theirs
     audit.log_read(request, plan, person=plan.person)
     history = plan.history.select_related("step", "actor", "on_behalf_of").order_by("at", "pk")
     context = {

@@ -27,14 +27,41 @@ PLAN_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 #: Steps the employee may decline; the others are the organisation's duty, not an offer.
-DECLINABLE: frozenset[str] = frozenset({StepKind.SUPPORT_OFFER, StepKind.CHECK_IN, StepKind.HOME_FRONT})
+DECLINABLE: frozenset[str] = frozenset(
+    {StepKind.SUPPORT_OFFER, StepKind.CHECK_IN, StepKind.HOME_FRONT, StepKind.SPIRITUAL_CARE}
+)
 
 
 #: Steps whose completion can be undone: completing them changes nothing else in the plan. (The
 #: support offer, the evaluation, the referral and the closure set things in motion; a mistake
 #: there is corrected by the coordinator, on record.)
+#: A check-in is not undoable: its answers may have started a referral. Steps done for the whole
+#: team are not either: they were done in the other team members' plans at the same time.
 UNDOABLE: frozenset[str] = frozenset(
-    {StepKind.CONTACT, StepKind.DEBRIEFING, StepKind.CHECK_IN, StepKind.HOME_FRONT, StepKind.CONTACT_REQUEST}
+    {
+        StepKind.CONTACT,
+        StepKind.DEBRIEFING,
+        StepKind.HOME_FRONT,
+        StepKind.CONTACT_REQUEST,
+        StepKind.SPIRITUAL_CARE,
+        StepKind.PRIKPUNT,
+        StepKind.AANGIFTE,
+        StepKind.CASE_FILE,
+        StepKind.DAMAGE_CLAIM,
+        StepKind.PROPERTY_DAMAGE,
+    }
+)
+
+#: Steps that record a date when done (the investigation requested, the aangifte made).
+DATED: frozenset[str] = frozenset({StepKind.INVESTIGATION, StepKind.AANGIFTE})
+
+#: Steps done once for the whole team: completing one completes the same step, held by the same
+#: owner, in the other plans of the event (``services._complete_for_team``).
+TEAM_LEVEL: frozenset[str] = frozenset({StepKind.TEAM_OPVANG, StepKind.INFORM, StepKind.INVESTIGATION})
+
+#: The casemanager's part of a plan: the only steps a casemanager sees.
+CASEWORK: frozenset[str] = frozenset(
+    {StepKind.AANGIFTE, StepKind.CASE_FILE, StepKind.DAMAGE_CLAIM, StepKind.PROPERTY_DAMAGE}
 )
 
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ImpactClass(models.IntegerChoices):
-    """How heavy a type of exposure is. The highest class makes a signal on its own."""
+    """How heavy a type of exposure is. No class makes a signal on its own: Barista is for several
+    incidents (one severe event is the work of opvang en nazorg)."""
 
     GEWOON = 1, _("Ingrijpend")
     ZWAAR = 2, _("Zwaar")
@@ -38,7 +39,7 @@ class Reason(models.TextChoices):
     """Which rule made a signal."""
 
     AANTAL = "aantal", _("Meerdere ingrijpende gebeurtenissen kort na elkaar")
-    ZWAARSTE = "zwaarste", _("Eén heel zware gebeurtenis")
+    ZWAARSTE = "zwaarste", _("Eén heel zware gebeurtenis")  # only on signals made before issue 22
     GEWICHT = "gewicht", _("Samen wegen de gebeurtenissen zwaar")
 
 

@@ -1,6 +1,7 @@
 """Demo data of Barista: exposures that lead to invitations, made through the services.
 
-``manage.py demo`` records, for two fictional members of the demo leidinggevende's team, several
+``manage.py demo`` switches Barista on for the demo leidinggevende's team (the pilot) and records,
+for two fictional members of that team, several
 heavy events in the past weeks (entered by hand, as a manager would). The evaluation turns them into
 Barista signals: one invitation stays open for the manager, and for the other the manager already
 recorded that the conversation took place. Idempotent: once either person has a signal, nothing
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from barista import services, signalling
 from barista.constants import SignalStatus
-from barista.models import ExposureType, Signal
+from barista.models import ExposureType, Scope, Signal
 from organisation.models import Person
 
 #: Exposure type codes and how many days ago each happened.
@@ -40,6 +41,12 @@ def load() -> str:
         return ""
     now = timezone.now()
     with transaction.atomic():
+        # Barista runs only where it is switched on: the demo team is the pilot.
+        if manager.team is not None:
+            on = list(Scope.objects.select_related("unit", "team"))
+            units = [row.unit for row in on if row.unit is not None]
+            teams = [row.team for row in on if row.team is not None and row.team != manager.team]
+            services.scope_set(units=units, teams=[*teams, manager.team], actor=None)
         for person in members:
             for code, days in EXPOSURES:
                 services.exposure_add(

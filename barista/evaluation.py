@@ -1,14 +1,19 @@
 """The rules engine: which employees get a Barista signal now.
 
 One aggregate query over the exposures in the widest rule window (per person: how many
-impactful events in the unit's count window, whether one was of the highest class, the summed
-impact weight in the weight window), with the exposure-level exclusions inside the query:
+impactful events in the unit's count window, the summed impact weight and the number of events in
+the weight window), with the exposure-level exclusions inside the query:
 exposures that already made a signal (cool-down for the same exposures) and exposures in an
 open aftercare plan of the same manager. The person-level exclusions (an open signal, the
 cool-down period after a conversation, absence) are applied to the few candidates after that.
 
 Window edges: an exposure counts when ``now - days <= occurred_at <= now``, so one that is
 exactly ``days`` old still counts. The weight rule fires when the sum is *above* the threshold.
+
+Barista is for employees who went through *several* impactful incidents (Zorgwijzer, seed 000
+L2483-2485): every rule needs at least ``MIN_EVENTS`` events, one severe event alone is the work of
+opvang en nazorg. The old single-event rule (``RuleSet.highest_enabled``) is not evaluated. And it
+runs only in the units and teams switched on (``Scope``): without any, nobody gets a signal.
 
 ``find`` only reads; ``services.evaluate`` writes the signals it finds. The rule preview calls
 ``find`` with a proposed rule set.
@@ -25,8 +30,11 @@ from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.fields import DateTimeField
 
 from aftercare.constants import PlanStatus
-from barista.constants import HIGHEST_IMPACT, Reason, SignalStatus
-from barista.models import Absence, Exposure, RuleSet, Signal
+from barista.constants import Reason, SignalStatus
+from barista.models import Absence, Exposure, RuleSet, Scope, Signal
+
+#: Every rule needs at least this many events: Barista is about several incidents, never one.
+MIN_EVENTS = 2
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,16 @@ def current_rules() -> dict[int | None, RuleSet]:
     for ruleset in RuleSet.objects.order_by("unit_id", "-version"):
         found.setdefault(ruleset.unit_id, ruleset)
     return found
+
+
+def scope_filter() -> Q | None:
+    """Exposures of people in a switched-on unit or team; None when Barista is switched on nowhere."""
+    rows = list(Scope.objects.values_list("unit_id", "team_id"))
+    units = [unit for unit, _team in rows if unit is not None]
+    teams = [team for _unit, team in rows if team is not None]
+    if not rows:
+        return None
+    return Q(person__team__unit_id__in=units) | Q(person__team_id__in=teams)
 
 
 def rules_for(unit_id: int | None, rules: Mapping[int | None, RuleSet]) -> RuleSet:
@@ -101,17 +119,15 @@ def _horizon(rules: Mapping[int | None, RuleSet]) -> int:
 def _aggregates(
     rules: Mapping[int | None, RuleSet], count_from: Any, weight_from: Any
 ) -> tuple[dict[str, Count | Sum], Q]:
-    """Per person: events in the count window, of the highest class, summed weight; and the
-    loosest HAVING over all rule sets (the exact rule of each person's unit is applied after)."""
+    """Per person: events in the count window, summed weight and events in the weight window; and
+    the loosest HAVING over all rule sets (the exact rule of each person's unit is applied after)."""
     aggregates: dict[str, Count | Sum] = {"n": Count("pk", filter=Q(occurred_at__gte=count_from))}
-    having = Q(n__gte=min(r.count_n for r in rules.values()))
-    if any(r.highest_enabled for r in rules.values()):
-        aggregates["high"] = Count("pk", filter=Q(occurred_at__gte=count_from, type__impact_class=HIGHEST_IMPACT))
-        having |= Q(high__gt=0)
+    having = Q(n__gte=max(MIN_EVENTS, min(r.count_n for r in rules.values())))
     thresholds = [r.weight_threshold for r in rules.values() if r.weight_threshold]
     if thresholds:
         aggregates["w"] = Sum("type__weight", filter=Q(occurred_at__gte=weight_from))
-        having |= Q(w__gt=min(thresholds))
+        aggregates["wn"] = Count("pk", filter=Q(occurred_at__gte=weight_from))
+        having |= Q(w__gt=min(thresholds), wn__gte=MIN_EVENTS)
     return aggregates, having
 
 
@@ -144,14 +160,17 @@ def matching(
     person_ids: Iterable[int] | None = None,
     unit_filter: Q | None = None,
 ) -> list[Candidate]:
-    """Everyone whose eligible exposures meet their unit's rules (exclusions on exposures only).
-    Without ``person_ids`` the prefilter picks the people to look at precisely."""
+    """Everyone in Barista's scope whose eligible exposures meet their unit's rules (exclusions on
+    exposures only). Without ``person_ids`` the prefilter picks the people to look at precisely."""
+    scope = scope_filter()
+    if scope is None:
+        return []
     ids = list(person_ids) if person_ids is not None else prefilter(rules, now, unit_filter)
     if not ids:
         return []
     count_from = _per_unit(rules, now, "count_days")
     weight_from = _per_unit(rules, now, "weight_days")
-    exposures = eligible_exposures(now, _horizon(rules)).filter(person_id__in=ids)
+    exposures = eligible_exposures(now, _horizon(rules)).filter(scope, person_id__in=ids)
     if unit_filter is not None:
         exposures = exposures.filter(unit_filter)
     aggregates, having = _aggregates(rules, count_from, weight_from)
@@ -167,11 +186,10 @@ def matching(
         values = dict(zip(list(aggregates)[1:], rest, strict=True))
         ruleset = rules_for(unit_id, rules)
         reasons = []
-        if n >= ruleset.count_n:
+        if n >= max(MIN_EVENTS, ruleset.count_n):
             reasons.append(Reason.AANTAL.value)
-        if ruleset.highest_enabled and values.get("high"):
-            reasons.append(Reason.ZWAARSTE.value)
-        if ruleset.weight_threshold and (values.get("w") or 0) > ruleset.weight_threshold:
+        heavy = ruleset.weight_threshold and (values.get("w") or 0) > ruleset.weight_threshold
+        if heavy and (values.get("wn") or 0) >= MIN_EVENTS:
             reasons.append(Reason.GEWICHT.value)
         if reasons:
             found.append(Candidate(person_id, unit_id, ruleset, tuple(reasons)))
@@ -228,7 +246,7 @@ def _with_exposures(candidates: list[Candidate], now: datetime) -> list[Candidat
     for candidate in candidates:
         rules = candidate.ruleset
         days = rules.weight_days if Reason.GEWICHT in candidate.reasons else 0
-        if Reason.AANTAL in candidate.reasons or Reason.ZWAARSTE in candidate.reasons:
+        if Reason.AANTAL in candidate.reasons:
             days = max(days, rules.count_days)
         start = _window(days, now)
         ids = tuple(pk for pk, at in by_person.get(candidate.person_id, []) if at >= start)

@@ -17,7 +17,7 @@ from aftercare.forms import EventMomentField, EventTypeField
 from barista.constants import ImpactClass, SignalStatus
 from barista.models import RULE_FIELDS, Absence, Exposure, ExposureType, RuleSet
 from core import csv_import
-from organisation.models import Person
+from organisation.models import OrgNode, Person, Unit
 
 #: An exposure older than this is outside every rule window and would never count.
 OLDEST_EXPOSURE = timedelta(days=365)
@@ -276,3 +276,29 @@ def _may_deputise(deputy: Person, person: Person) -> bool:
         above = above.manager
     same_unit = person.team is not None and deputy.team is not None and deputy.team.unit_id == person.team.unit_id
     return same_unit or deputy.pk in chain
+
+
+class ScopeForm(forms.Form):
+    """Where Barista is switched on: whole units, or single teams (the pilot). Nothing chosen: off."""
+
+    units = forms.ModelMultipleChoiceField(
+        label=_("Eenheden"),
+        queryset=Unit.objects.order_by("name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Barista staat aan voor alle teams van een gekozen eenheid."),
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=OrgNode.objects.select_related("unit").order_by("unit__name", "name"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kies losse teams, bijvoorbeeld de teams van een proef."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["teams"].label_from_instance = lambda team: f"{team.name} ({team.unit.name})"  # type: ignore[attr-defined]
+        for name in ("units", "teams"):
+            self.fields[name].error_messages["invalid_choice"] = _("Kies uit de lijst.")
+            self.fields[name].error_messages["invalid_pk_value"] = _("Kies uit de lijst.")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from barista.constants import ImpactClass, NoticeKind, SignalStatus, Source
@@ -121,7 +122,10 @@ class RuleSet(models.Model):
     count_days = models.PositiveSmallIntegerField(
         _("binnen dit aantal dagen"), validators=[MinValueValidator(1), MaxValueValidator(365)]
     )
-    highest_enabled = models.BooleanField(_("signaal bij één gebeurtenis van de hoogste klasse"), default=True)
+    # No longer offered (issue 22, seed 000 L2483-2485: Barista is for *several* incidents; one severe
+    # event is the work of opvang en nazorg). Kept so that older versions read as they were; the
+    # rules engine ignores it and new versions store False.
+    highest_enabled = models.BooleanField(_("signaal bij één gebeurtenis van de hoogste klasse"), default=False)
     weight_threshold = models.PositiveSmallIntegerField(
         _("drempel opgetelde impact"),
         null=True,
@@ -193,7 +197,6 @@ class RuleSet(models.Model):
 RULE_FIELDS = (
     "count_n",
     "count_days",
-    "highest_enabled",
     "weight_threshold",
     "weight_days",
     "cooldown_days",
@@ -388,3 +391,51 @@ class SignalTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.status} {self.created_at:%Y-%m-%d}"
+
+
+class Scope(models.Model):
+    """A unit or a team where Barista is switched on. Outside them Barista makes no signals.
+
+    The Zorgwijzer describes Barista as a pilot in two basic teams with a decision on wider use
+    afterwards (seed 000 L2489-2491): the functioneel beheerder switches it on per unit or team, and
+    nothing is on until they do. Switching off deletes the row; both are in the audit trail.
+    """
+
+    unit = models.OneToOneField(
+        "organisation.Unit",
+        verbose_name=_("eenheid"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="barista_scope",
+    )
+    team = models.OneToOneField(
+        "organisation.OrgNode",
+        verbose_name=_("team"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="barista_scope",
+    )
+    switched_on_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangezet door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    switched_on_at = models.DateTimeField(_("aangezet op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("bereik van Barista")
+        verbose_name_plural = _("bereik van Barista")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(unit__isnull=False, team__isnull=True) | Q(unit__isnull=True, team__isnull=False),
+                name="barista_scope_unit_or_team",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.unit or self.team)

@@ -13,7 +13,7 @@ from django.utils import timezone
 import access
 from barista import evaluation
 from barista.constants import NoticeKind, SignalStatus
-from barista.models import Absence, Exposure, Notice, RuleSet, Signal, SignalTally
+from barista.models import Absence, Exposure, Notice, RuleSet, Scope, Signal, SignalTally
 from core.anonymity import complementary_suppression
 from organisation.constants import Role
 from organisation.models import OrgNode, Person, RoleAssignment, Unit
@@ -129,6 +129,29 @@ def rules_in_force(unit_id: int | None) -> RuleSet | None:
     if None not in rules:
         return None
     return evaluation.rules_for(unit_id, rules)
+
+
+def scope_rows() -> list[Scope]:
+    """Where Barista is switched on: units first, then teams, by name."""
+    return list(
+        Scope.objects.select_related("unit", "team", "team__unit", "switched_on_by").order_by(
+            "team_id", "unit__name", "team__name"
+        )
+    )
+
+
+def scope_for(person: Person | None) -> str:
+    """The name of the unit or team that switches Barista on for ``person``; empty when it is off."""
+    team = person.team if person is not None else None
+    if team is None:
+        return ""
+    found = (
+        Scope.objects.filter(Q(team_id=team.pk) | Q(unit_id=team.unit_id))
+        .select_related("unit", "team")
+        .order_by("unit_id")
+        .first()
+    )
+    return str(found) if found is not None else ""
 
 
 def provision_choices() -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from barista.models import (
     ExposureType,
     Notice,
     RuleSet,
+    Scope,
     Signal,
 )
 from core import audit
@@ -177,6 +178,23 @@ def rules_save(*, unit: Any, values: dict[str, Any], actor: Any, request: Any = 
     )
     audit.log_change(actor=actor, obj=ruleset, action=AuditAction.CREATE, fields=list(RULE_FIELDS), request=request)
     return ruleset
+
+
+@transaction.atomic
+def scope_set(*, units: Iterable[Any], teams: Iterable[Any], actor: Any, request: Any = None) -> list[Scope]:
+    """Switch Barista on for exactly these units and teams (and off everywhere else); every change
+    is in the audit trail. Takes effect at the next evaluation; signals made before stay."""
+    wanted = {("unit", unit.pk) for unit in units} | {("team", team.pk) for team in teams}
+    current = {(("unit", row.unit_id) if row.unit_id else ("team", row.team_id)): row for row in Scope.objects.all()}
+    for key, row in current.items():
+        if key not in wanted:
+            audit.log_change(actor=actor, obj=row, action=AuditAction.DELETE, fields=[key[0]], request=request)
+            row.delete()
+    by_user = actor if getattr(actor, "is_authenticated", False) else None
+    for kind, pk in sorted(wanted - set(current)):
+        row = Scope.objects.create(**{f"{kind}_id": pk}, switched_on_by=by_user)
+        audit.log_change(actor=actor, obj=row, action=AuditAction.CREATE, fields=[kind], request=request)
+    return list(Scope.objects.all())
 
 
 @transaction.atomic

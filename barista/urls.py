@@ -14,6 +14,7 @@ urlpatterns = [
     path("afwezigheid/", views.absences, name="absences"),
     path("afwezigheid/<int:pk>/", views.absences, name="absence"),
     path("import/", views_import.import_file, name="import"),
+    path("bereik/", views.scope, name="scope"),
     path("regels/", views.rules, name="rules"),
     path("regels/<slug:code>/", views.rules_edit, name="rules_edit"),
     path("soorten/", views.types, name="types"),

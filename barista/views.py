@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 import access
 from access import permission_required
 from barista import evaluation, presentation, selectors, services
-from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, OutcomeForm, RulesForm
+from barista.forms import AbsenceForm, ExposureForm, ExposureTypeForm, OutcomeForm, RulesForm, ScopeForm
 from barista.models import Absence, ExposureType, RuleSet
 from core import audit, csv_export
 from organisation.models import Person, Unit
@@ -115,6 +115,7 @@ def own(request: HttpRequest) -> HttpResponse:
             "exposures": exposures[:OWN_EXPOSURES],
             "more_exposures": more,
             "rules": selectors.rules_in_force(unit_id),
+            "scope_on": selectors.scope_for(person),
             "types": ExposureType.objects.filter(is_active=True).order_by("-weight", "name"),
         },
     )
@@ -181,6 +182,23 @@ def _unit_or_none(code: str) -> Unit | None:
 
 
 @never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("barista.manage")
+def scope(request: HttpRequest) -> HttpResponse:
+    """Where Barista runs: units and teams the functioneel beheerder switched on; off elsewhere."""
+    rows = selectors.scope_rows()
+    initial = {"units": [r.unit_id for r in rows if r.unit_id], "teams": [r.team_id for r in rows if r.team_id]}
+    form = ScopeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.scope_set(
+            units=form.cleaned_data["units"], teams=form.cleaned_data["teams"], actor=request.user, request=request
+        )
+        messages.success(request, _("Opgeslagen. Barista gebruikt dit bij de volgende beoordeling."))
+        return redirect("barista:scope")
+    return render(request, "barista/scope.html", {"form": form, "rows": rows})
+
+
+@never_cache
 @require_GET
 @permission_required("barista.manage")
 def rules(request: HttpRequest) -> HttpResponse:
@@ -191,7 +209,7 @@ def rules(request: HttpRequest) -> HttpResponse:
         {"code": u.code, "name": u.name, "rules": current.get(u.pk) or current.get(None), "own": u.pk in current}
         for u in units
     ]
-    return render(request, "barista/rules.html", {"rows": rows})
+    return render(request, "barista/rules.html", {"rows": rows, "scope": [str(row) for row in selectors.scope_rows()]})
 
 
 @never_cache

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import aftercare, barista, integrity, jaarbeeld, monitor, selftests, teamcare  # noqa: E402
+from bench import aftercare, barista, integrity, jaarbeeld, monitor, search_quality, selftests, teamcare  # noqa: E402
 from bench.scenario import Scenario  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -146,7 +146,7 @@ SCENARIOS: list[Scenario] = [
     Scenario("api /api/v1/voorzieningen/?battery=herstellen", "/api/v1/voorzieningen/?battery=herstellen"),
     Scenario("search /api/v1/voorzieningen/?q=slapen", "/api/v1/voorzieningen/?q=slapen"),
 ]
-APP_MODULES = (selftests, aftercare, monitor, barista, jaarbeeld, teamcare, integrity)
+APP_MODULES = (selftests, aftercare, monitor, barista, jaarbeeld, teamcare, integrity, search_quality)
 for module in APP_MODULES:
     SCENARIOS += getattr(module, "SCENARIOS", [])
 IN_PROCESS: list[Callable[[], list[str]]] = [

@@ -83,6 +83,9 @@ class ChannelKind(models.TextChoices):
 
 
 #: The provisions whose phone channels are the help numbers of Direct hulp, the crisis block of the
-#: self-tests and the header (catalogue.selectors.help_lines): one source, edited in the editor.
+#: self-tests and the header (catalogue.help_lines): one source, edited in the editor.
 LOKET_PROVISION = "loket-politie-24-7"
 TCO_PROVISION = "team-collegiale-ondersteuning"
+#: Prikpunt, 24/7 after a needle-stick, splash, bite, cut or scratch incident (Zorgwijzer §4.6): a
+#: sub-provision of "Bewustwording risico's politiewerk" since the corrected 2022/2023 edition.
+PRIKPUNT = "prikpunt"

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from catalogue import services
-from catalogue.constants import LOKET_PROVISION, TCO_PROVISION, ChannelKind
+from catalogue.constants import LOKET_PROVISION, PRIKPUNT, TCO_PROVISION, ChannelKind
 from catalogue.help_lines import help_lines
 from catalogue.models import ContactChannel, Edition, Provision
 from catalogue.selectors import current_edition
@@ -22,6 +22,7 @@ from organisation.models import Unit
 
 EXAMPLE = "voorbeeldnummer in de demo, geen echt nummer"
 LOKET_EXAMPLE = "0800-0247 000"
+PRIKPUNT_EXAMPLE = "0800-0774 000"
 
 
 def add_example_help_numbers() -> str:
@@ -36,15 +37,29 @@ def add_example_help_numbers() -> str:
         edition = services.edition_create_from(actor=None, source=current, code=code, title=f"{current.title} (demo)")
         _add_numbers(edition)
         services.edition_publish(actor=None, edition=edition)
-    return _("Catalogus: editie %(code)s gepubliceerd met voorbeeldnummers voor het 24/7 Loket en het TCO.") % {
-        "code": edition.code
-    }
+    return _(
+        "Catalogus: editie %(code)s gepubliceerd met voorbeeldnummers voor het 24/7 Loket, het TCO en Prikpunt."
+    ) % {"code": edition.code}
 
 
 def _add_numbers(edition: Edition) -> None:
     loket = Provision.objects.get(edition=edition, slug=LOKET_PROVISION)
     tco = Provision.objects.get(edition=edition, slug=TCO_PROVISION)
+    prikpunt = Provision.objects.filter(edition=edition, slug=PRIKPUNT).first()
     channels = [
+        *(
+            [
+                ContactChannel(
+                    provision=prikpunt,
+                    kind=ChannelKind.PHONE,
+                    label=f"Prikpunt, {EXAMPLE}",
+                    value=PRIKPUNT_EXAMPLE,
+                    availability="dag en nacht",
+                )
+            ]
+            if prikpunt is not None
+            else []
+        ),
         ContactChannel(
             provision=loket,
             kind=ChannelKind.PHONE,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from catalogue.channels import channel_errors
 from catalogue.constants import Battery, ChannelKind
-from catalogue.models import Edition, Provision
+from catalogue.models import TRANSLATED_FIELDS, Edition, Provision
 from catalogue.services import BATTERY_FIELDS, NEEDS_BATTERY, NEEDS_CONTACT_ROUTE, PROVISION_FIELDS
 from organisation.models import Unit
 
@@ -32,6 +32,10 @@ class EditionCreateForm(forms.Form):
         label=_("Code"), max_length=20, help_text=_("Bijvoorbeeld 2023-2024. Komt in het webadres van de editie.")
     )
     title = forms.CharField(label=_("Titel"), max_length=120, help_text=_("Bijvoorbeeld Zorgwijzer 2023/2024."))
+
+
+#: The translation fields, shown together under their own heading (empty: the Dutch text is shown).
+ENGLISH_FIELDS: tuple[str, ...] = tuple(f"{name}_en" for name in TRANSLATED_FIELDS)
 
 
 class ProvisionForm(forms.Form):
@@ -65,6 +69,14 @@ class ProvisionForm(forms.Form):
     audiences = _model_field("audiences", widget=forms.CheckboxSelectMultiple)
     keywords = _model_field("keywords", widget=forms.Textarea(attrs={"rows": 2}))
     sections = _model_field("sections")
+    name_en = _model_field("name_en")
+    summary_en = _model_field("summary_en", widget=forms.Textarea(attrs={"rows": 2}))
+    description_en = _model_field("description_en", widget=forms.Textarea(attrs={"rows": 6}))
+    how_to_start_en = _model_field("how_to_start_en", widget=forms.Textarea(attrs={"rows": 2}))
+    provider_en = _model_field("provider_en")
+    availability_en = _model_field("availability_en")
+    cost_en = _model_field("cost_en")
+    waiting_time_en = _model_field("waiting_time_en")
     parent = forms.ModelChoiceField(
         label=_("Hoort bij"), queryset=Provision.objects.none(), required=False, empty_label=_("(geen: zelfstandig)")
     )
@@ -83,6 +95,12 @@ class ProvisionForm(forms.Form):
         parent_field.queryset = others.filter(parent__isnull=True)
         related_field: Any = self.fields["related"]
         related_field.queryset = others
+
+    def dutch_fields(self) -> list[Any]:
+        return [field for field in self if field.name not in ENGLISH_FIELDS]
+
+    def english_fields(self) -> list[Any]:
+        return [self[name] for name in ENGLISH_FIELDS]
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show the service's rule violations at the fields they name."""

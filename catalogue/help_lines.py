@@ -1,7 +1,7 @@
-"""The help numbers people call: the 24/7 Loket Politie and Team Collegiale Ondersteuning.
+"""The help numbers people call: the 24/7 Loket Politie, Team Collegiale Ondersteuning and Prikpunt.
 
 One source for every page that shows them (Direct hulp, the crisis block of the self-tests, the
-page header): the phone channels of two provisions in the published catalogue edition, which the
+page header): the phone channels of three provisions in the published catalogue edition, which the
 content editor maintains in the editor, with each edition kept as history. A channel for the
 visitor's unit goes before one for everyone. Read on every page, so the answer is cached for as
 long as a public page may be (``ZORGWIJZER_PUBLIC_PAGE_SECONDS``, at least a minute) under the
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Subquery
 
-from catalogue.constants import LOKET_PROVISION, TCO_PROVISION, ChannelKind
+from catalogue.constants import LOKET_PROVISION, PRIKPUNT, TCO_PROVISION, ChannelKind
 from catalogue.models import ContactChannel
 from catalogue.selectors import current_edition_query
 from core.public_cache import content_version
@@ -50,6 +50,7 @@ class HelpLine:
 class HelpLines:
     loket: HelpLine | None
     tco: HelpLine | None
+    prikpunt: HelpLine | None = None  # 24/7 after a needle-stick, splash, bite, cut or scratch incident
 
 
 def help_lines(unit_id: int | None = None) -> HelpLines:
@@ -69,13 +70,17 @@ def _read(unit_id: int | None) -> HelpLines:
     channels = list(
         ContactChannel.objects.filter(
             provision__edition_id=edition,
-            provision__slug__in=[LOKET_PROVISION, TCO_PROVISION],
+            provision__slug__in=[LOKET_PROVISION, TCO_PROVISION, PRIKPUNT],
             kind=ChannelKind.PHONE,
         )
         .select_related("provision")
         .order_by("position", "pk")
     )
-    return HelpLines(loket=_pick(channels, LOKET_PROVISION, unit_id), tco=_pick(channels, TCO_PROVISION, unit_id))
+    return HelpLines(
+        loket=_pick(channels, LOKET_PROVISION, unit_id),
+        tco=_pick(channels, TCO_PROVISION, unit_id),
+        prikpunt=_pick(channels, PRIKPUNT, unit_id),
+    )
 
 
 def _pick(channels: list[ContactChannel], slug: str, unit_id: int | None) -> HelpLine | None:

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.channels import channel_errors, website_href
@@ -111,6 +112,16 @@ class Provision(models.Model):
         related_name="sub_provisions",
     )
     related = models.ManyToManyField("self", verbose_name=_("zie ook"), blank=True, symmetrical=False)
+    # English translations of the texts a visitor reads (issue 15 §5), shown when the interface is in
+    # English; an empty translation falls back to the Dutch text. See TRANSLATED_FIELDS.
+    name_en = models.CharField(_("naam (Engels)"), max_length=160, blank=True)
+    summary_en = models.CharField(_("samenvatting (Engels)"), max_length=300, blank=True)
+    description_en = models.TextField(_("beschrijving (Engels)"), blank=True)
+    how_to_start_en = models.CharField(_("zo begin je (Engels)"), max_length=300, blank=True)
+    provider_en = models.CharField(_("aanbieder (Engels)"), max_length=200, blank=True)
+    availability_en = models.CharField(_("bereikbaarheid (Engels)"), max_length=200, blank=True)
+    cost_en = models.CharField(_("kosten (Engels)"), max_length=200, blank=True)
+    waiting_time_en = models.CharField(_("wachttijd (Engels)"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -130,6 +141,61 @@ class Provision(models.Model):
     @property
     def batteries(self) -> list[str]:
         return [battery.value for battery in Battery if getattr(self, battery.value)]
+
+    def localized(self, name: str) -> str:
+        """The text of field ``name`` in the interface language: the English translation when the
+        language is English and a translation exists, otherwise the Dutch text."""
+        if name not in TRANSLATED_FIELDS:
+            raise ValueError(name)
+        if (get_language() or "nl").startswith("en"):
+            return str(getattr(self, f"{name}_en", "") or getattr(self, name))
+        return str(getattr(self, name))
+
+    # Templates read these: {{ provision.local_name }}.
+    @property
+    def local_name(self) -> str:
+        return self.localized("name")
+
+    @property
+    def local_summary(self) -> str:
+        return self.localized("summary")
+
+    @property
+    def local_description(self) -> str:
+        return self.localized("description")
+
+    @property
+    def local_how_to_start(self) -> str:
+        return self.localized("how_to_start")
+
+    @property
+    def local_provider(self) -> str:
+        return self.localized("provider")
+
+    @property
+    def local_availability(self) -> str:
+        return self.localized("availability")
+
+    @property
+    def local_cost(self) -> str:
+        return self.localized("cost")
+
+    @property
+    def local_waiting_time(self) -> str:
+        return self.localized("waiting_time")
+
+
+#: The texts of a provision a visitor reads, each with an English translation field ``<name>_en``.
+TRANSLATED_FIELDS: tuple[str, ...] = (
+    "name",
+    "summary",
+    "description",
+    "how_to_start",
+    "provider",
+    "availability",
+    "cost",
+    "waiting_time",
+)
 
 
 class ProvisionSearchEntry(models.Model):

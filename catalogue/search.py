@@ -191,37 +191,73 @@ class ParsedQuery:
 
 def parse_query(query: str) -> ParsedQuery:
     """Each typed word (the query cut to a safe length) and what the synonyms add to them."""
-    typed = content_words(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+    cut = query[:MAX_QUERY_CHARS]
+    typed = content_words(cut)[:MAX_QUERY_WORDS]
     parsed = ParsedQuery(typed=typed)
     for word in typed:
         parsed.add([word], TYPED_WEIGHT)
-    typed_phrase = tuple(stem(word) for word in typed)
-    reached = [typed_phrase]
+    said = _Said(tuple(stem(word) for word in typed), _with_stopwords(normalised_words(cut)[: 3 * MAX_QUERY_WORDS]))
+    reached = [said.phrase]
     for group in _equivalent_groups():
-        if any(_contains(typed_phrase, member) for member, _words in group):
-            for member, words in group:
-                reached.append(member)
-                parsed.add(words, SYNONYM_WEIGHT)
+        if any(member.said_in(said) for member in group):
+            for member in group:
+                reached.append(member.phrase)
+                parsed.add(member.words, SYNONYM_WEIGHT)
     for trigger, targets in _leads_to():
-        if any(_contains(phrase, trigger) for phrase in reached):
+        if trigger.said_in(said) or any(_contains(phrase, trigger.phrase) for phrase in reached[1:]):
             for words in targets:
                 parsed.add(words, SYNONYM_WEIGHT)
     return parsed
 
 
-def _phrase(text: str) -> tuple[Phrase, list[str]]:
+@dataclass(frozen=True)
+class _Said:
+    """A query as synonyms see it: its content stems, and all its words (stopwords kept, others stemmed)."""
+
+    phrase: Phrase
+    spoken: Phrase
+
+
+@dataclass(frozen=True)
+class _Member:
+    """A synonym entry: the stems it searches for, and how it is recognised in a query.
+
+    An entry without stopwords is recognised by its stems in order, stopwords in the query
+    aside ("schokkende gebeurtenis" in "een schokkende gebeurtenis gehad"). An entry with
+    stopwords ("ziek door mijn werk", "ik wil er niet meer zijn") must be said with them: its
+    content words alone ("ziek … werk") would also fire on unrelated queries, and some such
+    sentences have no content words at all.
+    """
+
+    phrase: Phrase
+    words: list[str]
+    spoken: Phrase | None
+
+    def said_in(self, said: _Said) -> bool:
+        if self.spoken is not None:
+            return _contains(said.spoken, self.spoken)
+        return _contains(said.phrase, self.phrase)
+
+
+def _with_stopwords(words: list[str]) -> Phrase:
+    return tuple(word if word in STOPWORDS else stem(word) for word in words)
+
+
+def _member(text: str) -> _Member:
     words = content_words(text)
-    return tuple(stem(word) for word in words), words
+    everything = normalised_words(text)
+    spoken = _with_stopwords(everything) if any(word in STOPWORDS for word in everything) else None
+    return _Member(phrase=tuple(stem(word) for word in words), words=words, spoken=spoken)
 
 
 @lru_cache(maxsize=1)
-def _equivalent_groups() -> list[list[tuple[Phrase, list[str]]]]:
-    return [[_phrase(member) for member in group] for group in synonyms.EQUIVALENT]
+def _equivalent_groups() -> list[list[_Member]]:
+    return [[_member(member) for member in group] for group in synonyms.EQUIVALENT]
 
 
 @lru_cache(maxsize=1)
-def _leads_to() -> list[tuple[Phrase, list[list[str]]]]:
-    return [(_phrase(trigger)[0], [_phrase(t)[1] for t in targets]) for trigger, targets in synonyms.LEADS_TO.items()]
+def _leads_to() -> list[tuple[_Member, list[list[str]]]]:
+    return [(_member(trigger), [content_words(t) for t in targets]) for trigger, targets in synonyms.LEADS_TO.items()]
 
 
 def _contains(haystack: Phrase, needle: Phrase) -> bool:

@@ -19,7 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import search, workflow
 from catalogue.channels import channel_errors
 from catalogue.constants import Battery, EditionStatus
-from catalogue.models import ContactChannel, Edition, EditionStatusChange, ExpertRole, Provision
+from catalogue.models import (
+    TRANSLATED_FIELDS,
+    ContactChannel,
+    Edition,
+    EditionStatusChange,
+    ExpertRole,
+    Provision,
+)
 from core.audit import Entry, log_change, record_many
 from core.models import AuditAction
 
@@ -38,6 +45,7 @@ PROVISION_FIELDS: tuple[str, ...] = (
     "waiting_time",
     "keywords",
     "sections",
+    *(f"{name}_en" for name in TRANSLATED_FIELDS),
 )
 BATTERY_FIELDS: tuple[str, ...] = tuple(Battery.values)
 EXPERT_FIELDS: tuple[str, ...] = ("slug", "name", "team", "for_what", "how_to_reach")

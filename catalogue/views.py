@@ -13,11 +13,13 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from access import public_page
-from catalogue import selectors
+from catalogue import search, selectors
 from catalogue.constants import BATTERY_HELP, CONFIDENTIALITY_PROMISE, Battery
 from catalogue.models import Edition, Provision
 
 OVERVIEW_CACHE_SECONDS = 60 * 60
+SEARCH_LIMIT = 10
+SEARCH_MAX_LENGTH = 100
 
 
 @public_page
@@ -27,6 +29,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("batterij", "")
     if chosen not in Battery.values:
         chosen = ""
+    # Everyday words ("kanker", "ziek door mijn werk"): ranked by catalogue/search.py, as the API's ?q=.
+    query = " ".join(request.GET.get("zoek", "").split())[:SEARCH_MAX_LENGTH]
+    if query:
+        results = search.search_provisions(edition, query, limit=SEARCH_LIMIT)
+        context = {"edition": edition, "query": query, "results": results, "batteries": Battery.choices}
+        return render(request, "catalogue/overview.html", context)
     groups_html = _overview_groups(edition, chosen) if edition is not None else ""
     context = {"edition": edition, "groups_html": groups_html, "chosen": chosen, "batteries": Battery.choices}
     return render(request, "catalogue/overview.html", context)

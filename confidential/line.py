@@ -11,11 +11,13 @@ import io
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -229,6 +231,34 @@ def read_attachment(report: LineReport, *, position: int, party: str, private_ke
     key = _message_key(message, party, private_key)
     label = f"message {message.position} attachment".encode()
     return _unpack(crypto.decrypt(key, stored.ciphertext, label=label))
+
+
+BUSY = _(
+    "Het is nu erg druk op de anonieme lijn. Er is niets verstuurd of bewaard. Probeer het over een minuut opnieuw."
+)
+
+
+def unlock_budget_take() -> bool:
+    """Whether the reporter's pages may spend one more scrypt derivation this minute.
+
+    Each receipt check and each new report costs a deliberate ~0.1 s of CPU and 32 MB (scrypt), so
+    a stream of requests could occupy every web worker. The budget is one counter for the whole
+    site per clock minute (``CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE``) in the cache: it holds no
+    address, no token, nothing about a sender. Past the budget a request is refused before any
+    scrypt work, with its input kept on the page. With a per-process cache each process has its
+    own budget, which still bounds each process's CPU.
+    """
+    limit = int(settings.CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE)
+    if limit <= 0:
+        return True
+    key = f"confidential-line-unlocks:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        used = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=120)
+        used = 1
+    return used <= limit
 
 
 def report_open(receipt: str) -> tuple[LineReport, bytes] | None:

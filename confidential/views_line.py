@@ -60,6 +60,9 @@ def line_start(request: HttpRequest) -> HttpResponse:
         units=units,
     )
     if request.method == "POST" and form.is_valid():
+        if not line.unlock_budget_take():
+            form.add_error(None, line.BUSY)
+            return render(request, "confidential/line_start.html", {"form": form, "available": True}, status=429)
         attachment = _attachment(form)
         if not form.errors:
             try:
@@ -96,6 +99,9 @@ def line_read(request: HttpRequest) -> HttpResponse:
     form = ReceiptForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         receipt = form.cleaned_data["receipt"]
+        if not line.unlock_budget_take():
+            form.add_error("receipt", line.BUSY)
+            return render(request, "confidential/line_read.html", {"form": form}, status=429)
         opened = line.report_open(receipt)
         if opened is not None:
             return _conversation(request, opened, receipt)
@@ -116,6 +122,12 @@ def line_read(request: HttpRequest) -> HttpResponse:
 def line_reply(request: HttpRequest) -> HttpResponse:
     form = ReporterReplyForm(request.POST, request.FILES or None)
     receipt = request.POST.get("receipt", "")
+    if not line.unlock_budget_take():
+        # The reply stays in the form (the photo has to be chosen again), ready to send again.
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(None, line.BUSY)
+        return render(request, "confidential/line_busy.html", {"form": form}, status=429)
     opened = line.report_open(receipt)
     if opened is None:
         expired = ReceiptForm({"receipt": ""})
@@ -145,6 +157,8 @@ def line_reply(request: HttpRequest) -> HttpResponse:
 @public_page
 @require_POST
 def line_attachment(request: HttpRequest) -> HttpResponse:
+    if not line.unlock_budget_take():
+        return render(request, "confidential/line_busy.html", {"form": None}, status=429)
     opened = line.report_open(request.POST.get("receipt", ""))
     position = request.POST.get("bericht", "")
     if opened is None or not position.isdigit():

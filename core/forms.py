@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -19,15 +20,30 @@ def search_filters(form: forms.Form) -> dict[str, Any] | None:
 
 
 class AuditSearchForm(forms.Form):
-    username = forms.CharField(label=_("Gebruikersnaam"), required=False, max_length=150)
-    employee_number = forms.CharField(label=_("Personeelsnummer van de betrokkene"), required=False, max_length=20)
+    """The filters of the audit trail: a person (as user or as the one the record is about), the
+    kind of action, the kind of record and a period. ``kinds`` are the (value, label) pairs of
+    the kinds of record the trail holds, given by the page."""
+
+    person = forms.CharField(
+        label=_("Persoon"),
+        help_text=_(
+            "Naam, personeelsnummer of gebruikersnaam. Je ziet wat deze persoon deed en wat over deze persoon ging."
+        ),
+        required=False,
+        max_length=150,
+    )
     action = forms.ChoiceField(
         label=_("Handeling"), required=False, choices=[("", _("Alle handelingen")), *AuditAction.choices]
     )
+    kind = forms.ChoiceField(label=_("Soort gegeven"), required=False, choices=[("", _("Alle soorten"))])
     date_from = forms.DateField(label=_("Vanaf datum"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(
         label=_("Tot en met datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args: Any, kinds: Iterable[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Alle soorten")), *kinds]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, object]:
         cleaned = super().clean() or {}

@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import UTC, datetime
 
-from core.middleware import current_request_id, route_of
+from core.middleware import current_request_id, is_unlogged, route_of
 
 
 class RequestIdFilter(logging.Filter):
@@ -32,6 +32,11 @@ class RedactRequestFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         request = getattr(record, "request", None)
         path = getattr(request, "path", None)
+        if request is not None and is_unlogged(request) and int(getattr(record, "status_code", 500) or 500) < 500:
+            # An anonymous view (``unlogged``) gets no line for a refusal either: "someone was
+            # turned away from the anonymous line at 03:57:05" is a time stamp as much as a request
+            # line. Server errors are still written (route only), since they need fixing.
+            return False
         if request is not None and path:
             route = route_of(request)
             if isinstance(record.args, tuple):

@@ -39,7 +39,7 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            if _is_unlogged(request):
+            if is_unlogged(request):
                 return response
             logger.info(
                 "request",
@@ -63,7 +63,7 @@ def unlogged(view: _View) -> _View:
     return view
 
 
-def _is_unlogged(request: HttpRequest) -> bool:
+def is_unlogged(request: HttpRequest) -> bool:
     match = getattr(request, "resolver_match", None)
     return bool(match is not None and getattr(match.func, "unlogged", False))
 

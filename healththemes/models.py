@@ -8,12 +8,34 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from healththemes.constants import RESERVED_THEME_SLUGS, ItemAudience, ItemKind
 
 
-class HealthTheme(models.Model):
+def shows_english() -> bool:
+    """Whether the interface language is English (the only translation the content has)."""
+    return (get_language() or "").startswith("en")
+
+
+class Translated:
+    """Content with an English text next to each Dutch one (``<field>_en``).
+
+    ``shown("title")`` is the English text when the interface is English and it is filled in,
+    else the Dutch text; ``shown_lang("title")`` says which language that is, for ``lang=``.
+    """
+
+    def shown(self, field: str) -> str:
+        english = getattr(self, f"{field}_en", "")
+        return str(english) if english and shows_english() else str(getattr(self, field))
+
+    def shown_lang(self, field: str) -> str:
+        english: str = getattr(self, f"{field}_en", "")
+        return "en" if english and shows_english() else "nl"
+
+
+class HealthTheme(Translated, models.Model):
     """One theme of the Gezond Werken App content, such as slaap or werkstress."""
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
@@ -21,6 +43,15 @@ class HealthTheme(models.Model):
     intro = models.TextField(_("inleiding"))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_published = models.BooleanField(_("gepubliceerd"), default=True)
+    name_en = models.CharField(
+        _("naam in het Engels"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leeg: Engelse bezoekers zien de Nederlandse naam."),
+    )
+    intro_en = models.TextField(
+        _("inleiding in het Engels"), blank=True, help_text=_("Leeg: Engelse bezoekers zien de Nederlandse inleiding.")
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -33,8 +64,24 @@ class HealthTheme(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def shown_name(self) -> str:
+        return self.shown("name")
 
-class ThemeItem(models.Model):
+    @property
+    def name_lang(self) -> str:
+        return self.shown_lang("name")
+
+    @property
+    def shown_intro(self) -> str:
+        return self.shown("intro")
+
+    @property
+    def intro_lang(self) -> str:
+        return self.shown_lang("intro")
+
+
+class ThemeItem(Translated, models.Model):
     """An article, a short exercise or an experience story within one theme."""
 
     theme = models.ForeignKey(HealthTheme, verbose_name=_("thema"), on_delete=models.CASCADE, related_name="items")
@@ -55,6 +102,23 @@ class ThemeItem(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_published = models.BooleanField(_("gepubliceerd"), default=False)
     updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+    title_en = models.CharField(
+        _("kop in het Engels"),
+        max_length=120,
+        blank=True,
+        help_text=_("De titel in het Engels. Leeg: Engelse bezoekers zien de Nederlandse titel."),
+    )
+    summary_en = models.CharField(
+        _("korte samenvatting in het Engels"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: Engelse bezoekers zien de Nederlandse samenvatting."),
+    )
+    body_en = models.TextField(
+        _("inhoud in het Engels"),
+        blank=True,
+        help_text=_("De tekst in het Engels. Leeg: Engelse bezoekers zien de Nederlandse tekst."),
+    )
 
     class Meta:
         ordering = ["theme__order", "order", "title"]
@@ -69,6 +133,30 @@ class ThemeItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown_title(self) -> str:
+        return self.shown("title")
+
+    @property
+    def title_lang(self) -> str:
+        return self.shown_lang("title")
+
+    @property
+    def shown_summary(self) -> str:
+        return self.shown("summary")
+
+    @property
+    def summary_lang(self) -> str:
+        return self.shown_lang("summary")
+
+    @property
+    def shown_body(self) -> str:
+        return self.shown("body")
+
+    @property
+    def body_lang(self) -> str:
+        return self.shown_lang("body")
 
     @property
     def is_for_managers(self) -> bool:

@@ -16,7 +16,20 @@ if TYPE_CHECKING:
     from django.http import HttpRequest
 
 #: The fields an editor sets; the audit row names the ones that changed (never their values).
-EDITABLE_FIELDS = ("kind", "audience", "title", "slug", "summary", "body", "order", "is_published")
+EDITABLE_FIELDS = (
+    "kind",
+    "audience",
+    "title",
+    "slug",
+    "summary",
+    "body",
+    "order",
+    "is_published",
+    "title_en",
+    "summary_en",
+    "body_en",
+)
+THEME_EDITABLE_FIELDS = ("name", "intro", "order", "is_published", "name_en", "intro_en")
 
 
 def _free_slug(theme: HealthTheme, title: str, *, except_pk: int | None) -> str:
@@ -43,6 +56,9 @@ def theme_item_save(
     body: str,
     order: int = 0,
     is_published: bool = False,
+    title_en: str = "",
+    summary_en: str = "",
+    body_en: str = "",
     request: HttpRequest | None = None,
 ) -> ThemeItem:
     """Create an item in a theme (``item_id=None``) or update one, and record it in the audit trail."""
@@ -60,6 +76,9 @@ def theme_item_save(
         "body": body.strip(),
         "order": order,
         "is_published": is_published,
+        "title_en": title_en.strip(),
+        "summary_en": summary_en.strip(),
+        "body_en": body_en.strip(),
     }
     changed = [name for name in EDITABLE_FIELDS if creating or getattr(item, name) != values[name]]
     for name, value in values.items():
@@ -73,3 +92,36 @@ def theme_item_save(
         request=request,
     )
     return item
+
+
+@transaction.atomic
+def theme_save(
+    *,
+    actor: Any,
+    theme_id: int,
+    name: str,
+    intro: str,
+    order: int,
+    is_published: bool,
+    name_en: str = "",
+    intro_en: str = "",
+    request: HttpRequest | None = None,
+) -> HealthTheme:
+    """Change a theme's name, introduction (Dutch and English), place and publication; audited."""
+    theme = HealthTheme.objects.select_for_update().get(pk=theme_id)
+    values: dict[str, Any] = {
+        "name": name.strip(),
+        "intro": intro.strip(),
+        "order": order,
+        "is_published": is_published,
+        "name_en": name_en.strip(),
+        "intro_en": intro_en.strip(),
+    }
+    changed = [field for field in THEME_EDITABLE_FIELDS if getattr(theme, field) != values[field]]
+    if not changed:
+        return theme
+    for field, value in values.items():
+        setattr(theme, field, value)
+    theme.save(update_fields=changed)
+    log_change(actor=actor, obj=theme, action=AuditAction.UPDATE, fields=changed, request=request)
+    return theme

@@ -13,6 +13,7 @@ urlpatterns = [
     path("beheer/", views.manage, name="manage"),
     path("beheer/<slug:theme_slug>/nieuw/", views.item_new, name="item_new"),
     path("beheer/item/<int:pk>/", views.item_edit, name="item_edit"),
+    path("beheer/thema/<slug:theme_slug>/", views.theme_edit, name="theme_edit"),
     path("<slug:slug>/", views.theme_detail, name="theme"),
     path("<slug:slug>/<slug:item_slug>/", views.item_detail, name="item"),
 ]

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from access import permission_required, public_page
 from healththemes import selectors, services
 from healththemes.constants import ItemAudience, ItemKind
-from healththemes.forms import ThemeItemForm
+from healththemes.forms import ThemeForm, ThemeItemForm
 from healththemes.models import HealthTheme, ThemeItem
 
 #: Headings of the sections of a theme page, one per kind of item.
@@ -101,6 +101,22 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if item is None:
         raise Http404
     return _edit(request, item.theme, item)
+
+
+@permission_required("content.manage")
+@require_http_methods(["GET", "POST"])
+def theme_edit(request: HttpRequest, theme_slug: str) -> HttpResponse:
+    """A theme's name and introduction, in Dutch and in English (shown on the English interface)."""
+    theme = selectors.theme_for_editing(theme_slug)
+    if theme is None:
+        raise Http404
+    data = request.POST if request.method == "POST" else None
+    form = ThemeForm(data, instance=copy.copy(theme))
+    if data is not None and form.is_valid():
+        services.theme_save(actor=request.user, theme_id=theme.pk, request=request, **form.cleaned_data)
+        messages.success(request, _("Het thema is opgeslagen."))
+        return redirect("healththemes:manage")
+    return render(request, "healththemes/theme_form.html", {"theme": theme, "form": form})
 
 
 def _edit(request: HttpRequest, theme: HealthTheme, item: ThemeItem | None) -> HttpResponse:

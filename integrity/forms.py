@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from integrity import survey
 from integrity.constants import (
     Allocation,
     Audience,
@@ -73,6 +74,21 @@ class SessionCreateForm(forms.Form):
         queryset=Card.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
+    seats = forms.IntegerField(
+        label=_("Hoeveel mensen doen er mee?"),
+        help_text=_(
+            "Tel de mensen in de zaal. Er kunnen dan niet meer telefoons meedoen dan dit aantal, zodat niemand "
+            "stiekem vaker stemt. Je kunt het later nog aanpassen. Laat je het leeg, dan is er geen grens."
+        ),
+        min_value=3,
+        max_value=500,
+        required=False,
+        error_messages={
+            "min_value": _("Een sessie is voor minstens 3 mensen."),
+            "max_value": _("Een sessie is voor hoogstens 500 mensen."),
+            "invalid": _("Vul een getal in."),
+        },
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -82,17 +98,49 @@ class SessionCreateForm(forms.Form):
 
 class SessionStepForm(forms.Form):
     step = forms.ChoiceField(
-        choices=[("open", "open"), ("onthullen", "onthullen"), ("volgende", "volgende"), ("sluiten", "sluiten")]
+        choices=[
+            ("open", "open"),
+            ("onthullen", "onthullen"),
+            ("volgende", "volgende"),
+            ("sluiten", "sluiten"),
+            ("plaatsen", "plaatsen"),
+        ]
     )
     keep = forms.ChoiceField(
         label=_("Wat bewaren we na afloop?"), choices=KeepResults.choices, required=False, widget=forms.RadioSelect
+    )
+    seats = forms.IntegerField(
+        label=_("Aantal plaatsen"),
+        min_value=3,
+        max_value=500,
+        required=False,
+        error_messages={
+            "min_value": _("Een sessie is voor minstens 3 mensen."),
+            "max_value": _("Een sessie is voor hoogstens 500 mensen."),
+            "invalid": _("Vul een getal in."),
+        },
     )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("step") == "sluiten" and not cleaned.get("keep"):
             self.add_error("keep", _("Kies of de verdeling per kaart bewaard blijft of dat alles weg mag."))
+        if cleaned.get("step") == "plaatsen" and not cleaned.get("seats") and "seats" not in self.errors:
+            self.add_error("seats", _("Vul in hoeveel mensen er meedoen."))
         return cleaned
+
+
+class SeatsForm(forms.Form):
+    """Only renders the number of seats on the session page (``SessionStepForm`` validates the post)."""
+
+    seats = forms.IntegerField(
+        label=_("Aantal plaatsen"),
+        help_text=_(
+            "Komt er iemand bij? Zet het aantal hoger. Lager dan het aantal telefoons dat al meedoet kan niet."
+        ),
+        min_value=3,
+        max_value=500,
+    )
 
 
 class SessionCloseForm(forms.Form):
@@ -302,3 +350,50 @@ _DECISION_LABELS: dict[str, Any] = {
     Stage.RIJKSRECHERCHE: _("Doorverwijzen naar de Rijksrecherche"),
     Stage.DONE: _("Afronden"),
 }
+
+
+class SurveyRoundForm(forms.Form):
+    title = forms.CharField(
+        label=_("Naam van de periode"),
+        max_length=120,
+        help_text=_("Bijvoorbeeld: Screeningsgesprekken eerste kwartaal."),
+        error_messages={"required": _("Geef de periode een naam.")},
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Eenheid"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("Kies de eenheid."), "invalid_choice": _("Kies een eenheid uit de lijst.")},
+    )
+
+    def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        if len(units) == 1:
+            self.fields["unit"].initial = units[0].pk
+
+
+class SurveyCloseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Ik weet dat er na het sluiten geen antwoorden meer bij kunnen"),
+        error_messages={"required": _("Vink aan dat je de periode echt wilt sluiten.")},
+    )
+
+
+class SurveyForm(forms.Form):
+    """The eleven questions, each with a fixed list of answers; every question needs an answer."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for number, question in enumerate(survey.QUESTIONS, start=1):
+            self.fields[question.key] = forms.ChoiceField(
+                label=f"{number}. {question.text}",
+                choices=question.answers,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Kies een antwoord bij deze vraag."),
+                    "invalid_choice": _("Kies een van de antwoorden bij deze vraag."),
+                },
+            )
+
+    def answers(self) -> dict[str, str]:
+        return {question.key: self.cleaned_data[question.key] for question in survey.QUESTIONS}

@@ -84,6 +84,12 @@ class LiveSession(models.Model):
     facilitator = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices, default=SessionStatus.DRAFT)
     keep_results = models.CharField(_("na afloop"), max_length=20, choices=KeepResults.choices, blank=True)
+    #: How many phones may join: the facilitator counts the room. Empty: no limit (sessions made
+    #: by code, e.g. the bench). Stops one person from taking many places by clearing cookies
+    #: unnoticed (docs/integrity.md, "Vote stuffing").
+    seats = models.PositiveSmallIntegerField(_("aantal plaatsen"), null=True, blank=True)
+    #: How many browsers joined so far (a counter; who they are is not stored).
+    joined = models.PositiveIntegerField(_("aantal deelnemers"), default=0)
     created_at = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
     closed_at = models.DateTimeField(_("gesloten op"), null=True, blank=True)
 
@@ -141,6 +147,73 @@ class VoteMarker(models.Model):
 
     marker = models.CharField(max_length=64, primary_key=True)
     session_card = models.ForeignKey(SessionCard, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return self.marker[:8]
+
+
+class JoinMarker(models.Model):
+    """ "A browser joined this session": a keyed hash of the session and the browser's random
+    token, like ``VoteMarker`` (and not linkable to it). Deleted when the session closes."""
+
+    marker = models.CharField(max_length=64, primary_key=True)
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return self.marker[:8]
+
+
+class SurveyRound(models.Model):
+    """A period of the anonymous screening experience questionnaire. VIK opens it, gives its
+    link to the people it screens, and closes it; results exist only after closing."""
+
+    code = models.CharField(_("code"), max_length=16, unique=True)
+    title = models.CharField(_("naam van de periode"), max_length=120)
+    unit = models.ForeignKey("organisation.Unit", verbose_name=_("eenheid"), on_delete=models.PROTECT)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    opened_on = models.DateField(_("geopend op"))
+    closed_on = models.DateField(_("gesloten op"), null=True, blank=True)
+    #: How many questionnaires were sent in (a counter, no rows per person).
+    responses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-opened_on", "-pk"]
+        verbose_name = _("periode van de screeningsvragenlijst")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
+class SurveyAnswerCount(models.Model):
+    """How often one answer to one question was given in a period: a counter, no respondent, no time."""
+
+    survey_round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="answer_counts")
+    question = models.CharField(max_length=20)
+    answer = models.CharField(max_length=20)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["survey_round", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey_round", "question", "answer"], name="integrity_survey_answer_count_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question}/{self.answer}: {self.count}"
+
+
+class SurveyMarker(models.Model):
+    """ "This browser already sent the questionnaire of this period": a keyed hash of the period
+    and a random browser token (nothing about the person or the answers). Deleted on closing."""
+
+    marker = models.CharField(max_length=64, primary_key=True)
+    survey_round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="+")
 
     def __str__(self) -> str:
         return self.marker[:8]

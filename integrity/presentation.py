@@ -43,3 +43,34 @@ class CheckOutcome:
     verdict: str  # "doen", "niet-doen", "bespreken"
     reasons: tuple[str, ...]
     routes: tuple[tuple[str, str], ...]  # (who, why)
+
+
+@dataclass(frozen=True)
+class SurveyAnswerResult:
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class SurveyQuestionResult:
+    number: int
+    key: str
+    text: str
+    answers: tuple[SurveyAnswerResult, ...]
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    """A questionnaire period as the results page shows it. ``shown`` only when the period is
+    closed and has at least the anonymity threshold of responses; otherwise no figure at all
+    (not even the exact number of responses)."""
+
+    pk: int
+    title: str
+    is_open: bool
+    shown: bool
+    #: The number of responses, only when ``shown``.
+    responses: int | None
+    threshold: int
+    questions: tuple[SurveyQuestionResult, ...]

@@ -7,9 +7,28 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
+from core import anonymity
+from integrity import survey
 from integrity.constants import CardState, Theme
-from integrity.models import Card, ChangeReport, IntegritySignal, LiveSession, SessionCard, SessionRequest, VoteCount
-from integrity.presentation import CardResult, OptionResult, ThemeCount
+from integrity.models import (
+    Card,
+    ChangeReport,
+    IntegritySignal,
+    LiveSession,
+    SessionCard,
+    SessionRequest,
+    SurveyAnswerCount,
+    SurveyRound,
+    VoteCount,
+)
+from integrity.presentation import (
+    CardResult,
+    OptionResult,
+    SurveyAnswerResult,
+    SurveyQuestionResult,
+    SurveyResults,
+    ThemeCount,
+)
 
 
 def min_votes() -> int:
@@ -98,3 +117,73 @@ def requests_to_plan(condition: Q) -> QuerySet[SessionRequest]:
 
 def signals(condition: Q) -> QuerySet[IntegritySignal]:
     return IntegritySignal.objects.filter(condition).select_related("unit")
+
+
+def survey_rounds(condition: Q) -> QuerySet[SurveyRound]:
+    return SurveyRound.objects.filter(condition).select_related("unit")
+
+
+def survey_results_of(rounds: list[SurveyRound]) -> list[SurveyResults]:
+    """``survey_results`` of several periods, their counters read in one query."""
+    shown = [item.pk for item in rounds if _survey_shown(item)]
+    counts: dict[int, dict[tuple[str, str], int]] = {}
+    for round_id, question, answer, count in SurveyAnswerCount.objects.filter(survey_round_id__in=shown).values_list(
+        "survey_round_id", "question", "answer", "count"
+    ):
+        counts.setdefault(round_id, {})[(question, answer)] = count
+    return [_survey_results(item, counts.get(item.pk, {})) for item in rounds]
+
+
+def _survey_shown(survey_round: SurveyRound) -> bool:
+    return not survey_round.is_open and anonymity.may_show(survey_round.responses)
+
+
+def survey_results(survey_round: SurveyRound) -> SurveyResults:
+    """The counts per question and answer of one period, or nothing at all while the period is
+    open or has fewer responses than the anonymity threshold (``core.anonymity``).
+
+    Only closed periods are shown, so no one can compare the figures before and after a
+    response. Periods are never added up or compared, and every question must be answered, so
+    each question's total is the period's total and no figure follows from others by subtraction.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    if _survey_shown(survey_round):
+        counts = {
+            (question, answer): count
+            for question, answer, count in SurveyAnswerCount.objects.filter(survey_round=survey_round).values_list(
+                "question", "answer", "count"
+            )
+        }
+    return _survey_results(survey_round, counts)
+
+
+def _survey_results(survey_round: SurveyRound, counts: dict[tuple[str, str], int]) -> SurveyResults:
+    shown = _survey_shown(survey_round)
+    questions: tuple[SurveyQuestionResult, ...] = ()
+    if shown:
+        total = survey_round.responses
+        questions = tuple(
+            SurveyQuestionResult(
+                number=number,
+                key=question.key,
+                text=str(question.text),
+                answers=tuple(
+                    SurveyAnswerResult(
+                        label=str(label),
+                        count=counts.get((question.key, key), 0),
+                        percent=round(100 * counts.get((question.key, key), 0) / total) if total else 0,
+                    )
+                    for key, label in question.answers
+                ),
+            )
+            for number, question in enumerate(survey.QUESTIONS, start=1)
+        )
+    return SurveyResults(
+        pk=survey_round.pk,
+        title=survey_round.title,
+        is_open=survey_round.is_open,
+        shown=shown,
+        responses=survey_round.responses if shown else None,
+        threshold=anonymity.threshold(),
+        questions=questions,
+    )

@@ -12,14 +12,14 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from core.audit import log_change, record
 from core.models import AuditAction
-from integrity import selectors, workflow
+from integrity import selectors, survey, workflow
 from integrity.constants import (
     AUDIENCE_PRIORITY,
     CardState,
@@ -33,10 +33,14 @@ from integrity.models import (
     CardVersion,
     ChangeReport,
     IntegritySignal,
+    JoinMarker,
     LiveSession,
     ReportFollowUp,
     SessionCard,
     SessionRequest,
+    SurveyAnswerCount,
+    SurveyMarker,
+    SurveyRound,
     TriageDecision,
     VoteCount,
     VoteMarker,
@@ -98,12 +102,13 @@ def card_update(
 
 
 @transaction.atomic
-def session_create(*, facilitator: Any, title: str, cards: list[Card]) -> LiveSession:
-    """A session in draft with its cards in the given order and a zero counter per answer."""
+def session_create(*, facilitator: Any, title: str, cards: list[Card], seats: int | None = None) -> LiveSession:
+    """A session in draft with its cards in the given order and a zero counter per answer.
+    ``seats``: how many phones may join (the pages always ask for it; ``None`` is no limit)."""
     code = _random_code(CODE_LENGTH)
     while LiveSession.objects.filter(code=code).exists():
         code = _random_code(CODE_LENGTH)
-    session = LiveSession.objects.create(code=code, title=title, facilitator=facilitator)
+    session = LiveSession.objects.create(code=code, title=title, facilitator=facilitator, seats=seats)
     for position, card in enumerate(cards, start=1):
         session_card = SessionCard.objects.create(
             session=session, card=card, position=position, title=card.title, text=card.text, options=card.options
@@ -168,6 +173,7 @@ def session_close(*, session: LiveSession, keep: str, minimum: int) -> LiveSessi
     locked = LiveSession.objects.select_for_update().get(pk=session.pk)
     workflow.ensure_session_can_move(locked.status, SessionStatus.CLOSED)
     VoteMarker.objects.filter(session_card__session=locked).delete()
+    JoinMarker.objects.filter(session=locked).delete()
     counts = VoteCount.objects.filter(session_card__session=locked)
     if keep == KeepResults.KEEP:
         totals: dict[int, int] = {}
@@ -185,6 +191,65 @@ def session_close(*, session: LiveSession, keep: str, minimum: int) -> LiveSessi
     return locked
 
 
+class SeatsRefused(Exception):
+    """Fewer seats than phones that already joined."""
+
+
+@transaction.atomic
+def session_seats(*, session: LiveSession, seats: int) -> LiveSession:
+    """Change how many phones may join (e.g. someone came in late). Never below those joined."""
+    locked = LiveSession.objects.select_for_update().get(pk=session.pk)
+    if locked.status == SessionStatus.CLOSED:
+        raise workflow.TransitionNotAllowed(_("Deze sessie is gesloten."))
+    if seats < locked.joined:
+        raise SeatsRefused
+    locked.seats = seats
+    locked.save(update_fields=["seats"])
+    return locked
+
+
+class SessionFull(Exception):
+    """Every seat of the session is taken: this browser cannot join."""
+
+
+def join_marker(*, session_id: int, token: str) -> str:
+    """A keyed hash of the session and the browser's token (another salt than the vote marker,
+    so a join and a vote of the same browser cannot be linked without the token)."""
+    return salted_hmac("integrity.join-marker", f"{session_id}:{token}", algorithm="sha256").hexdigest()
+
+
+def has_joined(*, session_id: int, token: str) -> bool:
+    return JoinMarker.objects.filter(marker=join_marker(session_id=session_id, token=token)).exists()
+
+
+def participant_join(*, session: LiveSession, token: str) -> None:
+    """Take a seat for this browser, once per session. A browser that cleared its cookies comes
+    back as a new one and takes another seat; when all seats are taken, nobody new gets in."""
+    if has_joined(session_id=session.pk, token=token):
+        return
+    if connection.vendor == "sqlite":
+        with _sqlite_writer:
+            _participant_join(session_id=session.pk, token=token)
+    else:
+        _participant_join(session_id=session.pk, token=token)
+
+
+@transaction.atomic
+def _participant_join(*, session_id: int, token: str) -> None:
+    marker = join_marker(session_id=session_id, token=token)
+    # The conditional UPDATE takes the seat and checks the limit in one statement: two phones
+    # arriving at once for the last seat cannot both get it.
+    limit = Q(seats__isnull=True) | Q(joined__lt=F("seats"))
+    open_session = LiveSession.objects.filter(pk=session_id).exclude(status=SessionStatus.CLOSED)
+    try:
+        with transaction.atomic():
+            JoinMarker.objects.create(marker=marker, session_id=session_id)
+    except IntegrityError:
+        return  # joined a moment ago in another tab
+    if not open_session.filter(limit).update(joined=F("joined") + 1):
+        raise SessionFull
+
+
 def new_participant_token() -> str:
     """The random token a participant's browser keeps in a signed cookie; never stored as such."""
     return secrets.token_urlsafe(24)
@@ -199,7 +264,7 @@ def vote_marker(*, session_card_id: int, token: str) -> str:
 class VoteRefused(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
-        self.reason = reason  # "closed", "option", "already"
+        self.reason = reason  # "closed", "option", "already", "not_joined"
 
 
 #: SQLite lets one writer in at a time and makes the others sleep and retry (with growing
@@ -226,6 +291,8 @@ def _vote_cast(*, session_card_id: int, option: str, token: str) -> None:
         raise VoteRefused("closed")
     if option not in {item["key"] for item in card.options}:
         raise VoteRefused("option")
+    if not has_joined(session_id=card.session_id, token=token):
+        raise VoteRefused("not_joined")
     try:
         with transaction.atomic():
             VoteMarker.objects.create(marker=vote_marker(session_card_id=card.pk, token=token), session_card=card)
@@ -408,3 +475,88 @@ def signal_decide(
     locked.save()
     log_change(actor=actor, obj=locked, fields=["stage", "allocation"])
     return decision
+
+
+# --- Screening experience questionnaire ----------------------------------------------------
+
+SURVEY_CODE_LENGTH = 10
+
+
+@transaction.atomic
+def survey_round_open(*, unit: Any, title: str, actor: Any) -> SurveyRound:
+    """Open a questionnaire period with its own link code and a zero counter per answer."""
+    code = _random_code(SURVEY_CODE_LENGTH)
+    while SurveyRound.objects.filter(code=code).exists():
+        code = _random_code(SURVEY_CODE_LENGTH)
+    made = SurveyRound.objects.create(
+        code=code, title=title, unit=unit, opened_by=actor, opened_on=timezone.localdate()
+    )
+    SurveyAnswerCount.objects.bulk_create(
+        SurveyAnswerCount(survey_round=made, question=question.key, answer=answer)
+        for question in survey.QUESTIONS
+        for answer in question.answer_keys()
+    )
+    record(action=AuditAction.CREATE, actor=actor, obj=made, fields=["title", "unit"])
+    return made
+
+
+@transaction.atomic
+def survey_round_close(*, survey_round: SurveyRound, actor: Any) -> SurveyRound:
+    """Close a period: no more answers, the browser markers go, the counters stay."""
+    locked = SurveyRound.objects.select_for_update().get(pk=survey_round.pk)
+    if locked.closed_on is not None:
+        raise workflow.TransitionNotAllowed(_("Deze periode is al gesloten."))
+    SurveyMarker.objects.filter(survey_round=locked).delete()
+    locked.closed_on = timezone.localdate()
+    locked.save(update_fields=["closed_on"])
+    record(action=AuditAction.UPDATE, actor=actor, obj=locked, fields=["closed_on"])
+    return locked
+
+
+class SurveyRefused(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # "closed", "answers", "already"
+
+
+def survey_marker(*, round_id: int, token: str) -> str:
+    """A keyed hash of the period and the browser's token: says only "this browser answered"."""
+    return salted_hmac("integrity.survey-marker", f"{round_id}:{token}", algorithm="sha256").hexdigest()
+
+
+def has_answered(*, round_id: int, token: str) -> bool:
+    return SurveyMarker.objects.filter(marker=survey_marker(round_id=round_id, token=token)).exists()
+
+
+def survey_submit(*, round_id: int, answers: dict[str, str], token: str) -> None:
+    """Count one questionnaire: a marker (once per browser per period) and ``count + 1`` on the
+    counter of each chosen answer, all or nothing. No row per respondent, no time, no identity,
+    no audit row."""
+    if connection.vendor == "sqlite":
+        with _sqlite_writer:
+            _survey_submit(round_id=round_id, answers=answers, token=token)
+    else:
+        _survey_submit(round_id=round_id, answers=answers, token=token)
+
+
+@transaction.atomic
+def _survey_submit(*, round_id: int, answers: dict[str, str], token: str) -> None:
+    complete = set(answers) == set(survey.BY_KEY) and all(
+        answers[key] in survey.BY_KEY[key].answer_keys() for key in survey.BY_KEY
+    )
+    if not complete:
+        raise SurveyRefused("answers")
+    # Counting the response on the period row also checks, in the same statement, that it is open.
+    if not SurveyRound.objects.filter(pk=round_id, closed_on__isnull=True).update(responses=F("responses") + 1):
+        raise SurveyRefused("closed")
+    try:
+        with transaction.atomic():
+            SurveyMarker.objects.create(marker=survey_marker(round_id=round_id, token=token), survey_round_id=round_id)
+    except IntegrityError:
+        raise SurveyRefused("already") from None
+    for question, answer in answers.items():
+        counted = SurveyAnswerCount.objects.filter(survey_round_id=round_id, question=question, answer=answer).update(
+            count=F("count") + 1
+        )
+        if not counted:  # an answer added to the questionnaire after this period was opened
+            SurveyAnswerCount.objects.create(survey_round_id=round_id, question=question, answer=answer, count=1)

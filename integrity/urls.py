@@ -33,4 +33,8 @@ urlpatterns: list[URLPattern] = [
     path("triage/nieuw/", views.signal_new, name="signal_new"),
     path("triage/<int:pk>/", views.signal_detail, name="signal"),
     path("triage/<int:pk>/besluit/", views.signal_decide, name="signal_decide"),
+    path("screening/", views.survey_rounds, name="survey_rounds"),
+    path("screening/<int:pk>/", views.survey_round, name="survey_round"),
+    path("screening/<int:pk>/sluiten/", views.survey_round_close, name="survey_round_close"),
+    path("ervaring/<str:code>/", views.survey_answer, name="survey"),
 ]

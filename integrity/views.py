@@ -27,15 +27,19 @@ from integrity.forms import (
     JoinForm,
     LibraryFilterForm,
     PlanForm,
+    SeatsForm,
     SessionCloseForm,
     SessionCreateForm,
     SessionRequestForm,
     SessionStepForm,
     SignalForm,
+    SurveyCloseForm,
+    SurveyForm,
+    SurveyRoundForm,
     VerifyForm,
     VoteForm,
 )
-from integrity.models import Card, ChangeReport, IntegritySignal, LiveSession, SessionRequest
+from integrity.models import Card, ChangeReport, IntegritySignal, LiveSession, SessionRequest, SurveyRound
 from integrity.qr import qr_svg
 from organisation.models import Unit
 
@@ -58,6 +62,7 @@ def index(request: HttpRequest) -> HttpResponse:
             "integrity.reports_team",
             "integrity.plan_sessions",
             "integrity.triage",
+            "integrity.survey",
             "content.manage",
         )
     }
@@ -146,7 +151,9 @@ def session_new(request: HttpRequest) -> HttpResponse:
     form = SessionCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         chosen = sorted(form.cleaned_data["cards"], key=lambda card: card.number)
-        made = services.session_create(facilitator=request.user, title=form.cleaned_data["title"], cards=chosen)
+        made = services.session_create(
+            facilitator=request.user, title=form.cleaned_data["title"], cards=chosen, seats=form.cleaned_data["seats"]
+        )
         return redirect("integrity:session", pk=made.pk)
     return render(request, "integrity/session_new.html", {"form": form})
 
@@ -173,6 +180,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "qr": qr_svg(join_url, _("QR-code om mee te doen met code %(code)s") % {"code": session.code}),
         "results": results,
         "close_form": SessionCloseForm(),
+        "seats_form": SeatsForm(initial={"seats": session.seats}),
         "has_next": len(shown) < len(results),
         "card_states": CardState,
     }
@@ -205,10 +213,18 @@ def session_step(request: HttpRequest, pk: int) -> HttpResponse:
             services.card_reveal(session=session)
         elif step == "volgende":
             services.card_next(session=session)
+        elif step == "plaatsen":
+            services.session_seats(session=session, seats=form.cleaned_data["seats"])
+            messages.success(request, _("Het aantal plaatsen is aangepast."))
         else:
             services.session_close(session=session, keep=form.cleaned_data["keep"], minimum=selectors.min_votes())
     except workflow.TransitionNotAllowed as refused:
         messages.error(request, str(refused))
+    except services.SeatsRefused:
+        messages.error(
+            request,
+            _("Er doen al %(joined)s telefoons mee. Kies minstens dat aantal plaatsen.") % {"joined": session.joined},
+        )
     return redirect("integrity:session", pk=session.pk)
 
 
@@ -253,6 +269,17 @@ def join(request: HttpRequest) -> HttpResponse:
     return render(request, "integrity/join.html", {"form": form})
 
 
+def _take_seat(request: HttpRequest, session: LiveSession, token: str) -> HttpResponse | None:
+    """Every phone takes a seat before it sees a card; when the seats are taken, the page says so."""
+    if session.status == SessionStatus.CLOSED:
+        return None
+    try:
+        services.participant_join(session=session, token=token)
+    except services.SessionFull:
+        return render(request, "integrity/session_full.html", {"session": session})
+    return None
+
+
 @unlogged
 @never_cache
 @access.public_page
@@ -262,6 +289,9 @@ def participate(request: HttpRequest, code: str) -> HttpResponse:
     if session is None:
         raise Http404
     token, new = _participant_token(request)
+    full = _take_seat(request, session, token)
+    if full is not None:
+        return _with_token(request, full, token, new)
     card = selectors.live_card(session) if session.status == SessionStatus.OPEN else None
     voting = card is not None and card.state == CardState.VOTING
     voted = voting and not new and services.has_voted(session_card_id=card.pk, token=token)  # type: ignore[union-attr]
@@ -284,6 +314,124 @@ def participate(request: HttpRequest, code: str) -> HttpResponse:
                 return _with_token(request, redirect("integrity:participate", code=session.code), token, new)
     context = {"session": session, "card": card, "voting": voting, "voted": voted, "form": form}
     return _with_token(request, render(request, "integrity/participate.html", context), token, new)
+
+
+# --- Screening experience questionnaire --------------------------------------------------------
+
+#: The questionnaire's random browser token lives only in this signed cookie, scoped to the
+#: period's own address (never in the database; only a keyed hash of it, until the period closes).
+SURVEY_COOKIE = "zw_ervaring"
+SURVEY_SALT = "integrity.survey"
+SURVEY_COOKIE_DAYS = 180
+
+
+def _vik_only(request: HttpRequest) -> None:
+    """Everyone but VIK roles gets 404: that the questionnaire's results exist is VIK's business."""
+    if not access.can(request.user, "integrity.survey"):
+        raise Http404
+
+
+@access.login_required
+@require_http_methods(["GET", "POST"])
+def survey_rounds(request: HttpRequest) -> HttpResponse:
+    _vik_only(request)
+    units = Unit.objects.filter(pk__in=access.integrity_vik_unit_ids(request.user)).order_by("name")
+    form = SurveyRoundForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        made = services.survey_round_open(
+            unit=form.cleaned_data["unit"], title=form.cleaned_data["title"], actor=request.user
+        )
+        messages.success(request, _("De periode is geopend. Geef de link na elk screeningsgesprek."))
+        return redirect("integrity:survey_round", pk=made.pk)
+    found = selectors.survey_rounds(access.integrity_survey_rounds_filter(request.user))
+    return render(request, "integrity/survey_rounds.html", {"form": form, "rounds": found})
+
+
+def _reachable_round(request: HttpRequest, pk: int) -> SurveyRound:
+    _vik_only(request)
+    rounds = SurveyRound.objects.filter(access.integrity_survey_rounds_filter(request.user)).select_related("unit")
+    return get_object_or_404(rounds, pk=pk)
+
+
+@never_cache
+@access.login_required
+@require_GET
+def survey_round(request: HttpRequest, pk: int) -> HttpResponse:
+    return _survey_round_page(request, _reachable_round(request, pk))
+
+
+def _survey_round_page(
+    request: HttpRequest, found: SurveyRound, close_form: SurveyCloseForm | None = None
+) -> HttpResponse:
+    results = selectors.survey_results(found)
+    if results.shown:
+        log_read(request, found)
+    link = request.build_absolute_uri(reverse("integrity:survey", kwargs={"code": found.code}))
+    context = {
+        "round": found,
+        "results": results,
+        "link": link,
+        "qr": qr_svg(link, _("QR-code van de vragenlijst over de screening")) if found.is_open else "",
+        "close_form": close_form or SurveyCloseForm(),
+    }
+    return render(request, "integrity/survey_round.html", context)
+
+
+@access.login_required
+@require_POST
+def survey_round_close(request: HttpRequest, pk: int) -> HttpResponse:
+    found = _reachable_round(request, pk)
+    form = SurveyCloseForm(request.POST)
+    if not form.is_valid():
+        return _survey_round_page(request, found, form)
+    try:
+        services.survey_round_close(survey_round=found, actor=request.user)
+    except workflow.TransitionNotAllowed as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("De periode is gesloten. Er kunnen geen antwoorden meer bij."))
+    return redirect("integrity:survey_round", pk=found.pk)
+
+
+@unlogged
+@never_cache
+@access.public_page
+@require_http_methods(["GET", "POST"])
+def survey_answer(request: HttpRequest, code: str) -> HttpResponse:
+    """The questionnaire itself: no account, no session, no log line; only counters are raised."""
+    found = SurveyRound.objects.filter(code=code.strip().upper()).first()
+    if found is None:
+        raise Http404
+    if not found.is_open:
+        return render(request, "integrity/survey_answer.html", {"round": found, "closed": True}, status=410)
+    max_age = SURVEY_COOKIE_DAYS * 24 * 3600
+    token = request.get_signed_cookie(SURVEY_COOKIE, default=None, salt=SURVEY_SALT, max_age=max_age)
+    new = token is None
+    token = token or services.new_participant_token()
+    answered = not new and services.has_answered(round_id=found.pk, token=token)
+    form = SurveyForm(request.POST if request.method == "POST" and not answered else None)
+    if request.method == "POST" and not answered and form.is_valid():
+        try:
+            services.survey_submit(round_id=found.pk, answers=form.answers(), token=token)
+        except services.SurveyRefused as refused:
+            if refused.reason == "closed":
+                return render(request, "integrity/survey_answer.html", {"round": found, "closed": True}, status=410)
+            # "already": another tab of this browser sent it a moment ago; the page says thanks.
+        response: HttpResponse = redirect("integrity:survey", code=found.code)
+    else:
+        response = render(request, "integrity/survey_answer.html", {"round": found, "form": form, "answered": answered})
+    if new:
+        response.set_signed_cookie(
+            SURVEY_COOKIE,
+            token,
+            salt=SURVEY_SALT,
+            max_age=max_age,
+            path=reverse("integrity:survey", kwargs={"code": found.code}),
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
 
 
 # --- Dilemma check ---------------------------------------------------------------------------

@@ -38,10 +38,18 @@ class HrImportForm(forms.Form):
         return upload
 
 
-class CodeField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """A record typed in by its code or number (a text box, not a list of thousands of options)."""
+class HrImportConfirmForm(forms.Form):
+    """ "Nu importeren": which checked file (a token and the file's checksum, both from the check page)."""
 
-    widget = forms.TextInput
+    token = forms.CharField(widget=forms.HiddenInput, max_length=100)
+    checksum = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+
+class CodeField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A record chosen by its code or number (the pages offer a search with results to pick from,
+    not a list of thousands of options)."""
+
+    widget = forms.TextInput(attrs={"class": "zw-input--code"})
 
     def to_python(self, value: Any) -> Any:
         return super().to_python(value.strip() if isinstance(value, str) else value)
@@ -58,7 +66,10 @@ class RoleGrantForm(forms.Form):
         label=_("Personeelsnummer"),
         queryset=Person.objects.all(),
         to_field_name="employee_number",
-        error_messages={"invalid_choice": _("Er is geen medewerker met personeelsnummer '%(value)s'.")},
+        error_messages={
+            "required": _("Zoek de medewerker en kies deze uit de lijst."),
+            "invalid_choice": _("Er is geen medewerker met personeelsnummer '%(value)s'."),
+        },
     )
     role = forms.ChoiceField(label=_("Rol"), choices=Role.choices)
     unit = forms.ModelChoiceField(

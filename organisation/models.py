@@ -171,3 +171,32 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.node or self.unit
         return f"{self.get_role_display()} ({scope})" if scope else str(self.get_role_display())
+
+
+class HrImportCheck(models.Model):
+    """An HR file that passed a check (dry run), kept until its "Nu importeren" or until it expires.
+
+    The confirmation imports exactly this file: the page carries only a token (stored here as its
+    SHA-256) and the file's checksum, never the file. Bound to the beheerder who checked it, used
+    once (``imported_at``), refused after ``HR_IMPORT_CHECK_VALID_MINUTES``. The file is removed
+    as soon as it is imported or expired; the row stays as the record that it was used.
+    """
+
+    token_hash = models.CharField(_("token (SHA-256)"), max_length=64, unique=True)
+    checksum = models.CharField(_("SHA-256 van het bestand"), max_length=64, db_index=True)
+    data = models.BinaryField(_("bestand"), blank=True)
+    file_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("gecontroleerd door"), on_delete=models.CASCADE, related_name="+"
+    )
+    checked_at = models.DateTimeField(_("gecontroleerd op"))
+    summary = models.JSONField(_("uitkomst van de controle"), default=dict)
+    imported_at = models.DateTimeField(_("geïmporteerd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-checked_at"]
+        verbose_name = _("gecontroleerd HR-bestand")
+        verbose_name_plural = _("gecontroleerde HR-bestanden")
+
+    def __str__(self) -> str:
+        return f"{self.file_name or self.checksum[:12]} ({self.checked_at:%d-%m-%Y %H:%M})"

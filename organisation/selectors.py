@@ -90,3 +90,29 @@ def account_in_use(user: Any) -> bool:
     beheerder has to link it first.
     """
     return bool(user.has_usable_password()) or RoleAssignment.objects.filter(user=user).exists()
+
+
+def people_matching(text: str) -> QuerySet[Person]:
+    """People whose name, employee number or username matches what was typed (for pickers and searches).
+
+    Every word must appear in the first or the last name ("jan de vries" finds Jan de Vries);
+    an employee number or username must match exactly.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return Person.objects.none()
+    by_name = Q()
+    for word in text.split(" "):
+        by_name &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+    return Person.objects.filter(by_name | Q(employee_number__iexact=text) | Q(user__username__iexact=text))
+
+
+def nodes_matching(text: str) -> QuerySet[OrgNode]:
+    """Teams and other organisational units below a unit whose name or code holds every word typed."""
+    text = " ".join(text.split())
+    if not text:
+        return OrgNode.objects.none()
+    match = Q()
+    for word in text.split(" "):
+        match &= Q(name__icontains=word) | Q(code__icontains=word) | Q(unit__name__icontains=word)
+    return OrgNode.objects.filter(match).select_related("unit").order_by("name", "unit__name", "code")

@@ -49,6 +49,8 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Nazorg in mijn team"), "aftercare:team", "aftercare.team", TEAM),
     NavItem(_("Mijn ondersteuning"), "aftercare:cases", "aftercare.cases", WORK),
     NavItem(_("Coördinatie opvang en nazorg"), "aftercare:coordination", "aftercare.coordinate", WORK),
+    NavItem(_("Mijn dossiers nazorg"), "aftercare:casework", "aftercare.casework", WORK),
+    NavItem(_("Sjablonen nazorg"), "aftercare:templates", "aftercare.templates", ADMIN),
     NavItem(_("Weerbaarheid"), "monitor:dashboard", "monitor.dashboard", TEAM),
     NavItem(_("Metingen"), "monitor:campaigns", "monitor.campaigns", WORK),
     NavItem(_("Plannen van Aanpak"), "monitor:plans", "monitor.plans", TEAM),
@@ -80,6 +82,10 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("Jubilea in mijn team"), "recognition:team", "recognition.team", TEAM),
     # [homefront] navigation
     NavItem(_("Thuisfront"), "homefront:homefront", None),
+    # [casework] navigation
+    NavItem(_("Beroepsrisico en buddy"), "casework:own", "casework.own"),
+    NavItem(_("Zaken beroepsrisico"), "casework:cases", "casework.cases", WORK),
+    NavItem(_("Buddypoules"), "casework:buddies", "casework.buddies", WORK),
     NavItem(_("Organisatie"), "organisation:units", "organisation.view"),
     NavItem(_("Medewerkers"), "organisation:people", "people.view", TEAM),
     NavItem(_("HR-import"), "organisation:import", "organisation.import", ADMIN),

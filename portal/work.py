@@ -22,6 +22,7 @@ from aftercare.constants import PlanStatus, StepStatus
 from aftercare.models import Plan, Step
 from barista import selectors as barista_selectors
 from barista.constants import SignalStatus
+from casework import presentation as casework_presentation
 from monitor import tokens
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation
@@ -69,11 +70,12 @@ def work_for(user: Any, now: dt.datetime | None = None) -> Work:
         return Work()
     now = now or timezone.now()
     person = Person.objects.filter(user_id=user.pk).select_related("team").first()
+    casework = casework_presentation.waiting_for(user, limit=LIMIT)
     return Work(
-        steps=_steps(user, now),
+        steps=_steps(user, now) + _casework(casework, own=False),
         invitations=_barista_invitations(user),
         surveys=_surveys(person, timezone.localdate(now)) if person is not None else [],
-        own_plans=_own_plans(user),
+        own_plans=_own_plans(user) + _casework(casework, own=True),
     )
 
 
@@ -161,4 +163,13 @@ def _own_plans(user: Any) -> list[WorkItem]:
             action=_("Open je nazorgplan"),
         )
         for plan in plans.order_by("-event__occurred_at")[:LIMIT]
+    ]
+
+
+def _casework(items: list[casework_presentation.WaitingItem], *, own: bool) -> list[WorkItem]:
+    """Recognition cases and buddies (casework): one's own under one's own care, the rest as work."""
+    return [
+        WorkItem(title=item.title, detail=item.detail, url=item.url, action=item.action)
+        for item in items
+        if item.own is own
     ]

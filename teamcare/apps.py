@@ -13,6 +13,7 @@ class TeamcareConfig(AppConfig):
 
     def ready(self) -> None:
         from core.schedule import Every, RecurringJob, register
-        from teamcare import receivers, tasks  # noqa: F401  (receivers connect on import)
+        from teamcare import checks, receivers, tasks  # noqa: F401  (checks register, receivers connect on import)
 
         register(RecurringJob("teamcare.scan_checkups", tasks.scan_checkups, Every.DAY, hour=6, minute=20))
+        register(RecurringJob("teamcare.freeze_feedback", tasks.freeze_feedback, Every.DAY, hour=6, minute=40))

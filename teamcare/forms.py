@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import csv_import
 from organisation.models import OrgNode, Person
-from teamcare import guide
+from teamcare import guide, periods
 from teamcare.constants import DialogueGoal, DialogueKind, DialogueLevel, NoteKind, RouteKind, TrainingStatus
 from teamcare.models import Facilitator
 
@@ -21,6 +21,24 @@ from teamcare.models import Facilitator
 class TeamChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.name)
+
+
+class PeriodForm(forms.Form):
+    """The quarter of the signal pages (``?periode=2026-K2``); without the parameter: this quarter."""
+
+    periode = forms.CharField(
+        label=_("Periode"), widget=forms.Select, error_messages={"required": _("Kies een kwartaal.")}
+    )
+
+    def __init__(self, *args: Any, first: periods.Period, last: periods.Period, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first, self.last = first, last
+        self.fields["periode"].widget.choices = [  # type: ignore[attr-defined]
+            (choice.code, choice.label) for choice in periods.span(first, last)
+        ]
+
+    def clean_periode(self) -> periods.Period:
+        return periods.validate(self.cleaned_data["periode"], first=self.first, last=self.last)
 
 
 class NoteForm(forms.Form):
@@ -271,3 +289,48 @@ class AbsenceImportForm(forms.Form):
         upload: UploadedFile = self.cleaned_data["file"]
         csv_import.validate_upload_size(upload, settings.TEAMCARE_ABSENCE_IMPORT_MAX_BYTES)
         return upload
+
+
+class ReportingNormForm(forms.Form):
+    """The team's reporting norm: one incident per line."""
+
+    MAX_ITEMS = 12
+    MAX_LENGTH = 200
+
+    items = forms.CharField(
+        label=_("Wat meldt dit team altijd?"),
+        max_length=MAX_ITEMS * (MAX_LENGTH + 2),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Zet minstens één soort incident op een regel.")},
+        help_text=_(
+            "Zet elk soort incident op een eigen regel, bijvoorbeeld 'Geweld tegen een collega'. Hoogstens 12 regels. "
+            "Schrijf geen namen of medische informatie op."
+        ),
+    )
+
+    def clean_items(self) -> list[str]:
+        lines = [" ".join(line.split()) for line in self.cleaned_data["items"].splitlines()]
+        items = [line for line in lines if line]
+        if not items:
+            raise forms.ValidationError(_("Zet minstens één soort incident op een regel."), code="empty")
+        if len(items) > self.MAX_ITEMS:
+            raise forms.ValidationError(
+                _("Dit zijn %(count)s regels. Houd de lijst kort: hoogstens %(max)s.")
+                % {"count": len(items), "max": self.MAX_ITEMS},
+                code="too_many",
+            )
+        too_long = [item for item in items if len(item) > self.MAX_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                _("Een regel mag hoogstens %(max)s tekens hebben. Maak deze regel korter: '%(line)s…'")
+                % {"max": self.MAX_LENGTH, "line": too_long[0][:40]},
+                code="too_long",
+            )
+        seen: set[str] = set()
+        for item in items:
+            if item.casefold() in seen:
+                raise forms.ValidationError(
+                    _("'%(line)s' staat er twee keer in.") % {"line": item[:80]}, code="duplicate"
+                )
+            seen.add(item.casefold())
+        return items

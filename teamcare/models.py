@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import AppendOnlyModel
 from teamcare.constants import (
     CheckupStatus,
     DialogueKind,
@@ -285,3 +286,56 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return f"{self.team_id} {self.follow_up_due}"
+
+
+class ReportingNorm(AppendOnlyModel):
+    """One version of a team's reporting norm: the incidents the team always reports (Arq 002,
+    the manager's norm). The team's leidinggevende edits it; every edit adds a version, so the
+    history is kept and no version is ever changed."""
+
+    team = models.ForeignKey("organisation.OrgNode", verbose_name=_("team"), on_delete=models.CASCADE, related_name="+")
+    items = models.JSONField(_("altijd melden"), default=list)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vastgesteld door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    author_name = models.CharField(_("naam van wie het vaststelde"), max_length=160)
+    created_at = models.DateTimeField(_("vastgesteld op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("meldnorm")
+        verbose_name_plural = _("meldnormen")
+        indexes = [models.Index(fields=["team", "-created_at"], name="teamcare_norm_team")]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} {self.created_at:%Y-%m-%d}"
+
+
+class FeedbackSummary(models.Model):
+    """What was done with reports in a quarter, for a team: frozen once, after the quarter ended.
+
+    The counts are stored as they were when the quarter was frozen and never recomputed, so two
+    readings of the same quarter can never differ (no subtraction over time). Pages show a count
+    only when ``core.anonymity.may_show`` allows it."""
+
+    team = models.ForeignKey("organisation.OrgNode", verbose_name=_("team"), on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("periode"), max_length=7)
+    events = models.PositiveIntegerField(_("ingrijpende gebeurtenissen"))
+    plans = models.PositiveIntegerField(_("nazorgplannen gestart"))
+    steps = models.PositiveIntegerField(_("stappen afgerond"))
+    frozen_at = models.DateTimeField(_("vastgelegd op"))
+
+    class Meta:
+        ordering = ["-period"]
+        verbose_name = _("kwartaaloverzicht meldingen")
+        verbose_name_plural = _("kwartaaloverzichten meldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["team", "period"], name="teamcare_one_feedback_per_quarter"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} {self.period}"

@@ -7,7 +7,9 @@ from typing import Any, NamedTuple
 
 from django.utils.functional import Promise
 
+from core import anonymity
 from teamcare import guide
+from teamcare.periods import Period
 
 
 class TeamRef(NamedTuple):
@@ -72,3 +74,31 @@ def route_rows(routes: list[Any]) -> list[RouteRow]:
         done = sum(1 for code, _text in steps if route.steps.get(code, {}).get("done"))
         rows.append(RouteRow(route.title, route.get_kind_display(), route.pk, done, len(steps)))
     return rows
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One count of the quarterly summary: the number, or None when the anonymity rule hides it."""
+
+    value: int | None
+
+    @property
+    def shown(self) -> bool:
+        return self.value is not None
+
+
+@dataclass(frozen=True)
+class QuarterFeedback:
+    period: Period
+    events: Figure
+    plans: Figure
+    steps: Figure
+
+
+def quarter_feedback(period: Period, events: int, plans: int, steps: int) -> QuarterFeedback:
+    """A frozen summary as shown: every count below the anonymity threshold is hidden (also 0)."""
+
+    def figure(value: int) -> Figure:
+        return Figure(value if anonymity.may_show(value) else None)
+
+    return QuarterFeedback(period, figure(events), figure(plans), figure(steps))

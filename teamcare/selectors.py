@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Min, Q, QuerySet
 from django.utils import timezone
 
 import access
@@ -14,9 +14,23 @@ from catalogue import selectors as catalogue_selectors
 from core import anonymity
 from organisation.constants import NodeKind
 from organisation.models import OrgNode, Person
-from teamcare import presentation, signalling
+from teamcare import periods, presentation, signalling
 from teamcare.constants import CheckupStatus
-from teamcare.models import Checkup, Dialogue, Escalation, Facilitator, Incident, Invitation, Note, Route
+from teamcare.models import (
+    AbsenceFigure,
+    Checkup,
+    Dialogue,
+    Escalation,
+    Facilitator,
+    FeedbackSummary,
+    Incident,
+    Invitation,
+    ManagerPeriod,
+    Membership,
+    Note,
+    ReportingNorm,
+    Route,
+)
 from teamcare.periods import Period
 
 # --- Signals --------------------------------------------------------------------------------
@@ -31,6 +45,21 @@ def signal_team(user: Any, pk: int) -> OrgNode | None:
     if pk not in access.teamcare_signal_team_ids(user):
         return None
     return OrgNode.objects.select_related("unit", "parent").filter(pk=pk).first()
+
+
+def signal_period_bounds(today: dt.date | None = None) -> tuple[Period, Period]:
+    """The oldest and newest quarter the signal view and its API answer for: from where the HR
+    history (or the absence figures) start, within ``periods.MAX_QUARTERS_BACK``, to this quarter."""
+    today = today or timezone.localdate()
+    starts = [
+        Membership.objects.aggregate(first=Min("started_on"))["first"],
+        ManagerPeriod.objects.aggregate(first=Min("started_on"))["first"],
+    ]
+    first_absence = periods.parse(AbsenceFigure.objects.aggregate(first=Min("period"))["first"] or "")
+    if first_absence is not None:
+        starts.append(first_absence.start)
+    known = [day for day in starts if day is not None]
+    return periods.first_allowed(today, min(known) if known else None), periods.period_of(today)
 
 
 def team_signals(team: OrgNode, period: Period) -> signalling.TeamSignals | None:
@@ -189,3 +218,62 @@ def incidents_for(user: Any) -> QuerySet[Incident]:
 
 def incident_for(user: Any, pk: int) -> Incident | None:
     return incidents_for(user).filter(pk=pk).first()
+
+
+# --- The reporting norm and the quarterly summary to the team -------------------------------
+
+#: The quarters of the summary a team page shows (newest first).
+FEEDBACK_QUARTERS = 4
+
+
+def norm_team_ids(user: Any) -> set[int]:
+    """The teams whose reporting norm and summary the user sees: their own team and the teams they
+    lead. (Everyone else — also the head of a parent node and the HR adviser — gets 404.)"""
+    found = set(
+        OrgNode.objects.filter(pk__in=access.teamcare_led_node_ids(user), kind=NodeKind.TEAM).values_list(
+            "pk", flat=True
+        )
+    )
+    own = access.own_person(user)
+    if own is not None and own.team_id is not None:
+        found.add(own.team_id)
+    return found
+
+
+def norm_teams(user: Any) -> QuerySet[OrgNode]:
+    return OrgNode.objects.filter(pk__in=norm_team_ids(user)).select_related("unit").order_by("name")
+
+
+def norm_team(user: Any, pk: int) -> OrgNode | None:
+    if pk not in norm_team_ids(user):
+        return None
+    return OrgNode.objects.select_related("unit").filter(pk=pk).first()
+
+
+def can_edit_norm(user: Any, team: OrgNode) -> bool:
+    """Only the team's own leidinggevende sets its reporting norm."""
+    return access.can(user, "teamcare.route") and team.pk in access.teamcare_led_node_ids(user)
+
+
+def norm_versions(team: OrgNode) -> list[ReportingNorm]:
+    """Every version of the team's norm, newest first (the first one is the current norm)."""
+    return list(ReportingNorm.objects.filter(team=team).order_by("-created_at", "-pk"))
+
+
+def current_norm(team: OrgNode) -> ReportingNorm | None:
+    return ReportingNorm.objects.filter(team=team).order_by("-created_at", "-pk").first()
+
+
+def team_feedback(team: OrgNode, quarters: int = FEEDBACK_QUARTERS) -> list[presentation.QuarterFeedback]:
+    """The frozen quarterly summaries of a team, newest first; counts below the threshold hidden."""
+    rows = (
+        FeedbackSummary.objects.filter(team=team)
+        .order_by("-period")
+        .values_list("period", "events", "plans", "steps")[:quarters]
+    )
+    found = []
+    for code, events, plans, steps in rows:
+        period = periods.parse(code)
+        if period is not None:
+            found.append(presentation.quarter_feedback(period, events, plans, steps))
+    return found

@@ -26,6 +26,7 @@ from teamcare.models import (
     Incident,
     Invitation,
     Note,
+    ReportingNorm,
     Route,
 )
 
@@ -254,3 +255,17 @@ def incident_done(*, incident: Incident, actor: Any, request: Any = None) -> Inc
         incident.save(update_fields=["done_at"])
         audit.log_change(actor=actor, obj=incident, fields=("done_at",), request=request)
     return incident
+
+
+# --- Reporting norm -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def reporting_norm_set(*, team: OrgNode, items: Sequence[str], actor: Any, request: Any = None) -> ReportingNorm:
+    """Set the team's reporting norm: a new version (the earlier ones stay as history). Called
+    only for the team's own leidinggevende (``selectors.can_edit_norm``)."""
+    person = Person.objects.filter(user=actor).first()
+    name = person.full_name if person is not None else actor.get_username()
+    norm = ReportingNorm.objects.create(team=team, items=list(items), author=actor, author_name=name[:160])
+    audit.log_change(actor=actor, obj=norm, action=AuditAction.CREATE, fields=("items",), request=request)
+    return norm

@@ -15,13 +15,16 @@ so no difference between two teams, two periods or a team and its parent gives a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db.models import Count, ExpressionWrapper, F, Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import CharField, Count, ExpressionWrapper, F, IntegerField, Q, QuerySet, Value
 from django.db.models import DateTimeField as DateTimeFieldExpr
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -30,6 +33,7 @@ from django.utils.translation import gettext
 from aftercare.models import Plan
 from barista.models import Signal as BaristaSignal
 from barista.models import SignalTally
+from core import anonymity
 from monitor import questionnaire
 from monitor import results as monitor_results
 from monitor.models import Campaign
@@ -99,6 +103,17 @@ class TeamSignals:
         return self.count >= settings.TEAMCARE_MIN_SIGNALS
 
 
+def barista_min() -> int:
+    """The Barista threshold in use: ``TEAMCARE_BARISTA_MIN``, but never below the platform's anonymity
+    threshold (a smaller number would tell how many invitations of a small group went unanswered)."""
+    return max(int(settings.TEAMCARE_BARISTA_MIN), anonymity.threshold())
+
+
+def aftercare_min() -> int:
+    """The aftercare threshold in use: ``TEAMCARE_AFTERCARE_MIN``, never below the anonymity threshold."""
+    return max(int(settings.TEAMCARE_AFTERCARE_MIN), anonymity.threshold())
+
+
 def _end_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
 
@@ -107,150 +122,239 @@ def compute(
     teams: QuerySet[OrgNode], period: Period, *, now: dt.datetime | None = None, minimum: int = 1
 ) -> dict[int, TeamSignals]:
     """The signals of every team in ``teams`` for ``period`` (windows end on the quarter's last day);
-    only teams with at least ``minimum`` signals are returned."""
+    only teams with at least ``minimum`` signals are returned.
+
+    Each source returns only the teams on which its signal is present (the database applies the
+    thresholds), as ``team id → the figures a reason needs``; the counting sources come back in
+    one statement (``_counted``). The signals are counted per team first; the reasons' words are
+    made only for the teams that are returned, in the order of ``SignalKind``."""
     now = now or timezone.now()
-    raw: dict[int, list[Reason]] = {}
-
-    def add(team_id: int, kind: str, text: Message) -> None:
-        reasons = raw.get(team_id)
-        if reasons is None:
-            reasons = raw[team_id] = []
-        reasons.append(Reason(kind, text))
-
     team_ids = teams.values("pk")
-    for team_id, text in _leaders(team_ids, period):
-        add(team_id, SignalKind.LEIDING, text)
-    for team_id, kind, text in _members(team_ids, period):
-        add(team_id, kind, text)
-    sources: list[tuple[str, Iterable[tuple[int, Message]]]] = [
-        (SignalKind.VERZUIM, _absence(team_ids, period)),
-        (SignalKind.MONITOR, _monitor(teams, period)),
-        (SignalKind.BARISTA, _barista(team_ids, period, now)),
-        (SignalKind.NAZORG, _aftercare(team_ids, period)),
-    ]
-    for kind, rows in sources:
-        for team_id, text in rows:
-            add(team_id, kind, text)
-    rank = {kind: index for index, kind in enumerate(SignalKind.values)}
+    counted = _counted(team_ids, period, now)
+    hits: dict[str, dict[int, Any]] = {
+        SignalKind.LEIDING: counted[SignalKind.LEIDING],
+        SignalKind.UITSTROOM: counted[SignalKind.UITSTROOM],
+        SignalKind.MOBILITEIT: counted[SignalKind.MOBILITEIT],
+        SignalKind.VERZUIM: _absence(team_ids, period),
+        SignalKind.MONITOR: _monitor(teams, period),
+        SignalKind.BARISTA: counted[SignalKind.BARISTA],
+        SignalKind.NAZORG: counted[SignalKind.NAZORG],
+    }
+    counts: Counter[int] = Counter()
+    for found_here in hits.values():
+        counts.update(found_here.keys())
+    describe = _describers(period)
     found: dict[int, TeamSignals] = {}
-    for team_id, reasons in raw.items():
-        if len(reasons) >= minimum:
-            reasons.sort(key=lambda reason: rank[reason.kind])
-            found[team_id] = TeamSignals(team_id, reasons)
+    for team_id, count in counts.items():
+        if count < minimum:
+            continue
+        found[team_id] = TeamSignals(
+            team_id,
+            [
+                Reason(kind, describe[kind](found_here[team_id]))
+                for kind, found_here in hits.items()
+                if team_id in found_here
+            ],
+        )
     return found
 
 
-def _leaders(team_ids: Any, period: Period) -> Iterable[tuple[int, Message]]:
-    years = settings.TEAMCARE_LEADERS_YEARS
-    minimum = settings.TEAMCARE_LEADERS_MIN
-    end = period.end
-    since = years_before(end, years)
-    rows = (
-        ManagerPeriod.objects.filter(team_id__in=team_ids, started_on__lte=end, manager__isnull=False)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=since))
-        .values("team_id")
-        .annotate(leaders=Count("manager_id", distinct=True))
-        .filter(leaders__gte=minimum)
-        .values_list("team_id", "leaders")
+_COUNTS = ("n0", "n1", "n2", "n3", "n4")
+
+
+def _tagged(grouped: QuerySet[Any], tag: str, team: str = "team_id") -> QuerySet[Any]:
+    """A grouped query (counts annotated as ``n0``…) as rows ``(tag, team id, n0 … n4)``, so the
+    counting sources can travel in one ``UNION ALL`` statement (one round trip instead of five)."""
+    padding = {name: Value(0, output_field=IntegerField()) for name in _COUNTS if name not in grouped.query.annotations}
+    return (
+        grouped.annotate(tag=Value(tag, output_field=CharField()), **padding)
+        .values_list("tag", team, *_COUNTS)
         .order_by()
     )
-    for team_id, leaders in rows:
+
+
+def _union_rows(first: QuerySet[Any], rest: list[QuerySet[Any]]) -> list[tuple[Any, ...]]:
+    """The rows of ``first UNION ALL rest``, read without the ORM's per-row converters: every
+    column is an integer (or the tag) as the database returns it, and there are thousands of rows."""
+    try:
+        sql, params = first.union(*rest, all=True).query.sql_with_params()
+    except EmptyResultSet:  # no team in scope: every part of the union is empty
+        return []
+    with connections[first.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _counted(team_ids: Any, period: Period, now: dt.datetime) -> dict[str, dict[int, Any]]:
+    """Leaders, outflow, mobility, Barista and aftercare in one statement: per signal, team → figures."""
+    queries = [
+        _tagged(_leaders(team_ids, period), "l"),
+        _tagged(_members(team_ids, period), "m"),
+        *(_tagged(query, "b") for query in _barista(team_ids, period, now)),
+        _tagged(_aftercare(team_ids, period), "a", team="person__team_id"),
+    ]
+    first, *rest = queries
+    outflow_limit = settings.TEAMCARE_OUTFLOW_PERCENT
+    mobility_limit = settings.TEAMCARE_MOBILITY_PERCENT
+    found: dict[str, dict[int, Any]] = {
+        SignalKind.LEIDING: {},
+        SignalKind.UITSTROOM: {},
+        SignalKind.MOBILITEIT: {},
+        SignalKind.BARISTA: {},
+        SignalKind.NAZORG: {},
+    }
+    late: Counter[int] = Counter()
+    rows = _union_rows(first, rest)
+    for tag, team_id, n0, n1, n2, n3, n4 in rows:
+        if tag == "m":
+            base_year, left_year, base_mobility, came, went = n0, n1, n2, n3, n4
+            if base_year:
+                share = 100 * left_year / base_year
+                if share >= outflow_limit:
+                    found[SignalKind.UITSTROOM][team_id] = share
+            if base_mobility:
+                share = 100 * (came + went) / (2 * base_mobility)
+                if share < mobility_limit:
+                    found[SignalKind.MOBILITEIT][team_id] = share
+        elif tag == "l":
+            found[SignalKind.LEIDING][team_id] = n0
+        elif tag == "b":
+            late[team_id] += n0
+        else:
+            found[SignalKind.NAZORG][team_id] = aftercare_min()
+    limit = barista_min()
+    found[SignalKind.BARISTA] = {team_id: limit for team_id, n in late.items() if n >= limit}
+    return found
+
+
+def _describers(period: Period) -> dict[str, Callable[[Any], Message]]:
+    """Per signal: the reason's words from the figures its source returned."""
+    end = period.end
+    leaders_years, leaders_min = settings.TEAMCARE_LEADERS_YEARS, settings.TEAMCARE_LEADERS_MIN
+    outflow_limit = settings.TEAMCARE_OUTFLOW_PERCENT
+    mobility_years, mobility_limit = settings.TEAMCARE_MOBILITY_YEARS, settings.TEAMCARE_MOBILITY_PERCENT
+    percent_limit = float(settings.TEAMCARE_ABSENCE_PERCENT)
+    frequency_limit = float(settings.TEAMCARE_ABSENCE_FREQUENCY)
+    days = settings.TEAMCARE_BARISTA_DAYS
+
+    def leaders(count: int) -> Message:
         text = _(
             "%(count)s verschillende leidinggevenden in de %(years)s jaar tot en met %(end)s (vanaf %(min)s telt "
             "als signaal)."
         )
-        yield (
-            team_id,
-            text % {"count": leaders, "years": years, "end": end, "min": minimum},
+        return text % {"count": count, "years": leaders_years, "end": end, "min": leaders_min}
+
+    def outflow(share: float) -> Message:
+        text = _(
+            "%(percent)s%% van de teamleden ging in de 12 maanden tot en met %(end)s naar een ander team "
+            "of uit dienst (vanaf %(limit)s%% telt als signaal)."
         )
+        return text % {"percent": share, "end": end, "limit": outflow_limit}
 
-
-def _members(team_ids: Any, period: Period) -> Iterable[tuple[int, str, Message]]:
-    """Outflow in the 12 months and mobility in ``TEAMCARE_MOBILITY_YEARS`` up to the quarter's end."""
-    end = period.end
-    year_ago = years_before(end, 1)
-    mobility_start = years_before(end, settings.TEAMCARE_MOBILITY_YEARS)
-
-    def present_on(day: dt.date) -> Q:
-        return Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-
-    rows = (
-        Membership.objects.filter(team_id__in=team_ids)
-        .values("team_id")
-        .annotate(
-            base_year=Count("pk", filter=present_on(year_ago)),
-            left_year=Count("pk", filter=Q(ended_on__gt=year_ago, ended_on__lte=end)),
-            base_mobility=Count("pk", filter=present_on(mobility_start)),
-            came=Count("pk", filter=Q(started_on__gt=mobility_start, started_on__lte=end, initial=False)),
-            went=Count("pk", filter=Q(ended_on__gt=mobility_start, ended_on__lte=end)),
+    def mobility(share: float) -> Message:
+        text = _(
+            "In de %(years)s jaar tot en met %(end)s kwamen en gingen weinig teamleden: %(percent)s%% (minder "
+            "dan %(limit)s%% telt als signaal)."
         )
-        .values_list("team_id", "base_year", "left_year", "base_mobility", "came", "went")
-        .order_by()
-    )
-    outflow_limit = settings.TEAMCARE_OUTFLOW_PERCENT
-    mobility_limit = settings.TEAMCARE_MOBILITY_PERCENT
-    mobility_years = settings.TEAMCARE_MOBILITY_YEARS
-    for team_id, base_year, left_year, base_mobility, came, went in rows:
-        if base_year:
-            share = 100 * left_year / base_year
-            if share >= outflow_limit:
-                text = _(
-                    "%(percent)s%% van de teamleden ging in de 12 maanden tot en met %(end)s naar een ander team "
-                    "of uit dienst (vanaf %(limit)s%% telt als signaal)."
-                )
-                yield (
-                    team_id,
-                    SignalKind.UITSTROOM,
-                    text % {"percent": share, "end": end, "limit": outflow_limit},
-                )
-        if base_mobility:
-            share = 100 * (came + went) / (2 * base_mobility)
-            if share < mobility_limit:
-                text = _(
-                    "In de %(years)s jaar tot en met %(end)s kwamen en gingen weinig teamleden: %(percent)s%% (minder "
-                    "dan %(limit)s%% telt als signaal)."
-                )
-                yield (
-                    team_id,
-                    SignalKind.MOBILITEIT,
-                    text
-                    % {
-                        "years": mobility_years,
-                        "end": end,
-                        "percent": share,
-                        "limit": mobility_limit,
-                    },
-                )
+        return text % {"years": mobility_years, "end": end, "percent": share, "limit": mobility_limit}
 
-
-def _absence(team_ids: Any, period: Period) -> Iterable[tuple[int, Message]]:
-    percent_limit = settings.TEAMCARE_ABSENCE_PERCENT
-    code = period.code
-    frequency_limit = settings.TEAMCARE_ABSENCE_FREQUENCY
-    rows = (
-        AbsenceFigure.objects.filter(team_id__in=team_ids, period=code)
-        .filter(Q(percentage__gte=percent_limit) | Q(frequency__gte=frequency_limit))
-        .values_list("team_id", "percentage", "frequency")
-    )
-    for team_id, percentage, frequency in rows:
+    def absence(figures: tuple[Decimal, Decimal]) -> Message:
         text = _(
             "Verzuim in %(period)s: %(percent)s%%, meldingsfrequentie %(frequency)s (vanaf %(limit)s%% of een "
             "frequentie van %(frequency_limit)s telt als signaal)."
         )
-        yield (
-            team_id,
-            text
-            % {
-                "period": code,
-                "percent": percentage,
-                "frequency": frequency,
-                "limit": float(percent_limit),
-                "frequency_limit": float(frequency_limit),
-            },
+        percentage, frequency = figures
+        return text % {
+            "period": period.code,
+            "percent": percentage,
+            "frequency": frequency,
+            "limit": percent_limit,
+            "frequency_limit": frequency_limit,
+        }
+
+    def monitor(message: Message) -> Message:
+        return message
+
+    def barista(limit: int) -> Message:
+        text = _(
+            "Minstens %(min)s Barista-uitnodigingen kregen in de 12 maanden tot en met %(end)s niet binnen "
+            "%(days)s dagen een vervolg."
         )
+        return text % {"min": limit, "end": end, "days": days}
+
+    def aftercare(limit: int) -> Message:
+        text = _("Minstens %(min)s ingrijpende gebeurtenissen met teamleden in de 12 maanden tot en met %(end)s.")
+        return text % {"min": limit, "end": end}
+
+    return {
+        SignalKind.LEIDING: leaders,
+        SignalKind.UITSTROOM: outflow,
+        SignalKind.MOBILITEIT: mobility,
+        SignalKind.VERZUIM: absence,
+        SignalKind.MONITOR: monitor,
+        SignalKind.BARISTA: barista,
+        SignalKind.NAZORG: aftercare,
+    }
 
 
-def _monitor(teams: QuerySet[OrgNode], period: Period) -> Iterable[tuple[int, Message]]:
+def _leaders(team_ids: Any, period: Period) -> QuerySet[Any]:
+    """Per team: ``n0`` = the different leaders in ``TEAMCARE_LEADERS_YEARS``, when at least the minimum."""
+    end = period.end
+    since = years_before(end, settings.TEAMCARE_LEADERS_YEARS)
+    return (
+        ManagerPeriod.objects.filter(team_id__in=team_ids, started_on__lte=end, manager__isnull=False)
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=since))
+        .values("team_id")
+        .annotate(n0=Count("manager_id", distinct=True))
+        .filter(n0__gte=settings.TEAMCARE_LEADERS_MIN)
+    )
+
+
+def _members(team_ids: Any, period: Period) -> QuerySet[Any]:
+    """Per team: members at the start of the 12 months (``n0``) and who left in them (``n1``);
+    members at the start of ``TEAMCARE_MOBILITY_YEARS`` (``n2``), who came (``n3``) and went
+    (``n4``) since. The database compares (HAVING), so only teams with outflow at or over the
+    limit or mobility under it come back; ``_counted`` computes the shares."""
+    end = period.end
+    year_ago = years_before(end, 1)
+    mobility_start = years_before(end, settings.TEAMCARE_MOBILITY_YEARS)
+    outflow_limit = settings.TEAMCARE_OUTFLOW_PERCENT
+    mobility_limit = settings.TEAMCARE_MOBILITY_PERCENT
+
+    def present_on(day: dt.date) -> Q:
+        return Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+
+    return (
+        Membership.objects.filter(team_id__in=team_ids)
+        .values("team_id")
+        .annotate(
+            n0=Count("pk", filter=present_on(year_ago)),
+            n1=Count("pk", filter=Q(ended_on__gt=year_ago, ended_on__lte=end)),
+            n2=Count("pk", filter=present_on(mobility_start)),
+            n3=Count("pk", filter=Q(started_on__gt=mobility_start, started_on__lte=end, initial=False)),
+            n4=Count("pk", filter=Q(ended_on__gt=mobility_start, ended_on__lte=end)),
+        )
+        .filter(
+            # 100 × left / base ≥ limit, and 100 × (came + went) / (2 × base) < limit, without division.
+            Q(n0__gt=0, n1__gte=F("n0") * outflow_limit / Value(100.0))
+            | Q(n2__gt=0, n3__lt=F("n2") * 2 * mobility_limit / Value(100.0) - F("n4"))
+        )
+    )
+
+
+def _absence(team_ids: Any, period: Period) -> dict[int, tuple[Decimal, Decimal]]:
+    rows = (
+        AbsenceFigure.objects.filter(team_id__in=team_ids, period=period.code)
+        .filter(
+            Q(percentage__gte=settings.TEAMCARE_ABSENCE_PERCENT) | Q(frequency__gte=settings.TEAMCARE_ABSENCE_FREQUENCY)
+        )
+        .values_list("team_id", "percentage", "frequency")
+        .order_by()
+    )
+    return {team_id: (percentage, frequency) for team_id, percentage, frequency in rows}
+
+
+def _monitor(teams: QuerySet[OrgNode], period: Period) -> dict[int, Message]:
     """The newest frozen campaign with a group for the team decides; only a shown group counts.
 
     Read-only: only campaigns whose results monitor already froze are read, so reading here never
@@ -261,9 +365,10 @@ def _monitor(teams: QuerySet[OrgNode], period: Period) -> Iterable[tuple[int, Me
             "-closes_on", "-pk"
         )
     )
-    wanted = set(settings.TEAMCARE_MONITOR_SCALES)
+    found_here: dict[int, Message] = {}
     if not campaigns:
-        return
+        return found_here
+    wanted = set(settings.TEAMCARE_MONITOR_SCALES)
     pending = set(teams.values_list("pk", flat=True))
     for campaign in campaigns:
         if not pending:
@@ -282,7 +387,8 @@ def _monitor(teams: QuerySet[OrgNode], period: Period) -> Iterable[tuple[int, Me
             risky = [names.get(slug, slug) for slug in found.scales if slug in wanted and group.figures[slug].in_risk]
             if risky:
                 text = _("In de meting '%(campaign)s' ligt het teamgemiddelde in de risicozone voor: %(scales)s.")
-                yield team_id, text % {"campaign": campaign.name, "scales": ", ".join(risky)}
+                found_here[team_id] = text % {"campaign": campaign.name, "scales": ", ".join(risky)}
+    return found_here
 
 
 def _scale_names(campaign: Campaign) -> dict[str, str]:
@@ -293,48 +399,33 @@ def _scale_names(campaign: Campaign) -> dict[str, str]:
     return dict(loaded.scale_choices)
 
 
-def _barista(team_ids: Any, period: Period, now: dt.datetime) -> Iterable[tuple[int, Message]]:
+def _barista(team_ids: Any, period: Period, now: dt.datetime) -> list[QuerySet[Any]]:
+    """Per team and Barista table: ``n0`` = invitations without a timely outcome in the 12 months.
+    ``_counted`` adds the two up and keeps the teams at or over the threshold, telling only the
+    threshold in use (the count itself is never passed on)."""
     days = settings.TEAMCARE_BARISTA_DAYS
-    limit = settings.TEAMCARE_BARISTA_MIN
     window_end = min(now, _end_of(period.end))
     latest_start = window_end - dt.timedelta(days=days)
     since = _end_of(years_before(period.end, 1))
     late = ExpressionWrapper(F("created_at") + dt.timedelta(days=days), output_field=DateTimeFieldExpr())
-    counts: dict[int, int] = {}
-    for model in (BaristaSignal, SignalTally):
-        rows = (
-            model.objects.filter(team_id__in=team_ids, created_at__gte=since, created_at__lte=latest_start)  # type: ignore[attr-defined]
-            .annotate(late=late)
-            .filter(Q(outcome_at__isnull=True) | Q(outcome_at__gt=F("late")))
-            .values("team_id")
-            .annotate(n=Count("pk"))
-            .values_list("team_id", "n")
-            .order_by()
-        )
-        for team_id, n in rows:
-            counts[team_id] = counts.get(team_id, 0) + n
-    for team_id, n in counts.items():
-        if n >= limit:
-            text = _(
-                "Minstens %(min)s Barista-uitnodigingen kregen in de 12 maanden tot en met %(end)s niet binnen "
-                "%(days)s dagen een vervolg."
-            )
-            yield team_id, text % {"min": limit, "end": period.end, "days": days}
+    return [
+        model.objects.filter(team_id__in=team_ids, created_at__gte=since, created_at__lte=latest_start)  # type: ignore[attr-defined]
+        .annotate(late=late)
+        .filter(Q(outcome_at__isnull=True) | Q(outcome_at__gt=F("late")))
+        .values("team_id")
+        .annotate(n0=Count("pk"))
+        for model in (BaristaSignal, SignalTally)
+    ]
 
 
-def _aftercare(team_ids: Any, period: Period) -> Iterable[tuple[int, Message]]:
-    limit = settings.TEAMCARE_AFTERCARE_MIN
+def _aftercare(team_ids: Any, period: Period) -> QuerySet[Any]:
+    """Per team: ``n0`` = distinct events that touched its members, only when at least the threshold."""
     since = _end_of(years_before(period.end, 1))
-    rows = (
+    return (
         Plan.objects.filter(
             person__team_id__in=team_ids, event__occurred_at__gte=since, event__occurred_at__lt=_end_of(period.end)
         )
         .values("person__team_id")
-        .annotate(events=Count("event_id", distinct=True))
-        .filter(events__gte=limit)
-        .values_list("person__team_id", flat=True)
-        .order_by()
+        .annotate(n0=Count("event_id", distinct=True))
+        .filter(n0__gte=aftercare_min())
     )
-    for team_id in rows:
-        text = _("Minstens %(min)s ingrijpende gebeurtenissen met teamleden in de 12 maanden tot en met %(end)s.")
-        yield team_id, text % {"min": limit, "end": period.end}

@@ -27,4 +27,7 @@ urlpatterns: list[URLPattern] = [
     path("check-up/", views.checkups, name="checkups"),
     path("check-up/<int:pk>/", views.checkup, name="checkup"),
     path("vervolgstap/<int:pk>/gedaan/", views.incident_done, name="incident_done"),
+    path("meldnorm/", views.norms, name="norms"),
+    path("meldnorm/team/<int:pk>/", views.norm, name="norm"),
+    path("meldnorm/team/<int:pk>/bewerken/", views.norm_edit, name="norm_edit"),
 ]

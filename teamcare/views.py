@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 import access
 from access import permission_required
-from core import audit
+from core import anonymity, audit
 from core.models import AuditAction
 from teamcare import guide, periods, presentation, selectors, services
 from teamcare.constants import DialogueStatus, RouteKind
@@ -30,6 +30,8 @@ from teamcare.forms import (
     FacilitatorForm,
     IncidentForm,
     NoteForm,
+    PeriodForm,
+    ReportingNormForm,
     RouteForm,
     RouteStepsForm,
 )
@@ -56,16 +58,32 @@ def index(request: HttpRequest) -> HttpResponse:
 # --- Signals --------------------------------------------------------------------------------
 
 
-def _period(request: HttpRequest) -> tuple[periods.Period, list[periods.Period]]:
-    choices = periods.recent(timezone.localdate())
-    chosen = periods.parse(request.GET.get("periode", ""))
-    return (chosen if chosen in choices else choices[0]), choices
+def _period_form(request: HttpRequest) -> PeriodForm:
+    """The period choice: a quarter between the start of the history and today, else an error at the field."""
+    first, last = selectors.signal_period_bounds()
+    data = request.GET if "periode" in request.GET else None
+    form = PeriodForm(data, first=first, last=last)
+    if data is None:
+        form.initial = {"periode": last.code}
+    return form
+
+
+def _chosen(form: PeriodForm) -> periods.Period | None:
+    if not form.is_bound:
+        return form.last
+    return form.cleaned_data["periode"] if form.is_valid() else None
 
 
 @never_cache
 @permission_required("teamcare.signals")
 def signals(request: HttpRequest) -> HttpResponse:
-    period, choices = _period(request)
+    form = _period_form(request)
+    period = _chosen(form)
+    if period is None:
+        # Nothing is computed or logged for a quarter that cannot be asked for.
+        return render(
+            request, "teamcare/signals.html", {"form": form, "minimum": settings.TEAMCARE_MIN_SIGNALS}, status=400
+        )
     teams = selectors.signal_teams(request.user)
     rows = selectors.attention_list(teams, period)
     audit.record(action=AuditAction.READ, request=request, object_type="teamcare.signals", object_id=period.code)
@@ -75,7 +93,7 @@ def signals(request: HttpRequest) -> HttpResponse:
         {
             "rows": rows,
             "period": period,
-            "choices": choices,
+            "form": form,
             "checked": teams.count(),
             "minimum": settings.TEAMCARE_MIN_SIGNALS,
         },
@@ -88,13 +106,16 @@ def team_signals(request: HttpRequest, pk: int) -> HttpResponse:
     team = selectors.signal_team(request.user, pk)
     if team is None:
         raise Http404
-    period, choices = _period(request)
+    form = _period_form(request)
+    period = _chosen(form)
+    if period is None:
+        return render(request, "teamcare/team_signals.html", {"team": team, "form": form}, status=400)
     found = selectors.team_signals(team, period)
     audit.log_read(request, team)
     return render(
         request,
         "teamcare/team_signals.html",
-        {"team": team, "found": found, "period": period, "choices": choices, "minimum": settings.TEAMCARE_MIN_SIGNALS},
+        {"team": team, "found": found, "period": period, "form": form, "minimum": settings.TEAMCARE_MIN_SIGNALS},
     )
 
 
@@ -422,3 +443,51 @@ def incident_done(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     services.incident_done(incident=found, actor=request.user, request=request)
     return redirect("teamcare:checkups")
+
+
+# --- Reporting norm and the quarterly summary to the team -----------------------------------
+
+
+@never_cache
+@permission_required("teamcare.evaluate")
+def norms(request: HttpRequest) -> HttpResponse:
+    return render(request, "teamcare/norms.html", {"teams": list(selectors.norm_teams(request.user))})
+
+
+@never_cache
+@permission_required("teamcare.evaluate")
+def norm(request: HttpRequest, pk: int) -> HttpResponse:
+    team = selectors.norm_team(request.user, pk)
+    if team is None:
+        raise Http404
+    versions = selectors.norm_versions(team)
+    audit.record(action=AuditAction.READ, request=request, object_type="teamcare.feedback", object_id=str(team.pk))
+    return render(
+        request,
+        "teamcare/norm.html",
+        {
+            "team": team,
+            "current": versions[0] if versions else None,
+            "history": versions[1:],
+            "feedback": selectors.team_feedback(team),
+            "threshold": anonymity.threshold(),
+            "can_edit": selectors.can_edit_norm(request.user, team),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@permission_required("teamcare.route")
+def norm_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    team = selectors.norm_team(request.user, pk)
+    if team is None or not selectors.can_edit_norm(request.user, team):
+        raise Http404
+    current = selectors.current_norm(team)
+    initial = {"items": "\n".join(current.items)} if current is not None else {}
+    form = ReportingNormForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.reporting_norm_set(team=team, items=form.cleaned_data["items"], actor=request.user, request=request)
+        messages.success(request, _("De meldnorm van %(team)s is opgeslagen.") % {"team": team.name})
+        return redirect("teamcare:norm", pk=team.pk)
+    return render(request, "teamcare/norm_edit.html", {"team": team, "form": form})

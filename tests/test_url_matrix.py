@@ -20,6 +20,7 @@ from accounts.tests import url_matrix as accounts_matrix
 from aftercare.tests import url_matrix as aftercare_matrix
 from agenda.tests import url_matrix as agenda_matrix
 from barista.tests import url_matrix as barista_matrix
+from casework.tests import url_matrix as casework_matrix
 from catalogue.tests import url_matrix as catalogue_matrix
 from complaints.tests import url_matrix as complaints_matrix
 from confidential.tests import url_matrix as confidential_matrix
@@ -62,6 +63,7 @@ APP_MATRICES = (
     teamcare_matrix,
     recognition_matrix,
     homefront_matrix,
+    casework_matrix,
 )
 
 MATRIX: dict[str, Case] = {}

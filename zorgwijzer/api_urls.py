@@ -16,6 +16,7 @@ from rest_framework.routers import DefaultRouter
 from access import public_page
 from agenda import api_routes as agenda_api
 from barista import api_routes as barista_api
+from casework import api_routes as casework_api
 from catalogue import api_routes as catalogue_api
 from complaints import api_routes as complaints_api
 from confidential import api_routes as confidential_api
@@ -46,6 +47,7 @@ for app_routes in (
     teamcare_api,
     recognition_api,
     homefront_api,
+    casework_api,
 ):
     app_routes.register(router)
 

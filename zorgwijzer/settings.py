@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "teamcare",
     "recognition",
     "homefront",
+    "casework",
     "portal",
 ]
 
@@ -311,6 +312,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgendaActionStatusEnum": "agenda.constants.ActionStatus",
         "IntegrityThemeEnum": "integrity.constants.Theme",
+        "CaseworkStageEnum": "casework.constants.Stage",
     },
 }
 
@@ -436,8 +438,10 @@ TEAMCARE_ABSENCE_FREQUENCY = 1.5  # … or reporting frequency (per person per y
 TEAMCARE_MONITOR_SCALES = ("sociale-veiligheid", "ongewenst-gedrag", "steun-leidinggevende")
 TEAMCARE_MONITOR_YEARS = 2  # only monitor campaigns closed within this many years
 TEAMCARE_BARISTA_DAYS = 14  # an invitation without an outcome after this many days is not followed up
-TEAMCARE_BARISTA_MIN = 2  # this many of those in 12 months is a signal
-TEAMCARE_AFTERCARE_MIN = 3  # this many distinct distressing events with team members in 12 months
+# This many of those in 12 months is a signal; never below the anonymity threshold (teamcare.W001).
+TEAMCARE_BARISTA_MIN = ZORGWIJZER_ANONYMITY_THRESHOLD
+# This many distinct distressing events with team members in 12 months; never below the threshold.
+TEAMCARE_AFTERCARE_MIN = ZORGWIJZER_ANONYMITY_THRESHOLD
 TEAMCARE_CHECKUP_MONTHS = 12  # interval of the periodic team check-up
 TEAMCARE_CHECKUP_FIRST_DAYS = 90  # a team without check-ups gets its first one due within this many days
 TEAMCARE_DIALOGUE_MAX_PARTICIPANTS = 15  # factsheet Waarde(n)vol Gesprek
@@ -451,6 +455,10 @@ RECOGNITION_JUBILEE_HORIZON_DAYS = env_int("RECOGNITION_JUBILEE_HORIZON_DAYS", 1
 # Oud-collega's (docs/recognition.md): days before a known end of service that the one farewell
 # mail with the link to /oud-collegas/ goes out.
 HOMEFRONT_FAREWELL_DAYS_AHEAD = env_int("HOMEFRONT_FAREWELL_DAYS_AHEAD", 14)
+# [casework] settings (prefix CASEWORK_)
+# Buddies (docs/casework.md): a trained buddy may be matched while their last intervision (or, before
+# the first one, their training) is at most this many days ago.
+CASEWORK_BUDDY_INTERVISION_DAYS = env_int("CASEWORK_BUDDY_INTERVISION_DAYS", 120)
 # [confidential] settings (prefix CONFIDENTIAL_)
 # Requests without the manager (docs/confidential.md): hours within which the pool plans an MCU,
 # mediation or vertrouwenspersoon request, and how long before that the reminder goes out.
@@ -461,3 +469,6 @@ CONFIDENTIAL_REMINDER_HOURS = env_int("CONFIDENTIAL_REMINDER_HOURS", 24)
 CONFIDENTIAL_LINE_RETENTION_DAYS = env_int("CONFIDENTIAL_LINE_RETENTION_DAYS", 180)
 CONFIDENTIAL_LINE_ATTACHMENT_MAX_BYTES = env_int("CONFIDENTIAL_LINE_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024)
 CONFIDENTIAL_SCRYPT_N = env_int("CONFIDENTIAL_SCRYPT_N", 2**15)
+# Site-wide budget of scrypt work for the anonymous line's reporter pages per minute (0: none). A
+# single budget, not one per client: the line keeps nothing about who sends a request.
+CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE = env_int("CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE", 600)

@@ -33,6 +33,8 @@ urlpatterns = [
     path("erkenning/", include("recognition.urls")),
     # The home front (/thuisfront/) and former colleagues (/oud-collegas/): public sections.
     path("", include("homefront.urls")),
+    # Beroepsrisico (/beroepsrisico/) and buddy coordination (/buddys/).
+    path("", include("casework.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("zorgwijzer.api_urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -14,12 +14,19 @@ from django.core.management import call_command
 from aftercare import services
 from aftercare.models import EventType, Plan
 from organisation.constants import Role
+from tests.browser.conftest import browser, page  # noqa: F401  (the browser tests of this app)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=AMSTERDAM)
+
+
+#: Check-in answers of a normal recovery, and the form data that posts them.
+GOING_WELL = dict.fromkeys(
+    ("sleep", "reliving", "avoidance", "support_home", "support_work", "substances", "work"), "goed"
+)
 
 
 def run_worker() -> None:
@@ -48,6 +55,7 @@ def aftercare_lists(db: None) -> None:
     from django.apps import apps
 
     importlib.import_module("aftercare.migrations.0002_load_event_types_and_template").load(apps, None)
+    importlib.import_module("aftercare.migrations.0005_postvention_prikpunt_gtpa_templates").load(apps, None)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ import access
 from aftercare import services, workflow
 from aftercare.constants import StepKind, StepStatus
 from aftercare.models import Plan, StatusChange
-from aftercare.tests.conftest import register
+from aftercare.tests.conftest import GOING_WELL, register
 from organisation.constants import Role
 from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
 
@@ -58,7 +58,7 @@ def test_a_check_in_weeks_ahead_needs_a_reason_and_the_reason_is_kept(organisati
         services.step_complete(step=week_four, actor=supporter)
     week_four.refresh_from_db()
     assert week_four.status == StepStatus.OPEN
-    services.step_complete(step=week_four, actor=supporter, reason="Collega gaat lang met verlof")
+    services.step_complete(step=week_four, actor=supporter, reason="Collega gaat lang met verlof", check_in=GOING_WELL)
     assert StatusChange.objects.get(step=week_four, to_status=StepStatus.DONE).note == "Collega gaat lang met verlof"
 
 

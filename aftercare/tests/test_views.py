@@ -49,7 +49,9 @@ def test_a_manager_registers_three_employees_in_one_form(organisation: Any, logi
     event = Event.objects.get()
     assert event.gtpa_casemanager and event.beroepsrisico == ""
     assert {p.person for p in event.plans.all()} == set(people)
-    assert all(p.steps.count() == 8 for p in event.plans.all())
+    # The casemanager GTPA follows up: the GTPA template (the standard 8, the aangifte, 2 casework steps).
+    assert all(p.steps.count() == 11 for p in event.plans.all())
+    assert all(p.steps.filter(owner_role="casemanager").count() == 2 for p in event.plans.all())
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, object_type="aftercare.plan").count() == 3
 
 

@@ -43,6 +43,12 @@ def contact_step_pk(org: Organisation) -> dict[str, Any]:
     return {"pk": matrix_plan(org).steps.get(kind="contact").pk}
 
 
+def reanimation_type_pk(org: Organisation) -> dict[str, Any]:
+    from aftercare.models import EventType
+
+    return {"pk": EventType.objects.get(code="reanimatie").pk}
+
+
 def plan_members(**outcomes: str) -> dict[str, str]:
     """Everyone who cannot see the plan gets 404; the plan's members get the given outcome."""
     return {**dict.fromkeys(ROLES, NOT_FOUND), ANONYMOUS: LOGIN, **outcomes}
@@ -57,6 +63,12 @@ ROWS: dict[str, Case] = {
     "aftercare:cases": Case(only(Role.COLLEGIAAL_ONDERSTEUNER)),
     "aftercare:coordination": Case(only(Role.COORDINATOR_TCO)),
     "aftercare:coordination_csv": Case(only(Role.COORDINATOR_TCO)),
+    # The casemanager's files after violence against an employee (their part of those plans only).
+    "aftercare:casework": Case(only(Role.CASEMANAGER)),
+    # The template editor: the functioneel beheerder (organisation-wide configuration, no plans).
+    "aftercare:templates": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "aftercare:template_edit": Case(only(Role.FUNCTIONEEL_BEHEERDER), kwargs=lambda org: {"code": "standaard"}),
+    "aftercare:event_type_edit": Case(only(Role.FUNCTIONEEL_BEHEERDER), kwargs=reanimation_type_pk),
     "aftercare:plan": Case(
         only_found_by(Role.MEDEWERKER, Role.LEIDINGGEVENDE, Role.COLLEGIAAL_ONDERSTEUNER, Role.COORDINATOR_TCO),
         kwargs=plan_pk,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from barista import signalling
 from barista.constants import Source
-from barista.models import Exposure, ExposureType, Signal
+from barista.models import Exposure, ExposureType, Scope, Signal
 
 
 def expose(person: Any, at: datetime, code: str = "reanimatie") -> Exposure:
@@ -24,6 +24,8 @@ def signal_for(person: Any, now: datetime | None = None) -> Signal:
     if existing is not None:
         return existing
     now = now or timezone.now()
+    if person.team is not None:  # Barista runs only where it is switched on (issue 22)
+        Scope.objects.get_or_create(unit=person.team.unit)
     for days in (1, 3, 6):
         expose(person, now - timedelta(days=days))
     signalling.evaluate([person.pk], now=now)

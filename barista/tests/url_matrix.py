@@ -30,6 +30,7 @@ ROWS: dict[str, Case] = {
         kwargs=lambda org: {"pk": _absence(org).pk},
     ),
     "barista:import": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "barista:scope": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
     "barista:rules": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
     "barista:rules_edit": Case(only(Role.FUNCTIONEEL_BEHEERDER), kwargs=lambda org: {"code": "organisatie"}),
     "barista:types": Case(only(Role.FUNCTIONEEL_BEHEERDER)),

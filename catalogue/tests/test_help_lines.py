@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue import services
 from catalogue.checks import loket_number_is_published
-from catalogue.constants import LOKET_PROVISION, TCO_PROVISION, ChannelKind
+from catalogue.constants import LOKET_PROVISION, PRIKPUNT, TCO_PROVISION, ChannelKind
 from catalogue.help_lines import help_lines
 from catalogue.models import ContactChannel, Edition, Provision
 from catalogue.tests.factories import concept_edition, current_edition
@@ -109,3 +109,30 @@ def test_the_demo_publishes_example_numbers_that_say_so_once(settings: Any, tmp_
     call_command("demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Edition.objects.filter(code__endswith="-demo").count() == 1
     assert current_edition().pk == demo_edition.pk
+
+
+def test_prikpunt_is_a_tel_link_on_direct_hulp(client: Any) -> None:
+    # Issue 22: after a needle-stick, splash, bite, cut or scratch incident, Prikpunt (24/7) for a risk assessment.
+    _phone(current_edition(), PRIKPUNT, "0800-777 66 55")
+    line = help_lines().prikpunt
+    assert line is not None and line.href == "tel:08007776655"
+    page = client.get("/hulp/").content.decode()
+    assert 'data-testid="prikpunt-number"' in page
+    assert '<a class="utrecht-link utrecht-link--telephone" href="tel:08007776655">0800-777 66 55</a>' in page
+
+
+def test_without_a_prikpunt_number_direct_hulp_says_where_to_find_it(client: Any) -> None:
+    assert help_lines().prikpunt is None
+    page = client.get("/hulp/").content.decode()
+    assert 'id="help-prikpunt"' in page and 'data-testid="prikpunt-number"' not in page
+    assert "Prikpunt" in page and "intranet" in page
+
+
+def test_the_demo_gives_prikpunt_an_example_number_that_says_so() -> None:
+    from catalogue.demo import add_example_help_numbers
+
+    assert "Prikpunt" in add_example_help_numbers()  # the catalogue's part of manage.py demo
+    line = help_lines().prikpunt
+    assert line is not None and line.is_example
+    page = Client().get("/hulp/").content.decode()
+    assert "geen echt nummer" in page[page.index('data-testid="prikpunt-number"') :]

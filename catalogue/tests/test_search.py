@@ -46,6 +46,14 @@ def slugs(edition: Edition, query: str) -> list[str]:
         ("ruzie in het team", "mediation"),
         ("Ruzie met mijn leidinggevende", "mediation"),
         ("Psychopol", "werkgeversmodules-bedrijfsgezondheidszorg"),
+        ("kanker", "werkgeversmodules-bedrijfsgezondheidszorg"),
+        ("chemo", "werkgeversmodules-bedrijfsgezondheidszorg"),
+        ("piep in mijn oor", "werkgeversmodules-bedrijfsgezondheidszorg"),
+        ("fysio", "werkgeversmodules-bedrijfsgezondheidszorg"),
+        ("emdr", "zorglijn-ptss"),
+        ("ziek door mijn werk", "experts-vgw-teams"),
+        ("dominee", "experts-vgw-teams"),
+        ("ergonoom", "experts-kerndeskundigenteam"),
     ],
 )
 def test_stemmed_and_synonym_queries_find_the_expected_provision_first(
@@ -60,6 +68,20 @@ def test_a_synonym_finds_what_the_content_only_names_otherwise(edition: Edition)
     assert slugs(edition, "schulden") == slugs(edition, "geldzorgen")
     # "ruzie" leads to vertrouwenswerk as well, but Mediation names conflicts in its summary.
     assert slugs(edition, "ruzie in het team")[:2] == ["mediation", "vertrouwenswerk"]
+
+
+def test_a_synonym_with_stopwords_fires_only_when_typed_with_them() -> None:
+    occupational = (search.stem("beroepsziekte"),)
+    assert occupational in search.parse_query("Ik ben ziek door mijn werk").weights
+    # The same content words in another order or sentence are not that phrase.
+    assert occupational not in search.parse_query("werk ziek").weights
+    assert occupational not in search.parse_query("ziek thuis, wanneer weer aan het werk").weights
+
+
+def test_a_sentence_of_stopwords_only_can_still_reach_help(edition: Edition) -> None:
+    assert search.content_words("ik wil er niet meer zijn") == []
+    assert "loket-politie-24-7" in slugs(edition, "ik wil er niet meer zijn")[:3]
+    assert slugs(edition, "ik wil er niet meer") == []
 
 
 #: The full ordered results (first six) the issue's queries give. The same test passes on SQLite

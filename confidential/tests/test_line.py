@@ -11,6 +11,7 @@ import logging
 import re
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import pytest
 import time_machine
@@ -294,3 +295,36 @@ def test_a_unit_without_a_keyed_vertrouwenspersoon_cannot_be_chosen(organisation
     assert "Er is nu geen vertrouwenspersoon" in page
     response = client.post(START, {"route": "udr", "unit": organisation.unit.pk, "text": FIRST, "forwarding": "niets"})
     assert not LineReport.objects.exists() and response.status_code == 200
+
+
+def test_past_the_sites_scrypt_budget_the_line_refuses_before_unlocking_and_keeps_the_input(
+    organisation: Any, client: Any, login_as: Any, caplog: Any, settings: Any
+) -> None:
+    receipt, _report = _exchange(organisation, client, login_as, caplog)
+    settings.CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE = 1
+    fresh_minute = (timezone.now() + timedelta(minutes=10)).replace(second=5)
+    with (
+        time_machine.travel(fresh_minute, tick=False),
+        mock.patch.object(crypto, "stretch", wraps=crypto.stretch) as stretch,
+    ):
+        assert QUESTION in client.post(READ, {"receipt": receipt}).content.decode()  # the one of this minute
+        refused = client.post(READ, {"receipt": receipt})
+        reply = client.post(REPLY, {"receipt": receipt, "text": "Nog één ding (busy-5T)", "forwarding": "niets"})
+        new = client.post(
+            START, {"route": "udr", "unit": organisation.unit.pk, "text": "Nieuw (busy-8R)", "forwarding": "niets"}
+        )
+    assert stretch.call_count == 1  # the refused requests did no scrypt work
+    assert refused.status_code == reply.status_code == new.status_code == 429
+    assert 'id="id_receipt-error"' in refused.content.decode() and QUESTION not in refused.content.decode()
+    assert "erg druk" in reply.content.decode() and "Nog één ding (busy-5T)" in reply.content.decode()
+    assert "erg druk" in new.content.decode() and "Nieuw (busy-8R)" in new.content.decode()
+    assert LineMessage.objects.filter(report__pk=_report.pk).count() == 3  # nothing half-written
+    assert LineReport.objects.count() == 1
+    # The budget is one counter for the site: no address, token or receipt in the cache key.
+    from django.core.cache import cache
+
+    keys = list(getattr(cache, "_cache", {}).keys())
+    assert keys and not any(REPORTER_IP in key or receipt in key for key in keys)
+    # A new minute, a new budget.
+    with time_machine.travel(fresh_minute + timedelta(minutes=1), tick=False):
+        assert QUESTION in client.post(READ, {"receipt": receipt}).content.decode()

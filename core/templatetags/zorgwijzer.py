@@ -81,6 +81,9 @@ def form_field(field: BoundField) -> dict[str, Any]:
     if field.errors:
         describedby.append(f"{field.auto_id}-error")
     css = _widget_class(widget)
+    own = widget.attrs.get("class")  # a form's own class on the widget ("zw-input--code") is kept
+    if own:
+        css = f"{css} {own}".strip()
     if field.errors and "textbox" in css:
         css += " utrecht-textbox--invalid"
     attrs: dict[str, str | bool] = {"class": css}
@@ -130,6 +133,7 @@ class _TableNode(template.Node):
                     if label
                 ],
                 "testid": options.get("testid", ""),
+                "stacked": bool(options.get("stacked")),
                 "body": self.body.render(context),
                 # The footer was rendered (and escaped) by the template engine; strip() only drops whitespace
                 # so that an empty footer gives no <tfoot>.
@@ -138,7 +142,7 @@ class _TableNode(template.Node):
         )
 
 
-_TABLE_OPTIONS = ("numeric", "testid")
+_TABLE_OPTIONS = ("numeric", "testid", "stacked")
 
 
 @register.tag("table")
@@ -147,7 +151,8 @@ def table(parser: template.base.Parser, token: template.base.Token) -> _TableNod
     then the ``<tr>`` rows, optionally ``{% tablefoot %}`` and the footer rows, then ``{% endtable %}``.
 
     ``numeric`` lists the (1-based) columns whose header aligns as a number; ``testid`` sets the
-    table's ``data-testid``. A caption that needs a plural is made first with
+    table's ``data-testid``; ``stacked="1"`` shows each row as a block of labelled cells on a
+    narrow screen (each cell then needs ``data-label="column name"``). A caption that needs a plural is made first with
     ``{% blocktranslate count … asvar caption %}`` and passed as a variable.
     """
     bits = token.split_contents()[1:]

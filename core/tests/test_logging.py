@@ -126,3 +126,17 @@ def test_django_error_logs_carry_the_route_not_the_employee_number_and_keep_the_
         assert "<str:employee_number>" in line["message"]
         assert line["request_id"] == response["X-Request-ID"]
         assert "traceback" not in line
+
+
+@pytest.mark.django_db
+def test_an_anonymous_view_gets_no_django_log_line_for_a_refusal(client, django_request_log, settings):
+    # The anonymous line's receipt page is ``unlogged``; a refusal (here the site's scrypt budget
+    # is used up) must not leave a time-stamped line either.
+    settings.CONFIDENTIAL_LINE_UNLOCKS_PER_MINUTE = 1
+    client.post("/waar-kan-ik-terecht/anoniem/lezen/", {"receipt": "AAAA BBBB CCCC DDDD EEEE FFFF"})
+    refused = client.post("/waar-kan-ik-terecht/anoniem/lezen/", {"receipt": "AAAA BBBB CCCC DDDD EEEE FFFF"})
+    assert refused.status_code == 429
+    assert django_request_log() == []
+    # A page that is not anonymous still logs its refusals.
+    client.get("/bestaat-niet/")
+    assert [line["status_code"] for line in django_request_log()] == [404]

@@ -89,6 +89,7 @@ def test_every_app_registers_its_recurring_jobs_under_the_names_in_the_ledger():
         "confidential.invite_heavy_teams",
         "confidential.erase_expired_reports",
         "teamcare.scan_checkups",
+        "teamcare.freeze_feedback",
         "recognition.scan_jubilees",
         "homefront.scan_farewells",
     }

@@ -41,3 +41,13 @@ def test_an_empty_header_leaves_its_column_out():
     source = '{% load zorgwijzer %}{% table "T" "t" "Naam" actions %}{% endtable %}'
     assert 'scope="col">Acties' in Template(source).render(Context({"actions": "Acties"}))
     assert Template(source).render(Context({})).count('scope="col"') == 1
+
+
+def test_a_stacked_table_is_marked_for_the_phone_layout_and_others_are_not():
+    stacked = Template(
+        '{% load zorgwijzer %}{% table "Teams" "t" "Naam" stacked="1" %}'
+        '<tr><td data-label="Naam">a</td></tr>{% endtable %}'
+    ).render(Context())
+    plain = Template(TEMPLATE).render(Context({"caption": "Teams", "name": "a"}))
+    assert 'class="utrecht-table utrecht-table--html-table zw-table--stacked"' in stacked
+    assert "zw-table--stacked" not in plain

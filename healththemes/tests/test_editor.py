@@ -102,6 +102,9 @@ def test_editing_records_only_the_changed_fields(editor: Any) -> None:
         body=item.body,
         order=str(item.order),
         is_published="",
+        title_en=item.title_en,
+        summary_en=item.summary_en,
+        body_en=item.body_en,
     )
     editor.post(reverse("healththemes:item_edit", args=[item.pk]), data)
     item.refresh_from_db()

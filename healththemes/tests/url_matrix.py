@@ -25,6 +25,7 @@ ROWS: dict[str, Case] = {
     "healththemes:manage": Case(only(Role.INHOUDSBEHEERDER)),
     "healththemes:item_new": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"theme_slug": "slaap"}),
     "healththemes:item_edit": Case(only(Role.INHOUDSBEHEERDER), kwargs=theme_item_pk),
+    "healththemes:theme_edit": Case(only(Role.INHOUDSBEHEERDER), kwargs=lambda org: {"theme_slug": "gehoorschade"}),
 }
 
 #: URL names of this app that a care-data role may open before passing the second factor.

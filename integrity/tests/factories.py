@@ -24,5 +24,19 @@ def session(facilitator: Any, *, cards: int = 2, title: str = "Teamoverleg", ope
 
 
 def vote(live: LiveSession, option: str, *, token: str | None = None) -> None:
+    """One vote on the open card by a browser that joins first (as the page does)."""
     card = live.cards.get(state="stemmen")
-    services.vote_cast(session_card_id=card.pk, option=option, token=token or services.new_participant_token())
+    token = token or services.new_participant_token()
+    services.participant_join(session=live, token=token)
+    services.vote_cast(session_card_id=card.pk, option=option, token=token)
+
+
+def survey_answers(**chosen: str) -> dict[str, str]:
+    """A complete questionnaire: the first answer to every question, unless chosen otherwise."""
+    from integrity import survey
+
+    return {question.key: chosen.get(question.key, question.answer_keys()[0]) for question in survey.QUESTIONS}
+
+
+def survey_response(round_id: int, **chosen: str) -> None:
+    services.survey_submit(round_id=round_id, answers=survey_answers(**chosen), token=services.new_participant_token())

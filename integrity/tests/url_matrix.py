@@ -11,7 +11,19 @@ from typing import Any
 
 from conftest import Organisation
 from organisation.constants import Role
-from tests.matrix import ANONYMOUS, LOGIN, NOT_FOUND, OK, ROLES, Case, everyone, logged_in, only, only_found_by
+from tests.matrix import (
+    ANONYMOUS,
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    ROLES,
+    Case,
+    everyone,
+    logged_in,
+    only,
+    only_found_by,
+)
 
 
 def matrix_session(org: Organisation) -> Any:
@@ -66,6 +78,16 @@ def matrix_signal(org: Organisation) -> Any:
     return services.signal_create(
         unit=org.unit, source="melding", summary="Fictief signaal.", checklist={}, actor=org.users[Role.VIK_INTEGRITEIT]
     )
+
+
+def matrix_survey_round(org: Organisation) -> Any:
+    from integrity import services
+    from integrity.models import SurveyRound
+
+    existing = SurveyRound.objects.filter(unit=org.unit).first()
+    if existing is not None:
+        return existing
+    return services.survey_round_open(unit=org.unit, title="Eerste kwartaal", actor=org.users[Role.VIK_INTEGRITEIT])
 
 
 def first_card_pk() -> int:
@@ -132,6 +154,18 @@ ROWS: dict[str, Case] = {
     "integrity:signal_decide": Case(
         only_found_by(*VIK), method="post", kwargs=lambda org: {"pk": matrix_signal(org).pk}
     ),
+    # The screening questionnaire: VIK roles manage periods and read results, everyone else 404;
+    # the questionnaire itself is public (no account).
+    "integrity:survey_rounds": Case(only_found_by(*VIK)),
+    "integrity:survey_round": Case(only_found_by(*VIK), kwargs=lambda org: {"pk": matrix_survey_round(org).pk}),
+    "integrity:survey_round_close": Case(
+        only_found_by(*VIK), method="post", kwargs=lambda org: {"pk": matrix_survey_round(org).pk}
+    ),
+    "integrity:survey": Case(everyone(), kwargs=lambda org: {"code": matrix_survey_round(org).code}),
+    "integrity-survey-list": Case({**only_found_by(*VIK), ANONYMOUS: FORBIDDEN}),
+    "integrity-survey-detail": Case(
+        {**only_found_by(*VIK), ANONYMOUS: FORBIDDEN}, kwargs=lambda org: {"pk": matrix_survey_round(org).pk}
+    ),
     "integrity-card-list": Case(everyone()),
     "integrity-card-detail": Case(everyone(), kwargs=lambda org: {"slug": "dilemma-buren"}),
     "integrity-theme-list": Case(everyone()),
@@ -145,6 +179,7 @@ TWO_FACTOR_EXEMPT: set[str] = {
     "integrity:join",
     "integrity:participate",
     "integrity:check",
+    "integrity:survey",
     "integrity-card-list",
     "integrity-card-detail",
     "integrity-theme-list",

@@ -66,3 +66,21 @@ def test_the_whole_organisation_is_compared_when_more_teams_were_measured(organi
     page = _dashboard(login_as(organisation.users["leidinggevende"]))
     assert "zw-chart__marker" in page and "Zwarte streep: het gemiddelde van de hele politie." in page
     assert ">Hele politie<" in page
+
+
+def test_the_questionnaire_and_the_dashboard_say_this_is_zorgwijzers_own_version(
+    client: Any, organisation: Any, login_as: Any
+) -> None:
+    # Issue 22 §2: the name MeMo belongs to the official instrument; the wording here is the project's own.
+    from monitor import tokens
+
+    campaign = factories.campaign(nodes=[organisation.team])
+    token = "eigen-versie".ljust(tokens.TOKEN_LENGTH, "x")
+    factories.bare_invitation(campaign, organisation.team, token)
+    questionnaire_page = " ".join(
+        client.get(reverse("monitor:respond", kwargs={"token": token})).content.decode().split()
+    )
+    dashboard = _dashboard(login_as(organisation.users["leidinggevende"]))
+    for page in (questionnaire_page, dashboard):
+        assert "eigen versie van Zorgwijzer" in page or "eigen vragenlijst van Zorgwijzer" in page
+        assert "niet de officiële MeMo 2.0" in page and "licentie" in page

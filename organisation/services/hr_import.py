@@ -8,8 +8,10 @@ written, and a dry run never writes.
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -24,7 +26,7 @@ from core.models import AuditAction
 from organisation import hr_csv
 from organisation.constants import NodeKind
 from organisation.hr_csv import HrRow, NodeFact, PersonFact, Reference
-from organisation.models import OrgNode, Person, Unit
+from organisation.models import HrImportCheck, OrgNode, Person, Unit
 from organisation.signals import people_changed
 
 #: A node in a plan: ("id", pk) for a node that exists, ("new", index) for one the import creates.
@@ -424,3 +426,132 @@ def hr_import_run(*, data: bytes, actor: Any, dry_run: bool, request: Any = None
     )
     report.rows = parsed.row_count
     return report
+
+
+# --- "Nu importeren" after a clean check ----------------------------------------------------
+
+#: How long a checked file can be imported with one click; after that it has to be checked again.
+HR_IMPORT_CHECK_VALID_MINUTES = 30
+
+
+class HrImportRefused(Exception):
+    """The confirmation of a checked file is refused; ``message`` says why, in words for the beheerder."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class HrImportConfirmation:
+    """What the page needs to offer "Nu importeren" for a checked file."""
+
+    token: str
+    checksum: str
+    expires_at: Any
+
+
+def _summary(report: HrImportReport) -> dict[str, int]:
+    return {
+        "rows": report.rows,
+        "people_created": report.people_created,
+        "people_updated": report.people_updated,
+        "people_unchanged": report.people_unchanged,
+        "nodes_created": report.nodes_created,
+        "nodes_updated": report.nodes_updated,
+    }
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def hr_import_check_keep(
+    *, data: bytes, report: HrImportReport, actor: Any, file_name: str = ""
+) -> HrImportConfirmation:
+    """Keep a file whose check found no errors, so that "Nu importeren" imports exactly this file.
+
+    Also drops the files of earlier checks that expired (their rows stay, without the file).
+    """
+    if not report.dry_run or not report.ok:
+        raise ValueError("only a clean dry run can be confirmed")
+    now = timezone.now()
+    HrImportCheck.objects.filter(
+        checked_at__lt=now - timedelta(minutes=HR_IMPORT_CHECK_VALID_MINUTES), imported_at__isnull=True
+    ).update(data=b"")
+    token = secrets.token_urlsafe(32)
+    checksum = hashlib.sha256(data).hexdigest()
+    HrImportCheck.objects.create(
+        token_hash=_token_hash(token),
+        checksum=checksum,
+        data=data,
+        file_name=file_name[:255],
+        checked_by=actor,
+        checked_at=now,
+        summary=_summary(report),
+    )
+    return HrImportConfirmation(
+        token=token, checksum=checksum, expires_at=now + timedelta(minutes=HR_IMPORT_CHECK_VALID_MINUTES)
+    )
+
+
+class _ChangedSinceCheck(Exception):
+    """Rolls the import back: it would not do what the check showed."""
+
+
+def hr_import_confirm(*, token: str, checksum: str, actor: Any, request: Any = None) -> HrImportReport:
+    """Import the file of a clean check, once, in one transaction.
+
+    Refused (``HrImportRefused``, nothing written) when the token is unknown or belongs to someone
+    else, the check expired, the file was already imported, the checksum does not match the file
+    that was checked, or the import would now do something else than the check showed (someone
+    changed the people or teams in between).
+    """
+    changed = _(
+        "De gegevens in Zorgwijzer zijn veranderd sinds de controle, zodat de import iets anders zou doen dan je "
+        "zag. Er is niets opgeslagen. Controleer het bestand opnieuw."
+    )
+    try:
+        with transaction.atomic():
+            check = _check_for_update(token=token, checksum=checksum, actor=actor)
+            report = hr_import_run(data=bytes(check.data), actor=actor, dry_run=False, request=request)
+            if not report.ok or _summary(report) != check.summary:
+                raise _ChangedSinceCheck
+            HrImportCheck.objects.filter(pk=check.pk).update(imported_at=timezone.now(), data=b"")
+    except _ChangedSinceCheck:
+        raise HrImportRefused(changed) from None
+    return report
+
+
+def _check_for_update(*, token: str, checksum: str, actor: Any) -> HrImportCheck:
+    unknown = _("Deze controle is niet (meer) geldig. Upload het bestand opnieuw en controleer het.")
+    check = (
+        HrImportCheck.objects.select_for_update()
+        .filter(token_hash=_token_hash(token or ""), checked_by_id=getattr(actor, "pk", None))
+        .first()
+    )
+    if check is None:
+        raise HrImportRefused(unknown)
+    if check.imported_at is not None:
+        raise HrImportRefused(_("Dit bestand is al geïmporteerd. Er is niets opnieuw opgeslagen."))
+    if timezone.now() - check.checked_at > timedelta(minutes=HR_IMPORT_CHECK_VALID_MINUTES):
+        message = _(
+            "De controle is verlopen: je kunt tot %(minutes)s minuten na de controle importeren. "
+            "Upload het bestand opnieuw en controleer het."
+        )
+        raise HrImportRefused(message % {"minutes": HR_IMPORT_CHECK_VALID_MINUTES})
+    data = bytes(check.data)
+    stored = hashlib.sha256(data).hexdigest()
+    if (
+        not data
+        or not secrets.compare_digest(stored, check.checksum)
+        or not secrets.compare_digest(checksum or "", stored)
+    ):
+        raise HrImportRefused(
+            _(
+                "Het bestand is niet hetzelfde als het bestand dat je hebt gecontroleerd. Er is niets opgeslagen. "
+                "Upload het bestand opnieuw en controleer het."
+            )
+        )
+    return check

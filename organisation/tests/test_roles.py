@@ -407,3 +407,72 @@ def test_a_beheerder_cannot_grant_themselves_a_role(organisation: Organisation, 
         services.role_grant(actor=beheerder, person=own, role=Role.KLACHTCOORDINATOR, unit=organisation.unit)
     assert "Je kunt jezelf geen rol geven" in str(refused.value.message_dict["employee_number"])
     assert not RoleAssignment.objects.filter(user=beheerder, role=Role.KLACHTCOORDINATOR).exists()
+
+
+# --- picking a person and a team by searching ---------------------------------------------
+
+PICKER_URL = reverse("organisation:role_picker")
+
+
+def test_the_person_search_lists_matching_people_in_service_as_choices(
+    organisation: Organisation, beheerder: Any, newcomer: Person, login_as: Any
+) -> None:
+    PersonFactory(
+        team=organisation.team, employee_number="777002", first_name="Noor", last_name="Vertrokken", is_active=False
+    )
+    response = login_as(beheerder).get(PICKER_URL, {"soort": "persoon", "persoon_zoek": "noor"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'type="radio" name="employee_number"' in html and 'value="777001"' in html
+    assert "Noor Nieuw (777001)" in html
+    assert "777002" not in html  # no longer in service: cannot get a role
+    assert "<html" not in html
+
+
+def test_the_team_search_finds_a_team_by_part_of_its_name(
+    organisation: Organisation, beheerder: Any, login_as: Any
+) -> None:
+    team = organisation.team
+    word = team.name.split()[-1]
+    response = login_as(beheerder).get(PICKER_URL, {"soort": "onderdeel", "onderdeel_zoek": word})
+    html = response.content.decode()
+    assert f'name="node" id="id_node_1" value="{team.code}"' in html
+    assert "Geen organisatieonderdeel" in html
+
+
+def test_searching_without_javascript_shows_results_keeps_the_choices_and_grants_nothing(
+    organisation: Organisation, beheerder: Any, newcomer: Person, login_as: Any
+) -> None:
+    response = post_grant(login_as(beheerder), zoek="persoon", persoon_zoek="Nieuw", role=Role.BMW, unit="testeenheid")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Noor Nieuw (777001)" in html
+    assert '<option value="bmw" selected>' in html
+    assert "utrecht-form-field-error-message" not in html  # a search is not a failed grant
+    assert not RoleAssignment.objects.filter(user__person=newcomer).exists()
+
+
+def test_a_chosen_person_stays_chosen_when_the_search_changes(
+    organisation: Organisation, beheerder: Any, newcomer: Person, login_as: Any
+) -> None:
+    response = post_grant(login_as(beheerder), zoek="persoon", persoon_zoek="iemand-anders", employee_number="777001")
+    assert 'value="777001" checked' in response.content.decode()
+
+
+def test_an_unknown_picker_is_a_bad_request_and_others_may_not_search(
+    organisation: Organisation, beheerder: Any, login_as: Any
+) -> None:
+    assert login_as(beheerder).get(PICKER_URL, {"soort": "wachtwoord"}).status_code == 400
+    medewerker = login_as(organisation.users[Role.MEDEWERKER])
+    assert medewerker.get(PICKER_URL, {"soort": "persoon", "persoon_zoek": "persona"}).status_code == 403
+
+
+def test_the_grant_form_refuses_a_role_for_the_beheerder_themselves_at_the_person(
+    organisation: Organisation, beheerder: Any, login_as: Any
+) -> None:
+    own = organisation.people[Role.FUNCTIONEEL_BEHEERDER].employee_number
+    response = post_grant(login_as(beheerder), employee_number=own, role=Role.KLACHTCOORDINATOR, unit="testeenheid")
+    assert response.status_code == 200
+    assert "Je kunt jezelf geen rol geven" in response.content.decode()
+    assert 'id="id_employee_number-error"' in response.content.decode()
+    assert not RoleAssignment.objects.filter(user=beheerder, role=Role.KLACHTCOORDINATOR).exists()

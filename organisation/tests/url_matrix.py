@@ -38,7 +38,14 @@ ROWS: dict[str, Case] = {
     ),
     "organisation:person": Case(PERSON_IN_OTHER_TEAM, kwargs=outsider),
     "organisation:import": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    # A confirmation that matches no check: the beheerder gets the page with the refusal, nothing is written.
+    "organisation:import_confirm": Case(
+        only(Role.FUNCTIONEEL_BEHEERDER), method="post", data={"token": "onbekend", "checksum": "0" * 64}
+    ),
     "organisation:roles": Case(only(Role.FUNCTIONEEL_BEHEERDER)),
+    "organisation:role_picker": Case(
+        only(Role.FUNCTIONEEL_BEHEERDER), data={"soort": "persoon", "persoon_zoek": "persona"}
+    ),
     # An incomplete grant: the beheerder gets the form back with errors (200), nothing is written.
     "organisation:role_grant": Case(only(Role.FUNCTIONEEL_BEHEERDER), method="post", data={"role": "bmw"}),
     # The beheerder (last of the roles) really revokes; everyone before gets 403, the anonymous visitor after.

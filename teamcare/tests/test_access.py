@@ -99,3 +99,31 @@ def test_the_api_lists_teams_in_scope_with_their_reasons(organisation: Any, logi
     assert AuditEvent.objects.filter(
         object_type="teamcare.signals", actor_username=organisation.users[Role.HR_ADVISEUR].username
     ).exists()
+
+
+def test_the_overview_uses_the_same_number_of_queries_for_more_teams(organisation: Any, login_as: Any) -> None:
+    """The signal sources are grouped queries over all teams in scope (the counting ones in one
+    statement): more teams with signals do not mean more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from teamcare.tests.factories import absence, leaders
+
+    client = login_as(organisation.users[Role.HR_ADVISEUR])
+    url = reverse("teamcare:signals")
+
+    def queries() -> int:
+        client.get(url)  # warm the session and role caches
+        with CaptureQueriesContext(connection) as captured, override_settings(TEAMCARE_MIN_SIGNALS=2):
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    absence(organisation.other_team, percentage="9.5")
+    leaders(organisation.other_team, [600, 300, 100])
+    few = queries()
+    for n in range(4):
+        team = OrgNodeFactory.create(unit=organisation.unit, name=f"Team {n}")
+        absence(team, percentage="9.5")
+        leaders(team, [600, 300, 100])
+    assert queries() == few
+    assert few <= 18

@@ -146,12 +146,12 @@ def test_barista_and_aftercare_are_told_as_at_least_the_threshold_never_as_a_cou
 
     team = OrgNodeFactory.create()
     old = timezone.now() - dt.timedelta(days=40)
-    for _ in range(3):
+    for _ in range(7):
         SignalTally.objects.create(team=team, status="open", created_at=old)
     signals = signalling.compute(OrgNode.objects.filter(pk=team.pk), period_of(timezone.localdate()))[team.pk]
     (reason,) = signals.reasons
     assert reason.kind == SignalKind.BARISTA
-    assert "Minstens 2" in reason.text and "3" not in reason.text.split("tot en met")[0]
+    assert "Minstens 5" in reason.text and "7" not in reason.text.split("tot en met")[0]
     assert Signal.objects.count() == 0
 
 
@@ -173,7 +173,7 @@ def test_aftercare_events_with_team_members_count_once_per_event(organisation: A
     team = OrgNodeFactory.create()
     people = [PersonFactory.create(team=team) for _ in range(3)]
     kind = EventType.objects.first() or EventType.objects.create(code="x", name="Test")
-    for days in (10, 20, 30):
+    for days in (10, 20, 30, 40, 50):
         event = Event.objects.create(
             occurred_at=timezone.now() - dt.timedelta(days=days), kind=kind, severity="ernstig"
         )
@@ -184,14 +184,81 @@ def test_aftercare_events_with_team_members_count_once_per_event(organisation: A
 
 
 def test_an_attacker_comparing_teams_or_periods_learns_no_count() -> None:
-    """Two teams (or one team in two quarters) with 2 and 5 late invitations read exactly alike:
+    """Two teams (or one team in two quarters) with 5 and 9 late invitations read exactly alike:
     subtracting what is shown gives nothing."""
     from barista.models import SignalTally
 
     few, many = OrgNodeFactory.create(), OrgNodeFactory.create()
     old = timezone.now() - dt.timedelta(days=40)
-    for team, count in ((few, 2), (many, 5)):
+    for team, count in ((few, 5), (many, 9)):
         for _ in range(count):
             SignalTally.objects.create(team=team, status="open", created_at=old)
     found = signalling.compute(OrgNode.objects.filter(pk__in=[few.pk, many.pk]), period_of(timezone.localdate()))
     assert found[few.pk].reasons == found[many.pk].reasons
+
+
+def _late_invitations(team: OrgNode, count: int) -> None:
+    from barista.models import SignalTally
+
+    old = timezone.now() - dt.timedelta(days=40)
+    for _ in range(count):
+        SignalTally.objects.create(team=team, status="open", created_at=old)
+
+
+def _aftercare_events(team: OrgNode, count: int) -> None:
+    from aftercare.models import Event, EventType, Plan
+
+    person = PersonFactory.create(team=team)
+    kind = EventType.objects.first() or EventType.objects.create(code="x", name="Test")
+    for days in range(count):
+        event = Event.objects.create(
+            occurred_at=timezone.now() - dt.timedelta(days=5 + days), kind=kind, severity="ernstig"
+        )
+        Plan.objects.create(event=event, person=person, unit=team.unit)
+
+
+@pytest.mark.parametrize("threshold", [5, 7])
+@pytest.mark.parametrize("fill", [_late_invitations, _aftercare_events], ids=["barista", "nazorg"])
+@override_settings(TEAMCARE_BARISTA_MIN=1, TEAMCARE_AFTERCARE_MIN=2)
+def test_barista_and_aftercare_never_use_a_threshold_below_the_anonymity_threshold(
+    fill: Callable[[OrgNode, int], None], threshold: int
+) -> None:
+    """A configured minimum of 1 or 2 is raised to the anonymity threshold: threshold − 1 gives no
+    signal, the threshold does, and the reason names the threshold in use."""
+    below, at = OrgNodeFactory.create(), OrgNodeFactory.create()
+    with override_settings(ZORGWIJZER_ANONYMITY_THRESHOLD=threshold):
+        fill(below, threshold - 1)
+        fill(at, threshold)
+        found = signalling.compute(OrgNode.objects.filter(pk__in=[below.pk, at.pk]), period_of(timezone.localdate()))
+    assert below.pk not in found
+    (reason,) = found[at.pk].reasons
+    assert f"Minstens {threshold} " in reason.text
+
+
+@override_settings(TEAMCARE_BARISTA_MIN=8, TEAMCARE_AFTERCARE_MIN=9)
+def test_a_minimum_above_the_anonymity_threshold_is_used_as_configured() -> None:
+    assert (signalling.barista_min(), signalling.aftercare_min()) == (8, 9)
+
+
+@pytest.mark.parametrize(
+    ("barista", "aftercare", "flagged"),
+    [
+        (4, 5, {"TEAMCARE_BARISTA_MIN"}),
+        (5, 3, {"TEAMCARE_AFTERCARE_MIN"}),
+        (2, 1, {"TEAMCARE_BARISTA_MIN", "TEAMCARE_AFTERCARE_MIN"}),
+        (5, 6, set()),
+    ],
+)
+def test_the_system_check_warns_about_a_minimum_below_the_anonymity_threshold(
+    barista: int, aftercare: int, flagged: set[str]
+) -> None:
+    from django.core import checks
+
+    with override_settings(
+        ZORGWIJZER_ANONYMITY_THRESHOLD=5, TEAMCARE_BARISTA_MIN=barista, TEAMCARE_AFTERCARE_MIN=aftercare
+    ):
+        found = [
+            message for message in checks.run_checks(include_deployment_checks=True) if message.id == "teamcare.W001"
+        ]
+    assert {message.obj for message in found} == flagged
+    assert all(message.level == checks.WARNING for message in found)

@@ -109,6 +109,12 @@ ROWS: dict[str, Case] = {
     "teamcare:checkup": Case(only(CHIEF), kwargs=_checkup),
     "teamcare:incident_done": Case(only(CHIEF), method="post", kwargs=_incident),
     "teamcare-signals-list": Case(only(CHIEF, HR, anonymous=FORBIDDEN)),
+    "teamcare:norms": Case(logged_in()),
+    # Every persona is a member of Team Noord (and the chief leads it); other teams are 404 (test_norm.py).
+    "teamcare:norm": Case(logged_in(), kwargs=lambda org: {"pk": org.team.pk}),
+    "teamcare:norm_edit": Case(only(CHIEF), kwargs=lambda org: {"pk": org.team.pk}),
+    "teamcare-norm-list": Case(logged_in(anonymous=FORBIDDEN)),
+    "teamcare-norm-detail": Case(logged_in(anonymous=FORBIDDEN), kwargs=lambda org: {"pk": org.team.pk}),
 }
 
 #: URL names of this app that a care-data role may open before passing the second factor.

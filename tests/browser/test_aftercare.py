@@ -125,10 +125,12 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     page.get_by_role("link", name=people[Role.MEDEWERKER].full_name).click()
     day_three = plan.steps.filter(kind="check_in").order_by("due_at").first()
     assert day_three is not None
+    answer_check_in(page, day_three.pk)
     page.locator(f"#stap-{day_three.pk}-confirm").check()
     page.get_by_role("button", name="Afgerond: Contactmoment dag 3").click()
     expect(page.locator(f"#stap-{day_three.pk}-reason-error")).to_be_visible()  # day 3 is still ahead
     page.locator(f"#stap-{day_three.pk}-reason").fill("Collega belde zelf, gesprek gehad.")
+    answer_check_in(page, day_three.pk)
     page.locator(f"#stap-{day_three.pk}-confirm").check()
     page.get_by_role("button", name="Afgerond: Contactmoment dag 3").click()
     expect(page.get_by_role("status")).to_contain_text("De stap is afgerond.")
@@ -147,3 +149,9 @@ def test_register_three_employees_then_manager_and_supporter_complete_their_firs
     check(page, "plan-medewerker")
     page.goto("/nazorg/meldingen/")
     check(page, "meldingen")
+
+
+def answer_check_in(page: Page, step_pk: int) -> None:
+    """The structured check-in (issue 22 §1): "Gaat goed" on each of its seven themes."""
+    for theme in ("sleep", "reliving", "avoidance", "support_home", "support_work", "substances", "work"):
+        page.locator(f"#stap-{step_pk}-{theme}_0").check()

@@ -32,6 +32,14 @@ def reference_data(db: None) -> None:
     importlib.import_module("catalogue.migrations.0002_zorgwijzer_2022_2023").load(django_apps, None)
 
 
+@pytest.fixture(autouse=True)
+def pilot_scope(organisation: Any) -> None:
+    """Barista runs only where the functioneel beheerder switched it on (issue 22 §2): the test unit."""
+    from barista.models import Scope
+
+    Scope.objects.get_or_create(unit=organisation.unit)
+
+
 def check(page: Page, name: str) -> None:
     check_page(page, f"barista-{name}")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps as django_apps
@@ -41,10 +42,15 @@ DATA_MIGRATIONS = [
     ("catalogue.migrations.0002_zorgwijzer_2022_2023", "load"),
     ("catalogue.migrations.0006_contact_channels_2022_2023", "load"),
     ("catalogue.migrations.0007_selftest_channels", "load"),
+    ("catalogue.migrations.0008_corrected_edition_2022_2023", "publish"),
     ("healththemes.migrations.0002_content", "load"),
+    ("healththemes.migrations.0004_english_for_the_first_content", "load"),
+    ("healththemes.migrations.0005_more_content", "load"),
     ("figures.migrations.0002_section_2", "load_section_2"),
     ("aftercare.migrations.0002_load_event_types_and_template", "load"),
+    ("aftercare.migrations.0005_postvention_prikpunt_gtpa_templates", "load"),
     ("barista.migrations.0002_types_rules_backfill", "forwards"),
+    ("barista.migrations.0005_scope_and_several_events", "drop_single_event_rule"),
     ("complaints.migrations.0002_load_categories", "load"),
     ("integrity.migrations.0002_dilemma_cards_2022", "load"),
     ("jaarbeeld.migrations.0002_edition_2022", "load"),
@@ -63,18 +69,26 @@ def content(db: None) -> None:
 def _matrix_urls(organisation: Any) -> dict[str, str]:
     """One URL per GET pattern of the matrix, with ids made by the matrix's own builders."""
     return {
-        name: reverse(name, kwargs=case.kwargs(organisation))
+        # A GET with data (an htmx search, a filter) is opened with that data, as the page asks for it.
+        name: reverse(name, kwargs=case.kwargs(organisation)) + (f"?{urlencode(case.data)}" if case.data else "")
         for name, case in MATRIX.items()
         if case.method == "get" and not case.optional
     }
 
 
+#: The visitors are crawled in this many parts, one test each, so that ``pytest -n 2`` (``make test``)
+#: spreads them over both cores; every visitor is in exactly one part.
+CRAWL_PARTS = 4
+
+
+@pytest.mark.parametrize("part", range(CRAWL_PARTS))
 def test_every_page_passes_for_every_visitor_at_both_widths(
-    browser: Browser, live_server: Any, organisation: Any, content: None
+    browser: Browser, live_server: Any, organisation: Any, content: None, part: int
 ) -> None:
     urls = _matrix_urls(organisation)
     report = Report()
-    for visitor in VISITORS:
+    visitors = VISITORS[part::CRAWL_PARTS]
+    for visitor in visitors:
         context = browser.new_context(base_url=live_server.url, locale="nl-NL")
         context.set_default_timeout(15_000)
         page = context.new_page()
@@ -90,7 +104,12 @@ def test_every_page_passes_for_every_visitor_at_both_widths(
     print("\n" + report.summary())
     problems = report.problems + report.title_clashes()
     assert not problems, "\n".join(problems)
-    assert all(report.pages[visitor] >= (20 if visitor == ANONYMOUS else 2) for visitor in VISITORS)
+    assert all(report.pages[visitor] >= (20 if visitor == ANONYMOUS else 2) for visitor in visitors)
+
+
+def test_the_crawl_parts_cover_every_visitor_once() -> None:
+    parts = [VISITORS[part::CRAWL_PARTS] for part in range(CRAWL_PARTS)]
+    assert sorted(visitor for part in parts for visitor in part) == sorted(VISITORS)
 
 
 def test_the_keyboard_reaches_the_skip_link_first_and_sees_every_stop(

@@ -67,14 +67,16 @@ def test_the_inhoudsbeheerder_prepares_previews_and_publishes_a_new_edition(
     page.get_by_role("link", name="Mediation", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mediation bewerken")
     assert_accessible(page)
-    page.get_by_label("Zo begin je").fill("")
+    page.get_by_label("Zo begin je", exact=True).fill("")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Vul in hoe iemand begint").first).to_be_visible()
-    expect(page.get_by_label("Zo begin je")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Zo begin je", exact=True)).to_have_attribute("aria-invalid", "true")
     assert_accessible(page)
 
-    page.get_by_label("Zo begin je").fill("Bel het VGW-team van je eenheid en vraag naar mediation.")
-    page.get_by_label("Samenvatting").fill("Een neutrale mediator helpt jullie een conflict samen op te lossen.")
+    page.get_by_label("Zo begin je", exact=True).fill("Bel het VGW-team van je eenheid en vraag naar mediation.")
+    page.get_by_label("Samenvatting", exact=True).fill(
+        "Een neutrale mediator helpt jullie een conflict samen op te lossen."
+    )
     channel = page.get_by_role("group", name="Kanaal 1")
     channel.get_by_label("Soort").select_option(label="Telefoon")
     channel.get_by_label("Naam").fill("Mediation Politie")

@@ -79,8 +79,10 @@ def test_granting_a_role_without_scope_explains_the_error_and_revoking_asks_firs
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Rollen").click()
     assert_accessible(page)
     target = organisation.people["medewerker"]
-    page.get_by_label("Personeelsnummer", exact=True).fill(target.employee_number)
-    page.locator("#id_role").select_option("leidinggevende")
+    person = page.get_by_test_id("picker-persoon")
+    person.get_by_label("Zoek op naam of personeelsnummer").fill(target.employee_number)
+    person.get_by_label(f"{target.full_name} ({target.employee_number})").check()
+    page.get_by_label("Rol", exact=True).select_option("leidinggevende")
     page.get_by_role("button", name="Rol toekennen").click()
     expect(page.locator(".utrecht-form-field-error-message").first).to_contain_text("organisatieonderdeel")
     assert_accessible(page)

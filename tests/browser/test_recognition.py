@@ -50,7 +50,8 @@ def test_a_partner_opens_the_home_front_page_on_a_phone_without_logging_in(page:
     expect(page.get_by_test_id("loket-number").get_by_role("link")).to_have_attribute("href", "tel:08001234567")
     expect(page.get_by_test_id("share-url")).to_contain_text("/thuisfront/")
     check_both_widths(page, "homefront")
-    leaflet = page.request.get(page.get_by_test_id("leaflet-link").get_attribute("href") or "")
+    # A PDF renders in seconds on a loaded machine: more time than the default 10 s for this request.
+    leaflet = page.request.get(page.get_by_test_id("leaflet-link").get_attribute("href") or "", timeout=60_000)
     assert leaflet.ok and leaflet.headers["content-type"] == "application/pdf"
     page.get_by_role("link", name="Informatie voor oud-collega's").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Voor oud-collega's")

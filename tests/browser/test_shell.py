@@ -30,6 +30,8 @@ NAV_BY_ACTION = {
     "aftercare.team": "Nazorg in mijn team",
     "aftercare.cases": "Mijn ondersteuning",
     "aftercare.coordinate": "Coördinatie opvang en nazorg",
+    "aftercare.casework": "Mijn dossiers nazorg",
+    "aftercare.templates": "Sjablonen nazorg",
     "monitor.dashboard": "Weerbaarheid",
     "monitor.campaigns": "Metingen",
     "monitor.plans": "Plannen van Aanpak",
@@ -52,6 +54,9 @@ NAV_BY_ACTION = {
     "teamcare.evaluate": "Mijn waardengesprekken",
     "recognition.view": "Waardering",
     "recognition.team": "Jubilea in mijn team",
+    "casework.own": "Beroepsrisico en buddy",
+    "casework.cases": "Zaken beroepsrisico",
+    "casework.buddies": "Buddypoules",
 }
 #: Actions with more than one menu item.
 EXTRA_NAV_BY_ACTION = {"content.manage": "Thema's beheren"}
