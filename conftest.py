@@ -139,6 +139,23 @@ def login_as(client: Any) -> Any:
 
 
 @pytest.fixture(autouse=True)
+def _content_after_a_flush(request: pytest.FixtureRequest, django_db_blocker: Any) -> None:
+    """A transactional test ends with a flush that empties data-migration content too; with
+    several test processes any database test may come next. Load the content again, outside the
+    test's own transaction, before a database test that finds it missing (tests/content.py)."""
+    if request.node.get_closest_marker("django_db") is None and not {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        return
+    from tests import content
+
+    request.getfixturevalue("django_db_setup")  # the test database, never the configured one
+    with django_db_blocker.unblock():
+        if content.missing():
+            content.load()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """Every test starts with an empty cache (cached catalogue pages must not leak between tests)."""
     from django.core.cache import cache

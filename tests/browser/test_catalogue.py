@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps as django_apps
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, check_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -38,6 +38,21 @@ def test_a_visitor_on_a_phone_finds_a_provision_and_how_to_start(page: Page, cat
     expect(page.get_by_role("heading", name="Zo begin je")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
+
+
+def test_a_visitor_searches_in_everyday_words_and_finds_help(page: Page, catalogue: Any) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/zorgwijzer/")
+    page.get_by_label("Zoek hulp").fill("ik heb kanker")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("heading", level=2, name="Gevonden voor ‘ik heb kanker’")).to_be_visible()
+    results = page.get_by_role("region", name="Gevonden voor ‘ik heb kanker’")
+    expect(results.get_by_role("heading", level=3).first).to_contain_text("Werkgeversmodules")
+    check_page(page, "catalogue-search")
+    page.get_by_label("Zoek hulp").fill("xyzzy qwertyuiop")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("status")).to_contain_text("We vonden niets met deze woorden")
+    check_page(page, "catalogue-search-nothing")
 
 
 def test_the_expert_page_is_accessible(page: Page, catalogue: Any) -> None:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from playwright.sync_api import Browser
 
 from organisation.constants import Role
+from tests import content as content_migrations
 from tests.browser.conftest import log_in
 from tests.browser.crawl import NOT_FOUND_PATH, Report, crawl, focus_problems, page_problems
 from tests.matrix import ANONYMOUS, FORBIDDEN, OK
@@ -37,26 +38,7 @@ KEYBOARD_PAGES = ["/", "/hulp/", "/zorgwijzer/", "/zorgwijzer/wat-past-bij-mij/"
 
 
 #: Data migrations, in order: transactional tests flush the database, migration data included.
-DATA_MIGRATIONS = [
-    ("organisation.migrations.0002_units", "create_units"),
-    ("catalogue.migrations.0002_zorgwijzer_2022_2023", "load"),
-    ("catalogue.migrations.0006_contact_channels_2022_2023", "load"),
-    ("catalogue.migrations.0007_selftest_channels", "load"),
-    ("catalogue.migrations.0008_corrected_edition_2022_2023", "publish"),
-    ("healththemes.migrations.0002_content", "load"),
-    ("healththemes.migrations.0004_english_for_the_first_content", "load"),
-    ("healththemes.migrations.0005_more_content", "load"),
-    ("figures.migrations.0002_section_2", "load_section_2"),
-    ("aftercare.migrations.0002_load_event_types_and_template", "load"),
-    ("aftercare.migrations.0005_postvention_prikpunt_gtpa_templates", "load"),
-    ("barista.migrations.0002_types_rules_backfill", "forwards"),
-    ("barista.migrations.0005_scope_and_several_events", "drop_single_event_rule"),
-    ("complaints.migrations.0002_load_categories", "load"),
-    ("integrity.migrations.0002_dilemma_cards_2022", "load"),
-    ("jaarbeeld.migrations.0002_edition_2022", "load"),
-    ("agenda.migrations.0003_sociale_agenda_2023_2027", "load"),
-    ("recognition.migrations.0002_first_edition", "load"),
-]
+DATA_MIGRATIONS = content_migrations.DATA_MIGRATIONS
 
 
 @pytest.fixture
