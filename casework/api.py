@@ -9,6 +9,7 @@ Every read of a case or a match is in the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404
@@ -52,11 +53,14 @@ class CaseworkManagedCaseSerializer(CaseworkCaseSerializer):
 
 
 class _CaseViewSet(viewsets.ViewSet):
+    """Cases as a list and one by one; each subclass says whose cases (``cases_of``)."""
+
     permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     serializer: type[serializers.Serializer[Any]] = CaseworkCaseSerializer
+    cases_of: Callable[[Any], Any] = staticmethod(selectors.own_cases)
 
     def _cases(self, request: Request) -> Any:
-        raise NotImplementedError
+        return type(self).cases_of(request.user)
 
     def _data(self, case: Case) -> dict[str, Any]:
         return dict(self.serializer(_fields(case)).data)
@@ -94,9 +98,7 @@ class OwnCaseViewSet(_CaseViewSet):
 
     required_action = "casework.own"
     serializer = CaseworkCaseSerializer
-
-    def _cases(self, request: Request) -> Any:
-        return selectors.own_cases(request.user)
+    cases_of = staticmethod(selectors.own_cases)
 
     @extend_schema(responses=CaseworkCaseSerializer(many=True))
     def list(self, request: Request) -> Response:
@@ -112,9 +114,7 @@ class ManagedCaseViewSet(_CaseViewSet):
 
     required_action = "casework.cases"
     serializer = CaseworkManagedCaseSerializer
-
-    def _cases(self, request: Request) -> Any:
-        return selectors.managed_cases(request.user)
+    cases_of = staticmethod(selectors.managed_cases)
 
     @extend_schema(responses=CaseworkManagedCaseSerializer(many=True))
     def list(self, request: Request) -> Response:

@@ -6,6 +6,8 @@ casemanager (their work page); every read of a case or a match is in the audit t
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -172,16 +174,14 @@ def _units(request: HttpRequest) -> object:
     return Unit.objects.filter(pk__in=access.casework_buddy_unit_ids(request.user)).order_by("name")
 
 
-@access.permission_required("casework.buddies")
-@require_http_methods(["GET", "POST"])
-def buddy_add(request: HttpRequest) -> HttpResponse:
-    form = forms.BuddyForm(request.POST or None, units=_units(request))  # type: ignore[arg-type]
+def _buddy_form(request: HttpRequest, form: forms.BuddyForm, buddy: Any) -> HttpResponse:
+    """Save a new buddy (``buddy`` None: person and unit from the form) or a buddy's details."""
     if request.method == "POST" and form.is_valid():
         try:
             services.buddy_save(
-                buddy=None,
-                person=form.person,
-                unit_id=form.cleaned_data["unit"].pk,
+                buddy=buddy,
+                person=form.person if buddy is None else None,
+                unit_id=form.cleaned_data["unit"].pk if buddy is None else None,
                 phone=form.cleaned_data["phone"],
                 training_completed_on=form.cleaned_data["training_completed_on"],
                 last_intervision_on=form.cleaned_data["last_intervision_on"],
@@ -192,9 +192,17 @@ def buddy_add(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
-            messages.success(request, _("De buddy staat in de poule."))
+            done = _("De buddy staat in de poule.") if buddy is None else _("De gegevens van de buddy zijn opgeslagen.")
+            messages.success(request, done)
             return redirect("casework:buddies")
-    return render(request, "casework/buddy_form.html", {"form": form, "buddy": None})
+    return render(request, "casework/buddy_form.html", {"form": form, "buddy": buddy})
+
+
+@access.permission_required("casework.buddies")
+@require_http_methods(["GET", "POST"])
+def buddy_add(request: HttpRequest) -> HttpResponse:
+    form = forms.BuddyForm(request.POST or None, units=_units(request))  # type: ignore[arg-type]
+    return _buddy_form(request, form, None)
 
 
 @access.permission_required("casework.buddies")
@@ -210,25 +218,7 @@ def buddy_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "is_active": buddy.is_active,
     }
     form = forms.BuddyForm(request.POST or None, initial=initial, units=_units(request), buddy=buddy)  # type: ignore[arg-type]
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.buddy_save(
-                buddy=buddy,
-                person=None,
-                unit_id=None,
-                phone=form.cleaned_data["phone"],
-                training_completed_on=form.cleaned_data["training_completed_on"],
-                last_intervision_on=form.cleaned_data["last_intervision_on"],
-                is_active=form.cleaned_data["is_active"],
-                actor=request.user,
-                request=request,
-            )
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("De gegevens van de buddy zijn opgeslagen."))
-            return redirect("casework:buddies")
-    return render(request, "casework/buddy_form.html", {"form": form, "buddy": buddy})
+    return _buddy_form(request, form, buddy)
 
 
 @access.permission_required("casework.buddies")
