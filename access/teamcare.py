@@ -65,6 +65,20 @@ def teamcare_hr_node_ids(user: AnyUser) -> set[int]:
     return found
 
 
+def teamcare_norm_team_ids(user: AnyUser) -> set[int]:
+    """The teams whose reporting norm and quarterly summary the user sees: their own team and the
+    teams they lead. (Everyone else — also the head of a parent node and the HR adviser — gets 404.)"""
+    from organisation.models import OrgNode
+
+    found = set(
+        OrgNode.objects.filter(pk__in=teamcare_led_node_ids(user), kind=NodeKind.TEAM).values_list("pk", flat=True)
+    )
+    own = own_person(user)
+    if own is not None and own.team_id is not None:
+        found.add(own.team_id)
+    return found
+
+
 def teamcare_signal_team_ids(user: AnyUser) -> set[int]:
     """The teams whose signals the user may see: strictly below a node they lead, or in their HR
     adviser scope; never their own team or a team they lead themselves."""
@@ -99,6 +113,7 @@ __all__: list[str] = [
     "can_view_team_signals",
     "teamcare_hr_node_ids",
     "teamcare_led_node_ids",
+    "teamcare_norm_team_ids",
     "teamcare_parent_heads_filter",
     "teamcare_signal_team_ids",
 ]

@@ -226,26 +226,12 @@ def incident_for(user: Any, pk: int) -> Incident | None:
 FEEDBACK_QUARTERS = 4
 
 
-def norm_team_ids(user: Any) -> set[int]:
-    """The teams whose reporting norm and summary the user sees: their own team and the teams they
-    lead. (Everyone else — also the head of a parent node and the HR adviser — gets 404.)"""
-    found = set(
-        OrgNode.objects.filter(pk__in=access.teamcare_led_node_ids(user), kind=NodeKind.TEAM).values_list(
-            "pk", flat=True
-        )
-    )
-    own = access.own_person(user)
-    if own is not None and own.team_id is not None:
-        found.add(own.team_id)
-    return found
-
-
 def norm_teams(user: Any) -> QuerySet[OrgNode]:
-    return OrgNode.objects.filter(pk__in=norm_team_ids(user)).select_related("unit").order_by("name")
+    return OrgNode.objects.filter(pk__in=access.teamcare_norm_team_ids(user)).select_related("unit").order_by("name")
 
 
 def norm_team(user: Any, pk: int) -> OrgNode | None:
-    if pk not in norm_team_ids(user):
+    if pk not in access.teamcare_norm_team_ids(user):
         return None
     return OrgNode.objects.select_related("unit").filter(pk=pk).first()
 
