@@ -7,7 +7,7 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgwijzer.settings")
-    from django.core.management import execute_from_command_line
+    from core.database_faults import execute_from_command_line
 
     execute_from_command_line(sys.argv)
 

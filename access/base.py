@@ -51,6 +51,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "organisation.import": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "audit.view": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "roles.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
+    # API tokens of systems that push data (accounts.tokens): make, list, revoke.
+    "api_tokens.manage": frozenset({Role.FUNCTIONEEL_BEHEERDER}),
     "content.manage": frozenset({Role.INHOUDSBEHEERDER}),
 }
 

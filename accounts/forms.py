@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.constants import ApiScope
 
 
 class LoginForm(AuthenticationForm):
@@ -43,3 +48,37 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("De code bestaat alleen uit cijfers."))
         return token
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token: what it is for, what it may do, and optionally until when."""
+
+    name = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        help_text=_("Welk systeem gebruikt dit token? Bijvoorbeeld: Meldingensysteem geweld, eenheid Noord."),
+        error_messages={"required": _("Vul een naam in.")},
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Rechten"),
+        choices=ApiScope.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Het token kan alleen wat je hier kiest. Het opent geen pagina's van Zorgwijzer."),
+        error_messages={"required": _("Kies minstens één recht.")},
+    )
+    expires_on = forms.DateField(
+        label=_("Verloopt op"),
+        required=False,
+        help_text=_("Vanaf deze dag werkt het token niet meer. Laat leeg voor een token zonder einddatum."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 2027-03-31.")},
+    )
+
+    def clean_name(self) -> str:
+        return str(self.cleaned_data["name"]).strip()
+
+    def clean_expires_on(self) -> dt.date | None:
+        expires_on: dt.date | None = self.cleaned_data.get("expires_on")
+        if expires_on is not None and expires_on <= timezone.localdate():
+            raise forms.ValidationError(_("Kies een datum na vandaag."))
+        return expires_on

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from accounts import views
+from accounts import views, views_tokens
 
 app_name = "accounts"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("uitloggen-overal/", views.logout_everywhere, name="logout_everywhere"),
     path("tweestapsverificatie/instellen/", views.two_factor_setup, name="two_factor_setup"),
     path("tweestapsverificatie/", views.two_factor_verify, name="two_factor_verify"),
+    path("api-tokens/", views_tokens.api_token_list, name="api_tokens"),
+    path("api-tokens/nieuw/", views_tokens.api_token_create, name="api_token_create"),
+    path("api-tokens/<int:pk>/intrekken/", views_tokens.api_token_revoke, name="api_token_revoke"),
 ]

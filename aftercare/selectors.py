@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 import access
 from aftercare.constants import (
@@ -58,6 +58,22 @@ def plans_for(user: Any, condition: Q) -> QuerySet[Plan]:
         .select_related("event", "event__kind", "person", "person__team", "manager", "supporter")
         .prefetch_related("steps")
         .order_by("-event__occurred_at", "pk")
+    )
+
+
+def plan_list_for(user: Any, condition: Q) -> QuerySet[Plan]:
+    """``plans_for`` for the list pages: only the open steps come along (``presentation.plan_rows``
+    reads no others), not the whole history of every plan: a closed plan of a year ago still has
+    all its steps. The access condition goes in a subquery of plan ids, so that the database
+    starts from the few plans it selects (a supporter's, a team's) through their own indexes
+    instead of walking every plan in the order of the list's joins (SQLite did: 185 ms for a
+    supporter's ten cases among 7,400 plans)."""
+    open_steps = Step.objects.filter(status=StepStatus.OPEN).order_by("due_at", "pk")
+    chosen = Plan.objects.filter(condition).values("pk")
+    return (
+        plans_for(user, Q(pk__in=chosen))
+        .prefetch_related(None)
+        .prefetch_related(Prefetch("steps", queryset=open_steps))
     )
 
 

@@ -134,7 +134,7 @@ def people_search(request: HttpRequest) -> HttpResponse:
 
 
 def _list(request: HttpRequest, condition: Any, template: str, **extra: Any) -> HttpResponse:
-    plans = list(selectors.plans_for(request.user, condition))
+    plans = list(selectors.plan_list_for(request.user, condition))
     audit.log_reads(request, plans)
     now = timezone.now()
     return render(request, template, {"plans": presentation.plan_rows(plans, now), "now": now, **extra})
@@ -161,7 +161,7 @@ def team(request: HttpRequest) -> HttpResponse:
 def cases(request: HttpRequest) -> HttpResponse:
     """The supporter's cases, each with *their* next step."""
     own = selectors.own_person(request.user)
-    plans = list(selectors.plans_for(request.user, access.aftercare_cases_filter(request.user)))
+    plans = list(selectors.plan_list_for(request.user, access.aftercare_cases_filter(request.user)))
     audit.log_reads(request, plans)
     now = timezone.now()
     rows = presentation.plan_rows(plans, now, for_person_id=own.pk if own is not None else None)
@@ -173,7 +173,7 @@ def cases(request: HttpRequest) -> HttpResponse:
 @permission_required("aftercare.casework")
 def casework(request: HttpRequest) -> HttpResponse:
     """The casemanager's files: plans after violence against an employee, with their own steps."""
-    plans = list(selectors.plans_for(request.user, access.aftercare_casework_plans_filter(request.user)))
+    plans = list(selectors.plan_list_for(request.user, access.aftercare_casework_plans_filter(request.user)))
     audit.log_reads(request, plans)
     now = timezone.now()
     rows = presentation.plan_rows(plans, now, kinds=workflow.CASEWORK)
@@ -193,7 +193,7 @@ def coordination(request: HttpRequest) -> HttpResponse:
     # Invalid filters: the errors stand at the fields and the board shows every open plan.
     chosen = search_filters(board) or {}
     condition = access.aftercare_coordinated_plans_filter(request.user) & Q(status=PlanStatus.OPEN)
-    plans = selectors.plans_for(request.user, condition)
+    plans = selectors.plan_list_for(request.user, condition)
     if search := chosen.get("zoek"):
         plans = plans.filter(Q(person__first_name__icontains=search) | Q(person__last_name__icontains=search))
     found = list(plans)

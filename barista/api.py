@@ -1,5 +1,6 @@
-"""Barista API under /api/v1/barista-…/: the import from incident systems (JSON), the
-employee's own signals (AVG transparency) and the aggregates for the pilot evaluation."""
+"""Barista API under /api/v1/barista-…/: the import from incident systems (JSON, with an API
+token of the system: ``accounts.token_auth``), the employee's own signals (AVG transparency) and
+the aggregates for the pilot evaluation."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions as drf_permissions
 from rest_framework import serializers, status, viewsets
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from access.drf import RequiredAction
+from accounts.constants import ApiScope
+from accounts.token_auth import ApiTokenAuthentication, TokenScope
 from barista import exposure_csv, selectors, services_import
 from barista.constants import Reason
 from barista.models import ExposureType
@@ -53,15 +57,33 @@ class ExposureTypeSerializer(serializers.ModelSerializer[ExposureType]):
         fields = ["code", "name", "weight", "impact_class"]
 
 
+class TokenErrorSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField(help_text="Waarom het verzoek is geweigerd.")
+
+
+#: The refusals of a token endpoint: no, an unknown, a revoked or an expired token (401), a token
+#: without the endpoint's scope (403), too many refused tokens from one client (429, Retry-After).
+TOKEN_REFUSALS = {401: TokenErrorSerializer, 403: TokenErrorSerializer, 429: TokenErrorSerializer}
+
+
 class ExposureImportViewSet(viewsets.ViewSet):
     """Import exposures from an incident system. All records are checked first: if one is invalid,
     nothing is stored and the response lists every problem per record. A record whose
-    ``extern_id`` was delivered before with the same data changes nothing."""
+    ``extern_id`` was delivered before with the same data changes nothing.
 
-    permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
-    required_action = "barista.manage"
+    Only for systems, with an API token holding the scope ``barista:blootstellingen``
+    (``Authorization: Bearer <token>``); a person's session is not accepted here. The functioneel
+    beheerder uploads a CSV file on ``/barista/import/`` instead."""
 
-    @extend_schema(responses=ExposureTypeSerializer(many=True))
+    authentication_classes = [ApiTokenAuthentication]
+    permission_classes = [TokenScope]
+    required_scope = ApiScope.BARISTA_EXPOSURES
+    # JSON only, and no OPTIONS metadata: the browsable API and the metadata would check the
+    # permission again (one more audited "use" per request).
+    renderer_classes = [JSONRenderer]
+    metadata_class = None
+
+    @extend_schema(responses={200: ExposureTypeSerializer(many=True), **TOKEN_REFUSALS})
     def list(self, request: Request) -> Response:
         """The exposure type codes an import may use, with their weight and impact class."""
         types = ExposureType.objects.filter(is_active=True).order_by("code")
@@ -69,7 +91,7 @@ class ExposureImportViewSet(viewsets.ViewSet):
 
     @extend_schema(
         request=ImportRequestSerializer,
-        responses={200: ImportResultSerializer, 400: ImportErrorSerializer},
+        responses={200: ImportResultSerializer, 400: ImportErrorSerializer, **TOKEN_REFUSALS},
         examples=[],
     )
     def create(self, request: Request) -> Response:

@@ -162,6 +162,7 @@ def monitor_dashboard_aggregation() -> list[str]:
 
 
 def monitor_submission_throughput() -> list[str]:
+    from django.conf import settings
     from django.http import HttpRequest, HttpResponse
     from django.test import Client, override_settings
     from django.urls import include, path
@@ -186,7 +187,8 @@ def monitor_submission_throughput() -> list[str]:
         Response.objects.create(campaign_id=campaign.pk, team_id=team_id, answers={})
         return HttpResponse("ok")
 
-    urlpatterns = [path("bare/", bare_insert), path("monitor/", include("monitor.urls"))]
+    # The bare view first, then the site's own URLs (middleware reverses some of them).
+    urlpatterns = [path("bare/", bare_insert), path("", include(settings.ROOT_URLCONF))]
     module = types.ModuleType("bench_monitor_urls")
     module.urlpatterns = urlpatterns  # type: ignore[attr-defined]
     sys.modules["bench_monitor_urls"] = module

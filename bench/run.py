@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import importlib
+import json
 import logging
 import multiprocessing
 import os
@@ -31,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import aftercare, barista, integrity, jaarbeeld, monitor, search_quality, selftests, teamcare  # noqa: E402
-from bench.scenario import Scenario  # noqa: E402
+from bench.scenario import PUBLIC_TARGET, Row, Scenario  # noqa: E402
 
 HOST = "127.0.0.1"
 
@@ -139,12 +141,22 @@ def search_latency_without_page_cache() -> list[str]:
 
 #: What ``make bench`` measures. Later issues append their pages here.
 SCENARIOS: list[Scenario] = [
-    Scenario("page /", "/"),
-    Scenario("page /hulp/", "/hulp/"),
-    Scenario("health /healthz", "/healthz"),
-    Scenario("catalogue /zorgwijzer/ (500 provisions)", "/zorgwijzer/", prepare=catalogue_with_500_provisions),
-    Scenario("api /api/v1/voorzieningen/?battery=herstellen", "/api/v1/voorzieningen/?battery=herstellen"),
-    Scenario("search /api/v1/voorzieningen/?q=slapen", "/api/v1/voorzieningen/?q=slapen"),
+    Scenario("page /", "/", target=PUBLIC_TARGET),
+    Scenario("page /hulp/", "/hulp/", target=PUBLIC_TARGET),
+    Scenario("health /healthz", "/healthz", target=PUBLIC_TARGET),
+    Scenario("health /readyz (database and task queue)", "/readyz"),
+    Scenario(
+        "catalogue /zorgwijzer/ (500 provisions)",
+        "/zorgwijzer/",
+        prepare=catalogue_with_500_provisions,
+        target=PUBLIC_TARGET,
+    ),
+    Scenario(
+        "api /api/v1/voorzieningen/?battery=herstellen",
+        "/api/v1/voorzieningen/?battery=herstellen",
+        target=PUBLIC_TARGET,
+    ),
+    Scenario("search /api/v1/voorzieningen/?q=slapen", "/api/v1/voorzieningen/?q=slapen", target=PUBLIC_TARGET),
 ]
 APP_MODULES = (selftests, aftercare, monitor, barista, jaarbeeld, teamcare, integrity, search_quality)
 for module in APP_MODULES:
@@ -174,8 +186,9 @@ class Measurement:
 # --- The deployment -----------------------------------------------------------------------
 
 
-def bench_environment(workdir: Path) -> dict[str, str]:
-    """Production settings, except plain HTTP on loopback."""
+def bench_environment(workdir: Path, database_url: str | None = None) -> dict[str, str]:
+    """Production settings, except plain HTTP on loopback; the database is ``database_url``, else
+    ``DATABASE_URL``, else a fresh SQLite file in ``workdir``."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "zorgwijzer.settings",
@@ -188,6 +201,8 @@ def bench_environment(workdir: Path) -> dict[str, str]:
         "STATIC_ROOT": str(workdir / "static"),
         "PYTHONUNBUFFERED": "1",
     }
+    if database_url:
+        env["DATABASE_URL"] = database_url
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
     if not (ROOT / "frontend" / "node_modules").is_dir():
         # Without the npm assets collectstatic cannot build the manifest; serve files as they are.
@@ -345,6 +360,13 @@ def measure(port: int, scenario: Scenario, seconds: float, processes: int, threa
 
 # --- Main ---------------------------------------------------------------------------------
 
+#: The benches of issue 23 that live in their own module and start their own deployment: each is
+#: imported if it is there (a missing or broken module is reported, never stops the run) and its
+#: ``run(db_url)`` is called once per database (``None``: SQLite), after this run's scenarios. It
+#: returns rows with an ``ok`` field; the module's ``table(rows, db_url)``, if it has one, prints
+#: them. ``--only`` selects one by its name (``--only loggedin``).
+OPTIONAL_BENCHES = ("loggedin", "load", "peer")
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -353,7 +375,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server (default 2)")
     parser.add_argument("--client-processes", type=int, default=2, help="load generator processes (default 2)")
     parser.add_argument("--connections", type=int, default=4, help="connections per client process (default 4)")
-    parser.add_argument("--only", default="", help="only scenarios whose label contains this text")
+    parser.add_argument(
+        "--only", default="", help="only scenarios whose label contains this text (several: separated by commas)"
+    )
+    parser.add_argument(
+        "--databases",
+        default="",
+        help="sqlite and/or postgres, comma-separated (default: sqlite, and postgres when DATABASE_URL is set)",
+    )
+    parser.add_argument(
+        "--targets",
+        action="store_true",
+        help="only the scenarios with a target (the public pages and APIs), no in-process measurements",
+    )
+    parser.add_argument("--one-pass", metavar="ROWS_FILE", help=argparse.SUPPRESS)  # a database's pass
     return parser.parse_args(argv)
 
 
@@ -361,12 +396,57 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds the context managers, which stop the servers
 
 
+def _selected(options: argparse.Namespace, name: str) -> bool:
+    return any(text.strip() in name for text in options.only.split(","))
+
+
+def databases(options: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """(name, URL) of each database to measure on; URL None is a fresh SQLite file."""
+    url = os.environ.get("DATABASE_URL", "")
+    wanted = [name.strip() for name in options.databases.split(",") if name.strip()]
+    if not wanted:
+        wanted = ["sqlite", "postgres"] if url.startswith("postgres") else ["sqlite"]
+    if "postgres" in wanted and not url.startswith("postgres"):
+        raise SystemExit("--databases postgres needs DATABASE_URL=postgres://… (it is migrated and filled)")
+    return [("SQLite", None) if name == "sqlite" else ("PostgreSQL", url) for name in wanted]
+
+
 def main(argv: list[str]) -> int:
     options = parse_args(argv)
     signal.signal(signal.SIGTERM, _terminate)
-    scenarios = [scenario for scenario in SCENARIOS if options.only in scenario.label]
-    in_process = [measurement for measurement in IN_PROCESS if options.only in measurement.__name__]
+    if options.one_pass:
+        return one_pass(options)
+    tables: dict[str, list[Row]] = {}
+    failed = False
+    for name, url in databases(options):
+        print(f"\n=== {name} ===", flush=True)
+        with tempfile.TemporaryDirectory(prefix="zorgwijzer-bench-rows-") as tmp:
+            rows_file = Path(tmp) / "rows.json"
+            env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+            if url:
+                env["DATABASE_URL"] = url
+            # A process per database: Django is set up once per process, against one database.
+            command = [sys.executable, str(Path(__file__).resolve()), *argv, "--one-pass", str(rows_file)]
+            result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+            rows = [Row(*row) for row in json.loads(rows_file.read_text())] if rows_file.exists() else []
+        failed = failed or result.returncode != 0 or not rows
+        rows += optional_benches(options, url)
+        tables[name] = rows
+    print(closing_table(tables), flush=True)
+    failed = failed or not all(row.ok for rows in tables.values() for row in rows)
+    return 1 if failed else 0
+
+
+def one_pass(options: argparse.Namespace) -> int:
+    """Measure every selected scenario on one database (``DATABASE_URL``, else a fresh SQLite
+    file); print a line per scenario and its table, and write the rows to ``--one-pass``."""
+    scenarios = [scenario for scenario in SCENARIOS if _selected(options, scenario.label)]
+    in_process = [measurement for measurement in IN_PROCESS if _selected(options, measurement.__name__)]
+    if options.targets:
+        scenarios, in_process = [scenario for scenario in scenarios if scenario.target is not None], []
     load = (options.duration, options.client_processes, options.connections)
+    rows: list[Row] = []
+    unexpected = 0
     with tempfile.TemporaryDirectory(prefix="zorgwijzer-bench-") as tmp:
         workdir = Path(tmp)
         env = bench_environment(workdir)
@@ -374,7 +454,8 @@ def main(argv: list[str]) -> int:
         bare_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
         print(
             f"gunicorn -w {options.workers}, {options.client_processes}×{options.connections} connections, "
-            f"{options.duration:g} s per measurement, database {env['DATABASE_URL'].split(':', 1)[0]}",
+            f"{options.duration:g} s per measurement, database {env['DATABASE_URL'].split(':', 1)[0]}; "
+            "the bare view is measured right before each scenario",
             flush=True,
         )
         with (
@@ -383,15 +464,17 @@ def main(argv: list[str]) -> int:
         ):
             bare_view = Scenario("bare view", "/")
             measure(bare.port, bare_view, options.warmup, 1, options.connections)
-            baseline = measure(bare.port, bare_view, *load)
-            failed = baseline.errors > 0
             for scenario in scenarios:
+                # The bare view right before each scenario, so that a change in the machine's load
+                # (other processes, CPU frequency) during the run moves both sides of the ratio.
+                baseline = measure(bare.port, bare_view, *load)
                 measure(app.port, scenario, options.warmup, 1, options.connections)
                 result = measure(app.port, scenario, *load)
-                ratio = result.rate / baseline.rate if baseline.rate else 0.0
+                row = scenario_row(scenario, result, baseline)
+                rows.append(row)
                 print(
                     f"{scenario.label}: {result.rate:.1f} req/s; bare view: {baseline.rate:.1f} req/s; "
-                    f"ratio {ratio:.2f}",
+                    f"ratio {row.ratio:.2f}{target_text(row)}",
                     flush=True,
                 )
                 print(
@@ -399,10 +482,81 @@ def main(argv: list[str]) -> int:
                     f"{result.errors} unexpected responses",
                     flush=True,
                 )
-                failed = failed or result.errors > 0
-            if failed:
+                unexpected += result.errors + baseline.errors
+            if unexpected:
                 print(f"Some requests failed; server log:\n{tail(app.log)}", file=sys.stderr)
-    return 1 if failed else 0
+    Path(options.one_pass).write_text(json.dumps([list(row) for row in rows]))
+    return 0
+
+
+def scenario_row(scenario: Scenario, result: Measurement, baseline: Measurement) -> Row:
+    ratio = result.rate / baseline.rate if baseline.rate else 0.0
+    clean = result.errors == 0 and baseline.errors == 0
+    meets = scenario.target is None or ratio >= scenario.target
+    return Row(scenario.label, result.rate, ratio, scenario.target, clean and meets)
+
+
+def target_text(row: Row) -> str:
+    mark = "PASS" if row.ok else "FAIL"
+    return f" (target ≥ {row.target:.2f}: {mark})" if row.target is not None else ("" if row.ok else " (FAIL)")
+
+
+def optional_benches(options: argparse.Namespace, url: str | None) -> list[Row]:
+    """Hook: the benches of OPTIONAL_BENCHES that are present, each on this database."""
+    rows = []
+    for name in OPTIONAL_BENCHES:
+        if options.targets or (options.only and not _selected(options, name)):
+            continue
+        try:
+            module = importlib.import_module(f"bench.{name}")
+        except ImportError as error:
+            print(f"bench/{name}.py: not measured ({error})", flush=True)
+            continue
+        if not hasattr(module, "run"):
+            continue
+        print(f"\n--- bench/{name}.py ---", flush=True)
+        try:
+            found = list(module.run(url))
+        except (Exception, SystemExit) as error:  # one bench's failure is reported, the others still run
+            print(f"bench/{name}.py failed: {error!r}", flush=True)
+            rows.append(Row(f"bench/{name}.py", 0.0, 0.0, None, False))
+            continue
+        table = getattr(module, "table", None)
+        print(table(found, url) if table else "\n".join(map(str, found)), flush=True)
+        rows.append(
+            Row(f"bench/{name}.py ({len(found)} rows, see its table)", 0.0, 0.0, None, all(r.ok for r in found))
+        )
+    return rows
+
+
+def closing_table(tables: dict[str, list[Row]]) -> str:
+    """Every scenario's ratio per database, with its target and whether it was met."""
+    names = list(dict.fromkeys(row.name for rows in tables.values() for row in rows))
+    found = {(database, row.name): row for database, rows in tables.items() for row in rows}
+    width = max([len(name) for name in names] + [8])
+    header = f"{'scenario'.ljust(width)}  target  " + "  ".join(f"{database:>16}" for database in tables)
+    lines = ["", "Ratios to the bare view (req/s), per database:", header, "-" * len(header)]
+    for name in names:
+        rows = [found.get((database, name)) for database in tables]
+        target = next((row.target for row in rows if row is not None and row.target is not None), None)
+        cells = [_cell(row) for row in rows]
+        shown = f"≥ {target:.2f}" if target is not None else ""
+        lines.append(f"{name.ljust(width)}  {shown:>6}  " + "  ".join(cells))
+    met = sum(row.ok for rows in tables.values() for row in rows if row.target is not None)
+    total = sum(row.target is not None for rows in tables.values() for row in rows)
+    lines.append(f"targets met: {met} of {total}")
+    return "\n".join(lines)
+
+
+def _cell(row: Row | None) -> str:
+    if row is None:
+        return f"{'-':>16}"
+    if row.rate == 0.0 and row.ratio == 0.0:
+        return f"{'ok' if row.ok else 'FAIL':>16}"
+    mark = "PASS" if row.ok else "FAIL"
+    if row.target is None:
+        mark = "" if row.ok else "FAIL"
+    return f"{row.ratio:5.2f} {mark:4} ({row.rate:5.0f})".rjust(16)
 
 
 if __name__ == "__main__":

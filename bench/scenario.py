@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+#: Issue 23 §1: public pages and APIs at least half the bare view's rate, on both databases.
+PUBLIC_TARGET = 0.5
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,8 @@ class Scenario:
 
     ``prepare`` runs in the bench process with Django set up against the bench database, before
     the servers start; it can create data and returns extra request headers (e.g. a session
-    cookie for pages behind a login).
+    cookie for pages behind a login). ``target`` is the least ratio to the bare view the
+    scenario must reach (issue 23: 0.5 for public pages and APIs); None prints the ratio only.
     """
 
     label: str
@@ -32,3 +37,15 @@ class Scenario:
     prepare: Callable[[], dict[str, str]] | None = None
     method: str = "GET"
     body: bytes = b""
+    target: float | None = None
+
+
+class Row(NamedTuple):
+    """One line of a summary table: what ``bench/run.py`` prints at the end of each database's
+    pass, and what an optional bench's ``run(...)`` (bench/loggedin.py, ...) returns."""
+
+    name: str
+    rate: float  # requests per second (or the measured figure)
+    ratio: float  # against the bare view of the same run
+    target: float | None  # None: no target, printed for information
+    ok: bool  # the target is met and every response was as expected

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from bench.scenario import Scenario
+from bench.scenario import PUBLIC_TARGET, Scenario
 
 _INSTRUMENTS = Path(__file__).resolve().parent.parent / "selftests" / "instruments"
 
@@ -42,6 +42,7 @@ SCENARIOS: list[Scenario] = [
         method="POST",
         body=_SCORE_BODY,
         headers=_JSON,
+        target=PUBLIC_TARGET,
     ),
     Scenario(
         "selftest api POST /api/v1/zelftests/mirror/score/ (collega)",
@@ -49,8 +50,10 @@ SCENARIOS: list[Scenario] = [
         method="POST",
         body=_MIRROR_BODY,
         headers=_JSON,
+        target=PUBLIC_TARGET,
     ),
-    Scenario("selftest page /zelftest/mentale-fitheid/", "/zelftest/mentale-fitheid/"),
+    Scenario("selftest page /zelftest/", "/zelftest/", target=PUBLIC_TARGET),
+    Scenario("selftest page /zelftest/mentale-fitheid/", "/zelftest/mentale-fitheid/", target=PUBLIC_TARGET),
 ]
 
 

@@ -20,7 +20,10 @@ class SubProvisionSerializer(serializers.ModelSerializer[Provision]):
 
 class ContactChannelSerializer(serializers.ModelSerializer[ContactChannel]):
     unit: serializers.SlugRelatedField[ContactChannel] = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="Code van de eenheid; leeg als het kanaal voor iedereen is."
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="Code van de eenheid; leeg als het kanaal voor iedereen is.",
     )
 
     class Meta:

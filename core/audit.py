@@ -51,6 +51,10 @@ def _roles_of() -> Callable[[Any], Iterable[str]]:
 
 
 def _actor_facts(actor: Any) -> dict[str, Any]:
+    system = getattr(actor, "audit_actor_name", "")
+    if system:
+        # A system, not a person (an API token, accounts.tokens.ApiClient): named, no account, no roles.
+        return {"actor": None, "actor_username": str(system)[:150], "actor_roles": ""}
     roles_of = _roles_of()
     if actor is None or not getattr(actor, "is_authenticated", False):
         return {"actor": None, "actor_username": "", "actor_roles": ""}

@@ -1,13 +1,19 @@
-"""Health of the parts the app needs: the database and the task queue."""
+"""Health checks: liveness (``/healthz``: this process answers) and readiness (``/readyz``: the
+database answers and the task queue is being worked). docs/operations.md, "Health checks".
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import DatabaseError, connection
 from django.db.models import Case, Count, F, Min, When
+from django.http import HttpRequest, HttpResponse
+from django.urls import ResolverMatch, resolve, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 #: A queued task older than this that nobody picked up means no worker is running.
 STALE_QUEUE_AFTER = timedelta(minutes=10)
@@ -61,3 +67,38 @@ def check() -> dict[str, Any]:
     parts["task_queue"] = _task_queue() if parts["database"]["status"] == "ok" else {"status": "unknown"}
     healthy = all(part["status"] == "ok" for part in parts.values())
     return {"status": "ok" if healthy else "error", **parts}
+
+
+#: The liveness answer: the same bytes every time.
+ALIVE = b'{"status": "ok"}'
+
+
+def alive_response() -> HttpResponse:
+    response = HttpResponse(ALIVE, content_type="application/json")
+    add_never_cache_headers(response)
+    return response
+
+
+class LivenessMiddleware:
+    """Answers ``GET /healthz`` (and ``HEAD``) right after the security headers are set, before
+    sessions, authentication, CSRF and templates: a liveness probe must be cheap, because load
+    balancers ask it every few seconds on every node, and must not depend on the database.
+
+    The view ``core.views.healthz`` gives the same answer where this middleware is not installed.
+    The request is marked with the view's route, which is ``unlogged``: a probe every few seconds
+    would drown the request log.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self._path: str | None = None
+        self._match: ResolverMatch | None = None
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self._path is None:
+            self._path = reverse("core:healthz")
+            self._match = resolve(self._path)
+        if request.path_info != self._path or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        request.resolver_match = self._match
+        return alive_response()

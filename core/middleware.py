@@ -1,18 +1,26 @@
 """Request ids (every request gets one, echoed in a response header and in every log line), the
-Permissions-Policy header, the Dutch-first language rule and the whole-page cache."""
+Permissions-Policy header, the Dutch-first language rule, the whole-page cache, and a clean 503
+page when the database cannot be reached or written."""
 
 from __future__ import annotations
 
 import contextvars
 import logging
 import re
+import sys
 import time
 import uuid
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.core.signals import got_request_exception
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext
+
+from core.database_faults import database_cause
 
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")
 _VALID_INCOMING = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -148,3 +156,107 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+# --- The database is down, read-only or full ------------------------------------------------
+
+database_logger = logging.getLogger("zorgwijzer.database")
+#: Seconds after which a client may try again (the Retry-After header of the 503).
+RETRY_AFTER_SECONDS = 30
+
+
+def _note_database_error(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """An exception outside a view (in a middleware, e.g. loading the session or the user) is
+    turned into a 500 response by Django before an outer middleware sees it: remember on the
+    request that the cause was the database, so ``DatabaseUnavailableMiddleware`` can say so."""
+    error = database_cause(sys.exc_info()[1])
+    if request is not None and error is not None:
+        request._database_error = error  # type: ignore[attr-defined]
+
+
+def _noting_session_save(request: HttpRequest, save: Callable[..., Any]) -> Callable[..., Any]:
+    """The session's ``save``, noting a database failure on the request. Django's session
+    middleware reports a failed save as "the session was deleted" (a 400, without the cause)."""
+
+    def save_noting_database_errors(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return save(*args, **kwargs)
+        except Exception as error:
+            cause = database_cause(error)
+            if cause is not None:
+                request._database_error = cause  # type: ignore[attr-defined]
+            raise
+
+    return save_noting_database_errors
+
+
+got_request_exception.connect(_note_database_error, dispatch_uid="core.middleware.database_error")
+
+
+def database_unavailable_response(request: HttpRequest, error: BaseException) -> HttpResponse:
+    """The 503 for a database failure: a Dutch (or the visitor's English) page that needs no
+    database, without any trace of the error, and one log line with the cause for the operator.
+    Whatever the request was writing was in a transaction, which the database rolled back."""
+    detail = str(error).strip().splitlines()
+    database_logger.error(
+        "database unavailable (%s: %s); answered 503",
+        type(error).__name__,
+        detail[0][:200] if detail else "",
+        extra={
+            "event": "database_unavailable",
+            "status_code": 503,
+            "method": request.method,
+            "path": "(anonymous)" if is_unlogged(request) else route_of(request),
+        },
+    )
+    # The language the visitor chose (cookie); Accept-Language is dropped by DutchFirstMiddleware.
+    with translation.override(translation.get_language_from_request(request)):
+        if request.path.startswith("/api/"):
+            response: HttpResponse = JsonResponse(
+                {
+                    "detail": gettext(
+                        "Zorgwijzer is even niet bereikbaar door een storing. "
+                        "Probeer het over een paar minuten opnieuw."
+                    )
+                },
+                status=503,
+            )
+        else:
+            context = {"request_id": getattr(request, "request_id", "")}
+            response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """A lost, read-only or full database gives a clean 503 instead of a server error.
+
+    ``process_exception`` catches it from a view; from a middleware further in, Django has already
+    made a 500 response (or, for a failed session save, a 400), which is replaced here
+    (``_note_database_error`` and the session's noting ``save`` marked the request).
+    The next request needs nothing special: Django checks a kept connection before using it
+    (``CONN_HEALTH_CHECKS``) and opens a new one, so the app reconnects by itself once the database
+    is back. Place it right after ``RequestIdMiddleware``, so the 503 carries the request id.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        error = getattr(request, "_database_error", None)
+        if error is not None and response.status_code in (400, 500):
+            return database_unavailable_response(request, error)
+        return response
+
+    def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> None:
+        session = getattr(request, "session", None)
+        if session is not None:
+            session.save = _noting_session_save(request, session.save)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        error = database_cause(exception)
+        if error is not None:
+            return database_unavailable_response(request, error)
+        return None

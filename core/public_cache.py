@@ -12,8 +12,9 @@ the catalogue is half the speed of a bare Django view). Rules:
 * the page's CSRF token is swapped for a fresh one for each visitor (their own cookie secret), so
   forms such as the language switch keep working and no visitor gets another's token;
 * any save or delete of public content (catalogue, health themes, figures) bumps the content
-  version in this process; other processes pick the change up within ``ZORGWIJZER_PUBLIC_PAGE_SECONDS``
-  (docs/decisions.md: "Whole-page cache for anonymous visitors").
+  version in this process; other processes pick the change up at once with a shared cache
+  (Redis), else within ``ZORGWIJZER_PUBLIC_PAGE_SECONDS`` (docs/decisions.md: "Whole-page cache
+  for anonymous visitors").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The health check and the error pages (the site's own pages are in ``portal``)."""
+"""The health checks and the error pages (the site's own pages are in ``portal``)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import health
+from core.middleware import unlogged
 
 logger = logging.getLogger(__name__)
 
 
+@unlogged
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness: this process answers HTTP. No database, cache or queue is asked, so a load
+    balancer may probe it as often as it likes; the deep check is ``readyz``. In production
+    ``core.health.LivenessMiddleware`` answers before the session layer; this view is the same
+    answer without it."""
+    return health.alive_response()
+
+
 @never_cache
 @require_GET
-def healthz(request: HttpRequest) -> JsonResponse:
+def readyz(request: HttpRequest) -> JsonResponse:
+    """Readiness: the database answers and the task queue is being worked (``core.health``)."""
     report = health.check()
     return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
 

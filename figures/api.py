@@ -11,7 +11,9 @@ from organisation.models import Unit
 
 
 class FigureRowSerializer(serializers.ModelSerializer[FigureRow]):
-    unit: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    unit: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Code van de eenheid; leeg: de hele organisatie."
+    )
 
     class Meta:
         model = FigureRow

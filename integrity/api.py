@@ -9,7 +9,7 @@ from typing import Any
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -138,7 +138,12 @@ class SurveyResultsViewSet(viewsets.ViewSet):
             raise Http404
         return selectors.survey_rounds(access.integrity_survey_rounds_filter(request.user))
 
-    @extend_schema(responses=SurveyRoundSerializer(many=True))
+    @extend_schema(
+        responses={
+            200: SurveyRoundSerializer(many=True),
+            404: OpenApiResponse(description="Niet gevonden: alleen VIK-rollen zien deze uitslagen."),
+        }
+    )
     def list(self, request: Request) -> Response:
         found = list(self._rounds(request))
         results = list(zip(found, selectors.survey_results_of(found), strict=True))
@@ -147,7 +152,7 @@ class SurveyResultsViewSet(viewsets.ViewSet):
 
     @extend_schema(
         responses=SurveyRoundSerializer,
-        parameters=[OpenApiParameter("pk", int, OpenApiParameter.PATH, description="Nummer van de periode.")],
+        parameters=[OpenApiParameter("id", int, OpenApiParameter.PATH, description="Nummer van de periode.")],
     )
     def retrieve(self, request: Request, pk: str) -> Response:
         if not pk.isdigit():

@@ -15,7 +15,7 @@ from organisation.models import Unit
 
 class ValueSerializer(serializers.ModelSerializer[IndicatorValue]):
     eenheid: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(
-        source="unit", slug_field="code", read_only=True, help_text="Leeg: de hele organisatie."
+        source="unit", slug_field="code", read_only=True, allow_null=True, help_text="Leeg: de hele organisatie."
     )
     jaar = serializers.IntegerField(source="year")
     waarde = serializers.DecimalField(source="value", max_digits=12, decimal_places=1, allow_null=True)
@@ -79,7 +79,9 @@ class ThreadItemSerializer(serializers.ModelSerializer[ThreadItem]):
 
 class BlockItemSerializer(serializers.ModelSerializer[BlockItem]):
     dimensie = serializers.CharField(source="dimension.code")
-    indicator: serializers.SlugRelatedField[Indicator] = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    indicator: serializers.SlugRelatedField[Indicator] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True, help_text="Leeg als het blok bij geen indicator hoort."
+    )
 
     class Meta:
         model = BlockItem

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from monitor import results, selectors
+from zorgwijzer.schema import SingleObjectSchema
 
 
 class FigureSerializer(serializers.Serializer[Any]):
@@ -51,6 +52,8 @@ class ResultsSerializer(serializers.Serializer[Any]):
 
 class ResultViewSet(viewsets.ViewSet):
     """Aggregates of the most recent (or the chosen) closed campaign for the groups in the user's scope."""
+
+    schema = SingleObjectSchema()  # one campaign's results, not a list
 
     @extend_schema(
         parameters=[OpenApiParameter("meting", int, description="Id van een gesloten meting.")],

@@ -19,6 +19,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar, cast
 
 from django.core.cache import cache
@@ -168,6 +169,11 @@ class CampaignResults:
 
     def shown_keys(self) -> set[GroupKey]:
         return {key for key, group in self.groups.items() if group.shown}
+
+    @cached_property
+    def positions(self) -> dict[GroupKey, int]:
+        """Each group's place in ``order`` (worked out once per results object; they never change)."""
+        return {key: number for number, key in enumerate(self.order)}
 
 
 def _tree() -> tuple[dict[GroupKey, GroupKey | None], dict[GroupKey, str]]:
@@ -361,6 +367,12 @@ def _remembered(key: str, make: Callable[[], T]) -> T:
     return cast(T, value)
 
 
+def cache_key(campaign: Campaign) -> str:
+    """The cache key of a campaign's frozen results; also a part of the key of anything made from
+    them alone (the dashboard's figures)."""
+    return _key("results", campaign)
+
+
 def _key(kind: str, campaign: Campaign) -> str:
     # created_at tells a recreated campaign with a reused id apart (tests, restored backups). No
     # threshold in the key: a frozen campaign keeps the threshold it was frozen with.
@@ -372,7 +384,7 @@ def for_campaign(campaign: Campaign) -> CampaignResults | None:
     closed); ``None`` while it is open."""
     if not campaign.is_closed():
         return None
-    return _remembered(_key("results", campaign), lambda: freeze(campaign))
+    return _remembered(cache_key(campaign), lambda: freeze(campaign))
 
 
 def invited_teams(campaign: Campaign) -> frozenset[int]:

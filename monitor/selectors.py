@@ -18,7 +18,7 @@ from core import anonymity
 from monitor import questionnaire, results, tokens
 from monitor.constants import InvitationState
 from monitor.models import Campaign, Invitation, Measure
-from monitor.results import CampaignResults, Comparison, GroupKey
+from monitor.results import ORGANISATION, CampaignResults, Comparison, GroupKey
 from organisation.models import OrgNode, Person
 
 
@@ -165,12 +165,12 @@ def visible_keys(
 ) -> list[GroupKey]:
     """The groups of a campaign's results the user may open, in tree order (organisation first)."""
     units, nodes = scope or access.monitor_result_scope(user)
-
-    def allowed(key: GroupKey) -> bool:
-        kind, pk = key
-        return kind == "org" or (kind == "unit" and pk in units) or (kind == "node" and pk in nodes)
-
-    return [key for key in campaign_results.order if allowed(key)]
+    # Work from the user's scope, not from every group of the organisation: an employee sees one
+    # team out of thousands. The keys come back in the results' tree order.
+    wanted = [("unit", pk) for pk in units] + [("node", pk) for pk in nodes]
+    position = campaign_results.positions
+    found = [key for key in (ORGANISATION, *wanted) if key in position]
+    return sorted(found, key=position.__getitem__)
 
 
 def parse_key(value: str) -> GroupKey | None:

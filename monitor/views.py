@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -26,7 +31,7 @@ from monitor import drafts, presentation, questionnaire, results, selectors, sub
 from monitor import plans as plan_services
 from monitor.forms import CampaignForm, MeasureEditForm, MeasureForm, MeasureUpdateForm
 from monitor.models import Campaign, Measure
-from monitor.results import ORGANISATION, CampaignResults, GroupKey
+from monitor.results import ORGANISATION, CampaignResults, Figure, Group, GroupKey
 from organisation.models import OrgNode, Unit
 
 # --- Campaigns ------------------------------------------------------------------------------
@@ -302,7 +307,7 @@ class _Selection:
             return ORGANISATION if ORGANISATION in self.keys else None
         return min(specific, key=lambda key: self.results.groups[key].depth if self.results else 0)
 
-    def children(self) -> list[Any]:
+    def children(self) -> list[Group]:
         """The visible groups directly under the chosen group (for the comparison per team)."""
         if self.results is None or self.group is None:
             return []
@@ -320,6 +325,7 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
         comparisons = [row for row in comparisons if row.slug == selection.scale]
     group = selection.results.groups[selection.group]
     node_id = group.node_id
+    context_scale = selection.scale or (comparisons[0].slug if comparisons else "")
     organisation = selection.results.groups.get(ORGANISATION)
     # "Hele politie" next to a group says nothing when the group is everyone who was measured
     # (the organisation itself, or the one team of a campaign): then it is left out.
@@ -335,17 +341,64 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
             "comparisons": comparisons,
             "chart_groups": presentation.chart_groups(comparisons),
             "compare_organisation": compare_organisation,
-            "children": selection.children(),
-            "scale_slug": selection.scale or (comparisons[0].slug if comparisons else ""),
+            "scale_slug": context_scale,
             "previous_campaign": selection.campaign.previous if previous else None,
             "measures": selectors.team_measures(node_id),
             "plan_team": node_id if node_id and node_id in access.monitor_plan_node_ids(request.user) else None,
-            "unit_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.units],
-            "team_keys": [(selectors.key_value(k), selection.results.groups[k].name) for k in selection.teams],
+            "child_rows": _child_rows(selection.children(), context_scale),
+            "unit_options": _options(selection.results, selection.units, request.GET.get("eenheid", "")),
+            "team_options": _options(selection.results, selection.teams, request.GET.get("team", "")),
             "query": request.GET.urlencode(),
         }
     )
     return context
+
+
+def _options(found: CampaignResults, keys: list[GroupKey], chosen: str) -> SafeString:
+    """The ``<option>`` elements of a group filter, made here rather than in a template loop: an
+    HR analyst's team list has hundreds of entries, and rendering them one by one in the template
+    language took most of the page's time. Names are escaped (they come from the HR import)."""
+    options = []
+    for key in keys:
+        value = selectors.key_value(key)
+        selected = " selected" if value == chosen else ""
+        options.append(f'<option value="{value}"{selected}>{html.escape(found.groups[key].name)}</option>')
+    return mark_safe("".join(options))  # noqa: S308 - values are "kind-id", names escaped above
+
+
+def _child_rows(children: list[Group], slug: str) -> list[tuple[Group, Figure | None]]:
+    """Each group under the chosen one with its figure on the chosen scale."""
+    return [(child, child.figures.get(slug)) for child in children if slug in child.figures]
+
+
+def _figures_html(context: dict[str, Any]) -> str:
+    """The figures part of the dashboard (``_dashboard_figures.html``), from the shared cache.
+
+    Who may see which group is decided on every request, by ``_Selection`` from the user's roles
+    as they are now; the cache only saves rendering what the frozen results say about a group the
+    user was just allowed to open. So the key holds everything the part is made of: the frozen
+    results of the campaign and of the previous wave (each key tells a recreated campaign apart),
+    the group, the scale filter, the language, and the sub-groups listed, which depend on the
+    user's scope (someone who may see a district but not every team under it gets their own
+    entry). Nothing in it is about the viewer, and a figure in it is exactly the one the snapshot
+    published to everyone allowed to see it."""
+    selection: _Selection = context["selection"]
+    assert selection.campaign is not None  # only called with a group chosen
+    previous = selection.campaign.previous if context["previous_campaign"] else None
+    parts = [
+        results.cache_key(selection.campaign),
+        results.cache_key(previous) if previous else "-",
+        selectors.key_value(context["group"].key),
+        selection.scale,
+        get_language() or "",
+        ",".join(selectors.key_value(child.key) for child, _figure in context["child_rows"]),
+    ]
+    key = "monitor:figures:v1:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+    found = cache.get(key)
+    if found is None:
+        found = render_to_string("monitor/_dashboard_figures.html", context)
+        cache.set(key, found, results.CACHE_SECONDS)
+    return mark_safe(found)  # noqa: S308 - rendered by our own template (autoescaped)
 
 
 @never_cache
@@ -353,6 +406,8 @@ def _dashboard_context(request: HttpRequest) -> dict[str, Any]:
 @permission_required("monitor.dashboard")
 def dashboard(request: HttpRequest) -> HttpResponse:
     context = _dashboard_context(request)
+    if "group" in context:
+        context["figures_html"] = _figures_html(context)
     if getattr(request, "htmx", False):
         return render(request, "monitor/_dashboard_results.html", context)
     return render(request, "monitor/dashboard.html", context)

@@ -24,7 +24,10 @@ class UnitSerializer(serializers.ModelSerializer[Unit]):
 class OrgNodeSerializer(serializers.ModelSerializer[OrgNode]):
     unit: serializers.SlugRelatedField[Unit] = serializers.SlugRelatedField(slug_field="code", read_only=True)
     parent: serializers.SlugRelatedField[OrgNode] = serializers.SlugRelatedField(  # type: ignore[assignment]
-        slug_field="code", read_only=True
+        slug_field="code",
+        read_only=True,
+        allow_null=True,
+        help_text="Code van het bovenliggende onderdeel; leeg bovenaan.",
     )
 
     class Meta:

@@ -91,6 +91,7 @@ NAVIGATION: list[NavItem] = [
     NavItem(_("HR-import"), "organisation:import", "organisation.import", ADMIN),
     NavItem(_("Rollen"), "organisation:roles", "roles.manage", ADMIN),
     NavItem(_("Audittrail"), "portal:audit", "audit.view", ADMIN),
+    NavItem(_("API-tokens"), "accounts:api_tokens", "api_tokens.manage", ADMIN),
     NavItem(_("Beheer Zorgwijzer"), "catalogue:editor_home", "content.manage", ADMIN),
     NavItem(_("Thema's beheren"), "healththemes:manage", "content.manage", ADMIN),
 ]

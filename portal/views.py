@@ -6,18 +6,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from access import public_page, roles_of
 from catalogue import selectors as catalogue_selectors
 from catalogue.constants import TCO_PROVISION
 from catalogue.help_lines import help_lines
+from core.anonymous_page import cached_for_anonymous
 from organisation.constants import Role
 from portal.work import work_for
 
 
-@never_cache  # the page can carry the user's own survey link: no copy in any cache
+# The page can carry the user's own survey link: no copy in any browser or proxy cache. An
+# anonymous visitor's page is the same for everyone and comes from the server's page cache.
+@cached_for_anonymous
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     labels = dict(Role.choices)

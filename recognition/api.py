@@ -17,6 +17,7 @@ import access
 from access.drf import RequiredAction
 from recognition import selectors
 from recognition.jubilees import next_jubilee
+from zorgwijzer.schema import SingleObjectSchema
 
 
 class RecognitionPageSerializer(serializers.Serializer[Any]):
@@ -59,6 +60,8 @@ class PageViewSet(viewsets.ViewSet):
 
 class OwnJubileeViewSet(viewsets.ViewSet):
     """The logged-in employee's next service jubilee (empty fields when none is known)."""
+
+    schema = SingleObjectSchema()  # the employee's own jubilee, not a list
 
     permission_classes = [drf_permissions.IsAuthenticated, RequiredAction]
     required_action = "recognition.view"

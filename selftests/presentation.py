@@ -11,15 +11,22 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import selectors
 from catalogue.help_lines import help_lines
 from catalogue.models import ExpertRole, Provision
+from core.public_cache import content_version
+from selftests.loading import Instrument
 from selftests.scoring import Result
 
 logger = logging.getLogger(__name__)
+
+#: The cached catalogue links live at least this long, even with the page cache off (tests).
+LINKS_MIN_SECONDS = 60
 
 GROUP_LABELS = {
     "werk": _("Werk"),
@@ -55,17 +62,42 @@ class Link:
 
 
 def _links(result: Result) -> tuple[dict[str, Link], dict[str, Link]]:
+    """The result's provision and expert links, from the instrument's links in the cache."""
+    all_provisions, all_experts = instrument_links(result.instrument)
+    provisions = {slug: all_provisions[slug] for slug in result.provision_slugs if slug in all_provisions}
+    experts = {slug: all_experts[slug] for slug in result.expert_slugs if slug in all_experts}
+    _report_missing(result, set(provisions), set(experts))
+    return provisions, experts
+
+
+def instrument_links(instrument: Instrument) -> tuple[dict[str, Link], dict[str, Link]]:
+    """Every provision and expert link an instrument's advice can show, as the published edition
+    has them. Kept in the cache under the public content version (``core.public_cache``), like the
+    help numbers: a scoring then reads no catalogue rows. The entry is the same for every visitor
+    (all the instrument's links, not the ones a result showed)."""
+    key = f"selftests-links:{content_version()}:{instrument.slug}:{instrument.version}"
+    found: tuple[dict[str, Link], dict[str, Link]] | None = cache.get(key)
+    if found is None:
+        found = _read_links(instrument)
+        cache.set(key, found, max(settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS, LINKS_MIN_SECONDS))
+    return found
+
+
+def _read_links(instrument: Instrument) -> tuple[dict[str, Link], dict[str, Link]]:
     edition = selectors.current_edition()
     provisions = {
         provision.slug: Link(provision.slug, provision.name, reverse("catalogue:provision", args=[provision.slug]))
-        for provision in Provision.objects.filter(edition=edition, slug__in=result.provision_slugs).only("slug", "name")
+        for provision in Provision.objects.filter(edition=edition, slug__in=instrument.provision_slugs()).only(
+            "slug", "name"
+        )
     }
     experts_url = reverse("catalogue:experts")
     experts = {
         expert.slug: Link(expert.slug, expert.name, f"{experts_url}#expert-{expert.slug}")
-        for expert in ExpertRole.objects.filter(edition=edition, slug__in=result.expert_slugs).only("slug", "name")
+        for expert in ExpertRole.objects.filter(edition=edition, slug__in=instrument.expert_slugs()).only(
+            "slug", "name"
+        )
     }
-    _report_missing(result, set(provisions), set(experts))
     return provisions, experts
 
 
@@ -118,6 +150,32 @@ def result_context(result: Result) -> dict[str, Any]:
         "provisions": [provisions[slug] for slug in result.provision_slugs if slug in provisions],
         "disclaimer": str(DISCLAIMER),
         "not_stored": str(NOT_STORED),
+    }
+
+
+def score_response(result: Result) -> dict[str, Any]:
+    """The score API's answer body: ``ScoreResultSerializer``'s fields, built as plain data (the
+    serializer's field machinery cost five times the scoring itself; the test of this function
+    compares the two for every instrument, mode and band)."""
+    context = result_context(result)
+
+    def links(items: list[Link]) -> list[dict[str, str]]:
+        return [{"slug": link.slug, "name": link.name, "url": link.url} for link in items]
+
+    return {
+        "instrument": result.instrument.slug,
+        "version": result.instrument.version,
+        "mode": context["mode"],
+        "days_since_event": context["days_since_event"],
+        "band": context["band"],
+        "domains": context["domains"],
+        "crisis": context["crisis"],
+        "advice": [
+            {**advice, "provisions": links(advice["provisions"]), "experts": links(advice["experts"])}
+            for advice in context["advice"]
+        ],
+        "provisions": links(context["provisions"]),
+        "disclaimer": context["disclaimer"],
     }
 
 

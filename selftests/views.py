@@ -8,11 +8,13 @@ weekly counter is written (selftests.services.usage_count).
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -81,8 +83,22 @@ def _render_step(
     return render(request, "selftests/step.html", context, status=status)
 
 
+def _never_cache_answers(view: Any) -> Any:
+    """``never_cache`` for the responses that carry answers (every POST). The first page (a GET)
+    has none and is the same for every visitor: anonymous visitors get it from the page cache."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response: HttpResponse = view(request, *args, **kwargs)
+        if request.method != "GET":
+            add_never_cache_headers(response)
+        return response
+
+    return wrapped
+
+
 @public_page
-@never_cache
+@_never_cache_answers
 @require_http_methods(["GET", "POST"])
 def run(request: HttpRequest, slug: str) -> HttpResponse:
     """One step of the test; "volgende" checks this step's answers, "vorige" keeps them unchecked."""

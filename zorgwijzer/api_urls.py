@@ -8,9 +8,10 @@ redirects are plain Django views, so the OpenAPI schema lists only the new paths
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from django.views.decorators.csrf import csrf_exempt
+from rest_framework.exceptions import NotFound
 from rest_framework.routers import DefaultRouter
 
 from access import public_page
@@ -68,7 +69,18 @@ def moved(request: HttpRequest, new: str, rest: str) -> HttpResponsePermanentRed
     return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url, preserve_request=True)
 
 
+@csrf_exempt  # answers nothing but "not found", whatever the method
+@public_page  # an unknown API path is unknown to everyone
+def not_found(request: HttpRequest, rest: str) -> JsonResponse:
+    """404 for a path under /api/v1/ that no endpoint matches, in the API's own form (JSON with
+    ``detail``, as DRF answers an unknown object) rather than the HTML page of the site."""
+    return JsonResponse({"detail": str(NotFound.default_detail)}, status=404)
+
+
 urlpatterns: list[URLPattern | URLResolver] = [
     *router.urls,
     *(re_path(rf"^{old}/(?P<rest>.*)$", moved, {"new": new}, name=f"api-moved-{old}") for old, new in MOVED.items()),
+    # Last: everything else under /api/v1/ except the schema, which zorgwijzer/urls.py serves after
+    # this; ``[\s\S]`` rather than ``.`` so that a path with an encoded newline is matched too.
+    re_path(r"^(?!schema/)(?P<rest>[\s\S]+)$", not_found, name="api-not-found"),
 ]

@@ -89,8 +89,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.RequestIdMiddleware",
+    # A lost, read-only or full database: a clean 503 page, not a server error (docs/operations.md).
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    "core.health.LivenessMiddleware",  # /healthz answers here, before sessions (docs/operations.md)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.DutchFirstMiddleware",
     "core.middleware.PublicPageCacheMiddleware",
@@ -224,7 +227,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY el
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -286,13 +289,39 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Zorgwijzer <zorgwijzer@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# --- Cache and sessions ---------------------------------------------------------------
+# The cache holds the public page cache, the monitor's frozen results and the rate limits
+# (selftests/limits.py, the anonymous line's budget). With several server processes they must
+# share one cache: Redis (CACHE_URL, or else REDIS_URL) in production. Without either, each
+# process has its own local-memory cache, which is right for one process (a laptop, the demo)
+# and documented as per process otherwise (docs/operations.md, "Shared cache: Redis").
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_URL = os.environ.get("CACHE_URL", "") or REDIS_URL
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Several sites (or a test) can share one Redis database without seeing each other's keys.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "zw"),
+        }
+    }
+    # Sessions stay in the database (they survive a Redis restart); reads come from the cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 # --- Background work ------------------------------------------------------------------
 TASKS: dict[str, dict[str, object]] = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-if os.environ.get("REDIS_URL"):
-    # Optional scale-out: the RQ backend on Redis (requirements-rq.txt; docs/operations.md).
+if REDIS_URL:
+    # Optional scale-out: the RQ backend on Redis (requirements-rq.txt; docs/operations.md). Run
+    # `manage.py rqworker default --with-scheduler` instead of db_worker; RQ["JOB_CLASS"] makes
+    # every worker run jobs as django-tasks tasks without a --job-class flag.
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 
 # --- API ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -308,6 +337,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The 400/403/404 answers every operation can give, declared once (zorgwijzer/schema.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "zorgwijzer.schema.error_responses"],
     # One name per choice set that appears in several components (drf-spectacular W001 otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AgendaActionStatusEnum": "agenda.constants.ActionStatus",
@@ -386,10 +417,16 @@ BARISTA_IMPORT_MAX_BYTES = env_int("BARISTA_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # Self-tests (docs/selftests.md): the anonymous weekly counter per instrument, and extra folders
 # with an organisation's own (licensed) instrument definitions.
 SELFTESTS_USAGE_STATS = env_bool("SELFTESTS_USAGE_STATS", True)
+# Scorings are counted in each web process's memory and written at most this often (and at exit);
+# 0 writes every scoring at once (selftests/services.py).
+SELFTESTS_USAGE_FLUSH_SECONDS = env_int("SELFTESTS_USAGE_FLUSH_SECONDS", 60)
 SELFTESTS_DEFINITION_DIRS = env_list("SELFTESTS_DEFINITION_DIRS")
 # PDF downloads of a result per client per minute: rendering one takes about a second and needs no
 # login (selftests/limits.py). 0 switches the limit off.
 SELFTESTS_PDF_PER_MINUTE = env_int("SELFTESTS_PDF_PER_MINUTE", 5)
+# API tokens of systems (accounts/token_limits.py): refused tokens per client address per clock minute
+# before every token request from that address gets 429; 0 switches the limit off.
+ACCOUNTS_API_TOKEN_FAILURES_PER_MINUTE = env_int("ACCOUNTS_API_TOKEN_FAILURES_PER_MINUTE", 20)
 # HR import (docs/hr-import.md): the largest file accepted.
 ORGANISATION_HR_IMPORT_MAX_BYTES = env_int(
     "ORGANISATION_HR_IMPORT_MAX_BYTES", env_int("ZORGWIJZER_HR_IMPORT_MAX_BYTES", 20 * 1024 * 1024)

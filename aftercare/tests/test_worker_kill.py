@@ -1,5 +1,6 @@
 """A real worker process, killed with SIGKILL while it holds a deadline task, then a restart:
-no deadline is lost and nothing is notified twice (PostgreSQL only: see tests/worker_kill.py)."""
+no deadline is lost and nothing is notified twice
+(PostgreSQL only; the database or the RQ worker: see tests/worker_kill.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,13 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from aftercare import tasks
 from aftercare.constants import NoticeKind, StepKind
 from aftercare.models import DeadlineNotice, Notification
 from aftercare.tests.conftest import register
 from core.schedule import Every, RecurringJob, enqueue_due
-from tests.worker_kill import kill_worker_inside, needs_shared_database, run_worker
+from tests.worker_kill import kill_worker_inside, needs_shared_database, run_worker, running_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,8 +29,7 @@ def test_a_worker_killed_while_notifying_loses_no_deadline_and_notifies_once(
 ) -> None:
     (plan,) = register(organisation, when=timezone.now() - timedelta(hours=25))  # 24-hour steps overdue
     kill_worker_inside("aftercare.models.Notification.objects.bulk_create")
-    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
-    assert running.count() == 1  # the killed worker's task: never finished, never retried
+    assert running_tasks() == 1  # the killed worker's task: never finished, never retried
     assert not DeadlineNotice.objects.exists()  # its transaction died with it
 
     # Restart: a fresh worker and the hourly scan.

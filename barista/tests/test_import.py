@@ -8,8 +8,11 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
+from accounts import tokens
+from accounts.constants import ApiScope
 from barista.models import Exposure, Signal
 from organisation.constants import Role
 
@@ -100,7 +103,11 @@ def test_redelivery_with_other_data_is_refused(beheerder: Any, organisation: Any
     assert Exposure.objects.get(external_id="BVH-1").occurred_at.day == 10
 
 
-def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerder: Any, organisation: Any) -> None:
+def test_the_json_api_imports_idempotently_and_reports_errors_per_record(organisation: Any, frozen: Any) -> None:
+    made = tokens.api_token_create(
+        actor=organisation.users[Role.FUNCTIONEEL_BEHEERDER], name="GTPA", scopes=[ApiScope.BARISTA_EXPOSURES]
+    )
+    system = Client(HTTP_AUTHORIZATION=f"Bearer {made.token}")  # an incident system, with its API token
     employee = organisation.people[Role.MEDEWERKER]
     url = reverse("barista-import-list")
     records = [
@@ -111,17 +118,17 @@ def test_the_json_api_imports_idempotently_and_reports_errors_per_record(beheerd
             "datum_tijd": "2026-06-10T22:15:00+02:00",
         }
     ]
-    first = beheerder.post(url, json.dumps({"records": records}), content_type="application/json")
+    first = system.post(url, json.dumps({"records": records}), content_type="application/json")
     assert first.status_code == 200 and first.json() == {"created": 1, "unchanged": 0}
-    again = beheerder.post(url, json.dumps({"records": records}), content_type="application/json")
+    again = system.post(url, json.dumps({"records": records}), content_type="application/json")
     assert again.json() == {"created": 0, "unchanged": 1}
     bad = [*records, {"extern_id": "GTPA-10", "personeelsnummer": "nope", "soort": "belediging", "datum_tijd": "x"}]
-    response = beheerder.post(url, json.dumps({"records": bad}), content_type="application/json")
+    response = system.post(url, json.dumps({"records": bad}), content_type="application/json")
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert {(e["row"], e["field"]) for e in errors} == {(2, "personeelsnummer"), (2, "datum_tijd")}
     assert Exposure.objects.filter(source="import").count() == 1
-    empty = beheerder.post(url, json.dumps({"records": []}), content_type="application/json")
+    empty = system.post(url, json.dumps({"records": []}), content_type="application/json")
     assert empty.status_code == 400
 
 
@@ -135,10 +142,13 @@ def test_the_import_is_in_the_audit_trail_per_employee(beheerder: Any, organisat
     assert set(rows.values_list("subject_employee_number", flat=True)) == {employee.employee_number}
 
 
-def test_only_the_functioneel_beheerder_imports(login_as: Any, organisation: Any) -> None:
-    client = login_as(organisation.users[Role.LEIDINGGEVENDE])
-    response = client.post(reverse("barista-import-list"), json.dumps({"records": []}), content_type="application/json")
-    assert response.status_code == 403
+def test_the_json_api_takes_no_session_only_a_systems_api_token(login_as: Any, organisation: Any) -> None:
+    for role in (Role.LEIDINGGEVENDE, Role.FUNCTIONEEL_BEHEERDER):
+        client = login_as(organisation.users[role])
+        response = client.post(
+            reverse("barista-import-list"), json.dumps({"records": []}), content_type="application/json"
+        )
+        assert response.status_code == 401, role
 
 
 def test_rows_with_the_wrong_number_of_fields_are_all_reported(beheerder: Any, organisation: Any) -> None:

@@ -1,6 +1,6 @@
 """A real worker process, killed with SIGKILL while it holds a request's escalation task, then a
-restart: the deadline is not lost and the escalation is sent exactly once (PostgreSQL only: see
-tests/worker_kill.py)."""
+restart: the deadline is not lost and the escalation is sent exactly once (PostgreSQL only; the
+database or the RQ worker: see tests/worker_kill.py)."""
 
 from __future__ import annotations
 
@@ -9,15 +9,13 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from confidential import tasks
 from confidential.constants import NoticeKind
 from confidential.models import Request, RequestNotice
 from core.schedule import Every, RecurringJob, enqueue_due
 from organisation.constants import Role
-from tests.worker_kill import kill_worker_inside, needs_shared_database, run_worker
+from tests.worker_kill import kill_worker_inside, needs_shared_database, run_worker, running_tasks
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -33,7 +31,7 @@ def test_a_worker_killed_while_escalating_loses_no_deadline_and_escalates_once(o
     )
     tasks.request_deadline.enqueue(request.pk, NoticeKind.ESCALATION.value)
     kill_worker_inside("confidential.deadlines.transaction.on_commit")
-    assert DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING).count() == 1
+    assert running_tasks() == 1
     assert not RequestNotice.objects.exists()  # its transaction died with it
 
     # Restart: a fresh worker and the hourly scan.

@@ -9,10 +9,18 @@ from typing import Any
 
 import pytest
 
-from selftests import loading
+from selftests import loading, services
 from selftests.loading import Instrument
 
 EXAMPLE_DIR = Path(__file__).resolve().parent / "instruments"
+
+
+@pytest.fixture(autouse=True)
+def _no_usage_counts_from_other_tests() -> Iterator[None]:
+    """The usage counter buffers in process memory: each test starts and ends with it empty."""
+    services.discard_pending_usage()
+    yield
+    services.discard_pending_usage()
 
 
 def lowest(instrument: Instrument) -> dict[str, str]:

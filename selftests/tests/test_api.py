@@ -10,7 +10,9 @@ import time_machine
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from selftests import services
 from selftests.loading import Instrument
 from selftests.models import WeeklyUsage
 from selftests.tests.conftest import highest, lowest
@@ -58,6 +60,7 @@ def test_score_returns_band_profile_advice_and_provisions(client: Any, fitheid: 
     assert "mental-check-up" in [link["slug"] for link in body["provisions"]]
     assert body["provisions"][0]["url"].startswith("/zorgwijzer/")
     assert "geen diagnose" in body["disclaimer"]
+    assert services.flush_usage() == 1  # counted in memory, written by the flush
     assert WeeklyUsage.objects.get(instrument="mentale-fitheid").count == 1
 
 
@@ -73,6 +76,7 @@ def test_missing_and_out_of_range_answers_get_a_message_per_item(client: Any, fi
     assert errors["mf-slaap-inslapen"] == ["Kies een van deze antwoorden: nooit, soms, vaak, altijd."]
     assert errors["bestaat-niet"] == ["Deze vraag bestaat niet in deze zelftest."]
     assert set(errors) == {"mf-geld", "mf-slaap-inslapen", "bestaat-niet"}
+    assert not services.pending_usage()
     assert not WeeklyUsage.objects.exists()
 
 
@@ -115,6 +119,8 @@ def test_score_ignores_a_logged_in_session_no_user_is_tied_to_the_request(
     assert response.renderer_context["request"].user.is_anonymous  # the API never saw the logged-in user
     assert settings.SESSION_COOKIE_NAME not in response.cookies  # the session was not touched
     assert dict(client.session) == session_before
+    assert services.pending_usage() == {("mentale-fitheid", services.iso_week(timezone.localdate())): 1}
+    assert services.flush_usage() == 1
     added = set(database_text().splitlines()) - rows_before
     assert len(added) == 1, added  # only the weekly counter, which has no user in it
     (row,) = added

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from selftests import services
 from selftests.loading import Instrument
 from selftests.models import WeeklyUsage
 from selftests.tests.conftest import highest, lowest
@@ -103,6 +104,7 @@ def test_last_step_posts_to_the_result_page_which_shows_band_profile_advice_and_
     assert 'data-advice="laag-fit-blijven"' in response.text
     assert reverse("catalogue:provision", args=["fit-at-np"]) in response.text
     assert 'data-testid="crisis"' not in response.text
+    assert services.flush_usage() == 1  # counted in memory, written by the flush
     assert WeeklyUsage.objects.get(instrument=fitheid.slug).count == 1
 
 

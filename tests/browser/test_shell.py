@@ -25,6 +25,7 @@ NAV_BY_ACTION = {
     "organisation.import": "HR-import",
     "roles.manage": "Rollen",
     "audit.view": "Audittrail",
+    "api_tokens.manage": "API-tokens",
     "content.manage": "Beheer Zorgwijzer",
     "aftercare.own": "Mijn nazorg",
     "aftercare.team": "Nazorg in mijn team",

@@ -1,0 +1,158 @@
+"""The home page's anonymous rendering from the whole-page cache (core/anonymous_page.py): fast
+for anonymous visitors, while nothing personal of a logged-in user ever reaches the cache or
+comes out of it, and no browser or proxy keeps a copy of the page."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.messages import constants as message_levels
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client, override_settings
+
+from catalogue.models import Provision
+from conftest import Organisation, verified_login
+from core import anonymous_page
+from organisation.constants import Role
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+HOME = "/"
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+ANY_TOKEN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+
+
+@pytest.fixture
+def page_cache_on() -> Any:
+    cache.clear()
+    with override_settings(ZORGWIJZER_PUBLIC_PAGE_SECONDS=60):
+        yield
+    cache.clear()
+
+
+def _cached_pages() -> list[bytes]:
+    """Every anonymous page in the (local-memory) cache, as stored."""
+    keys = [key.split(":", 2)[2] for key in cache._cache if ":anonymous-page:" in key]  # type: ignore[attr-defined]
+    return [cache.get(key).content for key in keys]
+
+
+def _full_name(user: Any) -> str:
+    return str(user.get_full_name() or user.get_username())
+
+
+def test_a_second_anonymous_visit_is_answered_without_touching_the_database(
+    django_assert_num_queries: Any,
+) -> None:
+    first = Client().get(HOME)
+    assert len(_cached_pages()) == 1
+    with django_assert_num_queries(0):
+        again = Client().get(HOME)
+    assert again.status_code == 200
+    assert ANY_TOKEN.sub("", again.content.decode()) == ANY_TOKEN.sub("", first.content.decode())
+    assert "Inloggen" in again.content.decode()
+
+
+def test_every_response_tells_browsers_and_proxies_to_keep_no_copy(organisation: Organisation) -> None:
+    anonymous_first, anonymous_again = Client().get(HOME), Client().get(HOME)
+    client = Client()
+    verified_login(client, organisation.users[Role.LEIDINGGEVENDE])
+    for response in (anonymous_first, anonymous_again, client.get(HOME)):
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+
+def test_a_logged_in_user_never_gets_the_anonymous_page(organisation: Organisation) -> None:
+    Client().get(HOME)
+    user = organisation.users[Role.MEDEWERKER]
+    client = Client()
+    verified_login(client, user)
+    page = client.get(HOME).content.decode()
+    assert _full_name(user) in page
+    assert 'data-testid="roles"' in page
+    assert "Inloggen" not in page
+
+
+def test_a_logged_in_users_page_never_reaches_the_cache(organisation: Organisation) -> None:
+    for role in (Role.MEDEWERKER, Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO):
+        client = Client()
+        verified_login(client, organisation.users[role])
+        assert client.get(HOME).status_code == 200
+    assert _cached_pages() == []
+    anonymous = Client().get(HOME).content.decode()
+    for role in (Role.MEDEWERKER, Role.LEIDINGGEVENDE, Role.COORDINATOR_TCO):
+        assert _full_name(organisation.users[role]) not in anonymous
+    assert 'data-testid="work"' not in anonymous
+    (cached,) = _cached_pages()
+    assert b'data-testid="work"' not in cached
+    assert b'data-testid="roles"' not in cached
+
+
+def test_a_user_known_without_a_session_cookie_neither_reads_nor_fills_the_cache(organisation: Organisation) -> None:
+    """Belt and braces: the key is refused for an authenticated user however they were recognised."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = HOME
+    request.user = organisation.users[Role.MEDEWERKER]
+    assert anonymous_page.cache_key(request) is None
+
+
+def test_a_visitor_with_a_messages_cookie_gets_the_page_rendered_for_them() -> None:
+    Client().get(HOME)  # fills the cache
+    visitor = Client()
+    request = HttpRequest()
+    storage = CookieStorage(request)
+    storage.add(message_levels.INFO, "Je bent uitgelogd.")
+    response_for_cookie = Client().get(HOME)
+    storage.update(response_for_cookie)
+    visitor.cookies["messages"] = response_for_cookie.cookies["messages"].value
+    page = visitor.get(HOME)
+    assert page.context is not None  # rendered by the view, not taken from the cache
+    assert "Je bent uitgelogd." in page.content.decode()
+
+
+def test_each_visitor_gets_a_token_for_their_own_csrf_cookie() -> None:
+    Client().get(HOME)
+    one, other = Client(), Client()
+    first, second = one.get(HOME), other.get(HOME)
+    assert settings.CSRF_COOKIE_NAME in first.cookies
+    tokens = [TOKEN.search(page.content.decode()) for page in (first, second)]
+    assert all(tokens)
+    assert tokens[0].group(1) != tokens[1].group(1)  # type: ignore[union-attr]
+
+
+def test_english_and_dutch_are_kept_apart() -> None:
+    Client().get(HOME)
+    english = Client()
+    english.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = english.get(HOME)
+    assert page.headers["Content-Language"] == "en"
+    assert 'lang="en"' in page.content.decode()
+    assert Client().get(HOME).headers["Content-Language"] == "nl"
+
+
+def test_a_change_to_public_content_empties_the_cache() -> None:
+    first = Client().get(HOME)
+    assert first.context is not None
+    assert Client().get(HOME).context is None  # from the cache
+    provision = Provision.objects.first()
+    assert provision is not None
+    provision.save()  # a public content change bumps the content version
+    assert Client().get(HOME).context is not None
+
+
+@override_settings(ZORGWIJZER_PUBLIC_PAGE_SECONDS=0)
+def test_the_cache_can_be_switched_off() -> None:
+    Client().get(HOME)
+    assert Client().get(HOME).context is not None
+    assert _cached_pages() == []
+
+
+def test_htmx_requests_are_not_taken_from_the_cache() -> None:
+    Client().get(HOME)
+    partial = Client().get(HOME, headers={"HX-Request": "true"})
+    assert partial.status_code == 200
+    assert partial.context is not None
