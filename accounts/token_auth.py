@@ -34,9 +34,11 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         keyword, _space, presented = header.strip().partition(" ")
         if keyword.lower() not in KEYWORDS:
             return None
-        _refuse_a_blocked_client(request)
         check = tokens.api_token_check(presented.strip())
         if check.refusal is not None or check.token is None:
+            # A valid token always passes, so that guesses from a shared address (a NAT, a gateway)
+            # cannot lock the real system out; the block only bounds the refusals and their audit rows.
+            _refuse_a_blocked_client(request)
             tokens.api_token_refused(
                 refusal=check.refusal or Refusal.UNKNOWN, token=check.token, request=request._request
             )
@@ -48,7 +50,8 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
 
 def _refuse_a_blocked_client(request: Request) -> None:
-    """429 before the token is looked at, for a client with too many refusals this minute."""
+    """429 instead of 401 for a client with too many refused tokens this minute (only the start of
+    the block is recorded, so a flood of guesses cannot fill the audit trail)."""
     block = token_limits.blocked(request._request)
     if block is None:
         return

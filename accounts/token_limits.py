@@ -3,10 +3,10 @@
 Each refused token (unknown, mistyped, revoked, expired, or without the endpoint's scope) counts
 for the client address it came from (``selftests.limits.client_address``: behind the reverse proxy
 the address the proxy added). Once a client has ``ACCOUNTS_API_TOKEN_FAILURES_PER_MINUTE``
-refusals in a clock minute, every token request from it gets 429 until that minute is over, a
-valid token too: the token is not even looked up, so guessing is bounded however the guesses are
-spread over tokens. A 256-bit token cannot be guessed anyway; the limit bounds the work and the
-audit rows a client can cause. Only the start of a block is recorded (one ``throttled`` audit row
+refusals in a clock minute, every refused token from it gets 429 instead of 401 until that minute
+is over. A valid token still passes: guesses from an address the real system shares (a NAT, a
+gateway) must not lock it out, and a 256-bit token cannot be guessed anyway; the limit bounds the
+audit rows and warnings a client can cause. Only the start of a block is recorded (one ``throttled`` audit row
 and one ``api_token_refused`` warning per client per minute), not every blocked request, so a
 flood cannot fill the audit trail; the request log keeps its usual line per request.
 

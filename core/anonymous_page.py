@@ -41,6 +41,10 @@ def cache_key(request: HttpRequest) -> str | None:
         return None
     if request.method != "GET" or "HTTP_HX_REQUEST" in request.META:
         return None
+    # These pages ignore the query string; caching each variant would let anyone fill the shared
+    # cache (and push out sessions and rate limits) with ``/?n=1…N``.
+    if request.META.get("QUERY_STRING"):
+        return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return None
     if getattr(request, "user", None) is None or request.user.is_authenticated:
@@ -61,9 +65,19 @@ def cached_for_anonymous(view: View) -> View:
             response = public_cache.serve(request, page)
         else:
             response = view(request, *args, **kwargs)
-            if key is not None and public_cache.cacheable(request, response):
+            if key is not None and _nothing_personal_added(request) and public_cache.cacheable(request, response):
                 public_cache.store(request, response, key)
         add_never_cache_headers(response)
         return response
 
     return wrapped
+
+
+def _nothing_personal_added(request: HttpRequest) -> bool:
+    """The view wrote nothing to this visitor's session or messages. (``cacheable`` sees the
+    response before the session and messages middleware add their cookies, so it cannot tell.)"""
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "added_new", False)

@@ -202,6 +202,9 @@ def database_unavailable_response(request: HttpRequest, error: BaseException) ->
         "database unavailable (%s: %s); answered 503",
         type(error).__name__,
         detail[0][:200] if detail else "",
+        # The traceback goes to the log (never to the visitor): a lock timeout or a broken
+        # migration is also an OperationalError, and the operator must be able to tell it apart.
+        exc_info=error,
         extra={
             "event": "database_unavailable",
             "status_code": 503,

@@ -26,7 +26,7 @@ import time
 from collections import Counter
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -91,7 +91,7 @@ def flush_usage() -> int:
         with transaction.atomic():
             for (instrument, week), count in sorted(taken.items()):
                 _add(instrument, week, count)
-    except DatabaseError:
+    except (DatabaseError, InterfaceError):
         with _lock:
             _pending.update(taken)
             if _pending_since is None:

@@ -84,13 +84,15 @@ def _render_step(
 
 
 def _never_cache_answers(view: Any) -> Any:
-    """``never_cache`` for the responses that carry answers (every POST). The first page (a GET)
-    has none and is the same for every visitor: anonymous visitors get it from the page cache."""
+    """``never_cache`` for the responses that carry answers (every POST) and for every page of a
+    logged-in user (its navigation shows their roles: not for the browser's cache on a shared
+    workstation). The first page (a GET) has no answers and is the same for every anonymous
+    visitor, who gets it from the page cache."""
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response: HttpResponse = view(request, *args, **kwargs)
-        if request.method != "GET":
+        if request.method != "GET" or request.user.is_authenticated:
             add_never_cache_headers(response)
         return response
 

@@ -156,3 +156,34 @@ def test_htmx_requests_are_not_taken_from_the_cache() -> None:
     partial = Client().get(HOME, headers={"HX-Request": "true"})
     assert partial.status_code == 200
     assert partial.context is not None
+
+
+def test_a_query_string_is_neither_cached_nor_served_from_the_cache() -> None:
+    """The home page ignores the query string: caching each variant would let anyone fill the
+    shared cache (pushing out sessions and rate limits) with ``/?n=1…N``."""
+    for number in range(3):
+        assert Client().get(HOME, {"n": number}).context is not None
+    assert _cached_pages() == []
+    Client().get(HOME)
+    assert Client().get(HOME, {"n": 1}).context is not None
+
+
+def test_a_page_whose_view_wrote_to_the_session_or_messages_is_not_kept() -> None:
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().get(HOME)
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    assert anonymous_page._nothing_personal_added(request)
+    request.session["visited"] = True
+    assert not anonymous_page._nothing_personal_added(request)
+
+    request = RequestFactory().get(HOME)
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
+    assert anonymous_page._nothing_personal_added(request)
+    request._messages.add(message_levels.INFO, "Alleen voor deze bezoeker")  # type: ignore[attr-defined]
+    assert not anonymous_page._nothing_personal_added(request)

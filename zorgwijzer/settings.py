@@ -302,7 +302,8 @@ if CACHE_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
-            # Several sites (or a test) can share one Redis database without seeing each other's keys.
+            # Keeps a test's keys apart from others'. Never share one Redis between sites: it holds
+            # sessions and pages (docs/operations.md, "Shared cache: Redis").
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "zw"),
         }
     }

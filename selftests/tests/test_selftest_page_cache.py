@@ -39,3 +39,16 @@ def test_a_page_with_answers_is_never_cached(fitheid: Instrument) -> None:
     assert "no-store" in response["Cache-Control"]
     result = Client().post(reverse("selftests:result", args=[fitheid.slug]), page_post(lowest(fitheid)))
     assert "no-store" in result["Cache-Control"]
+
+
+def test_a_logged_in_users_first_page_is_not_kept_by_the_browser(fitheid: Instrument, organisation: Any) -> None:
+    """Its navigation shows the user's roles: the next person at a shared workstation must not find
+    it with the Back button after logout."""
+    from conftest import verified_login
+    from organisation.constants import Role
+
+    client = Client()
+    verified_login(client, organisation.users[Role.FUNCTIONEEL_BEHEERDER])
+    response = client.get(reverse("selftests:run", args=[fitheid.slug]))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
