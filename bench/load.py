@@ -171,22 +171,7 @@ def run(db_url: str | None = None, *, seconds: float = SECONDS, users: int = USE
     locust = locust_command()
     with tempfile.TemporaryDirectory(prefix="zorgwijzer-load-") as tmp:
         workdir = Path(tmp)
-        env = bench.bench_environment(workdir)
-        cache = None
-        if db_url:
-            env["DATABASE_URL"] = db_url
-        else:
-            database = workdir / "bench.sqlite3"
-            env["DATABASE_URL"] = f"sqlite:///{database}"
-            cache = loggedin._cache_file()
-            if cache.exists():
-                loggedin._copy_sqlite(cache, database)
-        cookies = loggedin._prepare_in_subprocess(env, workdir)
-        if cache is not None and not cache.exists():
-            VAR.mkdir(parents=True, exist_ok=True)
-            for stale in VAR.glob("loggedin-*.sqlite3"):
-                stale.unlink()
-            loggedin._copy_sqlite(workdir / "bench.sqlite3", cache)
+        env, cookies = loggedin.prepared_deployment(workdir, db_url)
         output = workdir / "load.json"
         command = [sys.executable, str(Path(__file__).resolve()), "--prepare", str(output)]
         subprocess.run(command, cwd=ROOT, env=env, check=True)

@@ -179,6 +179,31 @@ def _prepare_in_subprocess(env: dict[str, str], workdir: Path) -> dict[str, str]
     return cookies
 
 
+def prepared_deployment(workdir: Path, db_url: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The bench environment in ``workdir`` with the realistic data and a logged-in session per
+    persona: on ``db_url``, or on SQLite from the cached file (made and kept on the first run).
+    Returns the environment for the servers and each persona's Cookie header."""
+    from bench import run as bench
+
+    env = bench.bench_environment(workdir)
+    cache = None
+    if db_url:
+        env["DATABASE_URL"] = db_url
+    else:
+        database = workdir / "bench.sqlite3"
+        env["DATABASE_URL"] = f"sqlite:///{database}"
+        cache = _cache_file()
+        if cache.exists():
+            _copy_sqlite(cache, database)
+    cookies = _prepare_in_subprocess(env, workdir)
+    if cache is not None and not cache.exists():
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        for stale in CACHE_DIR.glob("loggedin-*.sqlite3"):
+            stale.unlink()
+        _copy_sqlite(workdir / "bench.sqlite3", cache)
+    return env, cookies
+
+
 def run(
     db_url: str | None = None,
     *,
@@ -197,22 +222,7 @@ def run(
     load = (duration, client_processes, connections)
     with tempfile.TemporaryDirectory(prefix="zorgwijzer-loggedin-") as tmp:
         workdir = Path(tmp)
-        env = bench.bench_environment(workdir)
-        cache = None
-        if db_url:
-            env["DATABASE_URL"] = db_url
-        else:
-            database = workdir / "bench.sqlite3"
-            env["DATABASE_URL"] = f"sqlite:///{database}"
-            cache = _cache_file()
-            if cache.exists():
-                _copy_sqlite(cache, database)
-        cookies = _prepare_in_subprocess(env, workdir)
-        if cache is not None and not cache.exists():
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            for stale in CACHE_DIR.glob("loggedin-*.sqlite3"):
-                stale.unlink()
-            _copy_sqlite(workdir / "bench.sqlite3", cache)
+        env, cookies = prepared_deployment(workdir, db_url)
         bare_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
         rows = []
         with (

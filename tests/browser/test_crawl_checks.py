@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.crawl import focus_problems, page_problems
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.once]
 
 GOOD = """<!DOCTYPE html><html lang="nl"><head><title>Goed</title>
 <style>a:focus-visible { outline: 3px solid #000; }</style></head>

@@ -15,6 +15,7 @@ from catalogue.constants import LOKET_PROVISION, ChannelKind
 from catalogue.models import ContactChannel, Provision
 from tests.browser.conftest import check_page
 
+pytestmark = pytest.mark.once  # reading pages on a phone: the same on every database engine
 PHONE: ViewportSize = {"width": 390, "height": 844}
 
 

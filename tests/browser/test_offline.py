@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps as django_apps
 from playwright.sync_api import Browser, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.once, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from access import ACTIONS, AUTHENTICATED, requires_two_factor
 from organisation.constants import Role
 from tests.browser.conftest import assert_accessible, totp_now
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.once, pytest.mark.django_db(transaction=True)]
 
 NAV_BY_ACTION = {
     "people.view": "Medewerkers",
