@@ -1,7 +1,7 @@
 """A bound on refused API-token attempts per client, so nobody can try tokens without end.
 
 Each refused token (unknown, mistyped, revoked, expired, or without the endpoint's scope) counts
-for the client address it came from (``selftests.limits.client_address``: behind the reverse proxy
+for the client address it came from (``core.clients.client_address``: behind the reverse proxy
 the address the proxy added). Once a client has ``ACCOUNTS_API_TOKEN_FAILURES_PER_MINUTE``
 refusals in a clock minute, every refused token from it gets 429 instead of 401 until that minute
 is over. A valid token still passes: guesses from an address the real system shares (a NAT, a
@@ -23,9 +23,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
 
-from selftests.limits import client_address
+from core.clients import client_digest
 
 #: Refused attempts per client per clock minute when the setting is absent; 0 switches the limit off.
 DEFAULT_FAILURES_PER_MINUTE = 20
@@ -38,8 +37,7 @@ def _limit() -> int:
 
 
 def _key(request: HttpRequest, window: int) -> str:
-    digest = salted_hmac(_KEY_PREFIX, client_address(request), algorithm="sha256").hexdigest()
-    return f"{_KEY_PREFIX}:{window}:{digest[:32]}"
+    return f"{_KEY_PREFIX}:{window}:{client_digest(_KEY_PREFIX, request)}"
 
 
 def _window() -> tuple[int, int]:

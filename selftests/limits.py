@@ -18,43 +18,20 @@ to stop exhaustion, not to count exactly.
 
 from __future__ import annotations
 
-import ipaddress
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils.crypto import salted_hmac
+
+from core.clients import client_digest
 
 WINDOW_SECONDS = 60
 _KEY_PREFIX = "selftests-pdf"
 
 
-def client_address(request: HttpRequest) -> str:
-    """The address the request came from. Behind the reverse proxy that is the last entry of
-    X-Forwarded-For: the one the proxy added, which a visitor cannot forge (they can only put
-    entries before it)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.BEHIND_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.rsplit(",", 1)[-1].strip() or address
-    return _network(address)
-
-
-def _network(address: str) -> str:
-    """An IPv6 client usually holds a whole /64 and could step through it: count it as one."""
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if parsed.version == 6:
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
-
-
 def _key(request: HttpRequest) -> str:
-    digest = salted_hmac(_KEY_PREFIX, client_address(request), algorithm="sha256").hexdigest()
-    return f"{_KEY_PREFIX}:{digest[:32]}"
+    return f"{_KEY_PREFIX}:{client_digest(_KEY_PREFIX, request)}"
 
 
 def pdf_allowed(request: HttpRequest) -> bool:
