@@ -86,6 +86,7 @@ def test_the_coordinator_cannot_match_an_untrained_buddy_and_matches_a_trained_o
     page.goto("/buddys/")
     check_both_widths(page, "casework-buddies")
     page.get_by_role("link", name="Buddy koppelen").click()
+    expect(page.get_by_label("Buddy", exact=True)).to_be_visible()
     check_both_widths(page, "casework-match-form")
     page.get_by_label("Medewerker", exact=True).select_option(index=1)
     page.get_by_label("Buddy", exact=True).select_option(
