@@ -13,7 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
-from core.public import is_public, public_page
+from core.public import is_public, public_page, sessionless
 from organisation.constants import CARE_PROFESSIONAL_ROLES, CONFIDENTIAL_ROLES, Role
 
 if TYPE_CHECKING:
@@ -257,6 +257,7 @@ __all__ = [
     "requires_two_factor",
     "roles_of",
     "scope_filter",
+    "sessionless",
     "unit_ids_of",
     "visible_people",
     "visible_people_filter",

@@ -5,6 +5,7 @@ page when the database cannot be reached or written."""
 from __future__ import annotations
 
 import contextvars
+import functools
 import logging
 import re
 import sys
@@ -100,7 +101,9 @@ class DutchFirstMiddleware:
 
 
 class PublicPageCacheMiddleware:
-    """Serves public pages to anonymous visitors from the whole-page cache (core.public_cache)."""
+    """Serves public pages, and the anonymous rendering of pages marked ``cached_for_anonymous``,
+    to anonymous visitors from the whole-page cache (core.public_cache), before the session,
+    authentication and template machinery runs."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -115,8 +118,7 @@ class PublicPageCacheMiddleware:
         if page is not None:
             return public_cache.serve(request, page)
         response = self.get_response(request)
-        if public_cache.cacheable(request, response):
-            public_cache.store(request, response, key)
+        public_cache.keep(request, response, key)
         return response
 
 
@@ -263,3 +265,42 @@ class DatabaseUnavailableMiddleware:
         if error is not None:
             return database_unavailable_response(request, error)
         return None
+
+
+class SessionlessViewMiddleware:
+    """Answers views marked ``sessionless`` (``core.public``: public, and knowing no user by
+    construction) before the session, CSRF, authentication, two-factor and messages middleware:
+    they would load nothing such a view uses. Placed after ``LocaleMiddleware`` (the answer is in
+    the visitor's language) and before ``SessionMiddleware``. The response gets the framing
+    header that ``XFrameOptionsMiddleware`` would add; such views answer JSON, to which a content
+    security policy does not apply. Which paths lead to such a view is remembered per URLconf."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+        from django.urls import get_urlconf
+
+        match = _sessionless_match(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+        if match is None:
+            return self.get_response(request)
+        request.resolver_match = match
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        response.setdefault("X-Frame-Options", "DENY")
+        return response
+
+
+@functools.lru_cache(maxsize=4096)
+def _sessionless_match(urlconf: str, path: str) -> Any:
+    from django.urls import Resolver404, resolve
+
+    from core.public import is_public, is_sessionless
+
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return None
+    return match if is_public(match.func) and is_sessionless(match.func) else None

@@ -5,8 +5,9 @@ visitor in a language, so their rendered responses are kept in the cache and ser
 session, authentication, two-factor and template machinery runs (the ``make bench`` target for
 the catalogue is half the speed of a bare Django view). Rules:
 
-* only ``GET`` requests to views marked with ``access.public_page``, without a session
-  or messages cookie (so never for a logged-in user) and not from htmx (partial responses);
+* only ``GET`` requests to views marked with ``access.public_page`` (or, without a query string,
+  with ``core.anonymous_page.cached_for_anonymous``), without a session or messages cookie (so
+  never for a logged-in user) or Authorization header, and not from htmx (partial responses);
 * only ``200`` responses that set no cookie other than the CSRF cookie and are not private;
 * the key holds the full path with query string, the language and a content version;
 * the page's CSRF token is swapped for a fresh one for each visitor (their own cookie secret), so
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -30,6 +32,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware import csrf
 from django.urls import Resolver404, get_urlconf, resolve
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_request
 
 from core.public import is_public
@@ -47,6 +50,9 @@ _UNCACHED_HEADERS = frozenset({"set-cookie", "x-request-id", "content-length"})
 class CachedPage:
     content: bytes
     headers: tuple[tuple[str, str], ...]
+    #: Served with headers that forbid browsers and proxies to keep a copy (set per response, so
+    #: that its Expires is now): the anonymous rendering of a page that is personal when logged in.
+    never_cache: bool = False
 
 
 def content_version() -> int:
@@ -65,14 +71,11 @@ def content_changed(sender: Any, **_: Any) -> None:
 
 
 def cache_key(request: HttpRequest) -> str | None:
-    """The key of this request's page, or None when the request may not use the page cache."""
-    if not settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS:
-        return None
-    if request.method != "GET" or "HTTP_HX_REQUEST" in request.META:
-        return None
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return None
-    if not _is_public_path(get_urlconf() or settings.ROOT_URLCONF, request.path_info):
+    """The key of this request's page, or None when the request may not use the page cache: a
+    ``public_page`` view, or a view marked ``cached_for_anonymous`` (core.anonymous_page) when the
+    request has no query string."""
+    kind = _request_kind(request)
+    if kind is None or (kind == ANONYMOUS and request.META.get("QUERY_STRING")):
         return None
     language = get_language_from_request(request)
     # A digest, not the path: a path can be long (a cache backend then warns with the key in the
@@ -81,26 +84,72 @@ def cache_key(request: HttpRequest) -> str | None:
     return f"public-page:{content_version()}:{language}:{path}"
 
 
+def keep(request: HttpRequest, response: HttpResponse, key: str) -> None:
+    """Store the page the stack produced for ``key`` when it may be kept: the whole response as
+    the visitor got it (security policy, language, Vary headers included). A page that is personal
+    for a logged-in user (``cached_for_anonymous``) is kept only when its view's decorator marked
+    the request: after authentication the visitor was anonymous and nothing was written to their
+    session or messages. Such a page is served with headers that forbid any copy elsewhere, as the
+    decorator gave it."""
+    kind = _request_kind(request)
+    if kind == ANONYMOUS and not getattr(request, ANONYMOUS_RENDERING, False):
+        return
+    never_cache = kind == ANONYMOUS
+    if cacheable(request, response, never_cache=never_cache):
+        store(request, response, key, never_cache=never_cache)
+
+
+#: The request attribute ``cached_for_anonymous`` sets on a rendering the page cache may keep.
+ANONYMOUS_RENDERING = "zw_anonymous_rendering"
+
+
+def _request_kind(request: HttpRequest) -> str | None:
+    """``PUBLIC`` or ``ANONYMOUS`` when the request may use the page cache, else None. Never with a
+    session or messages cookie (a logged-in user, or a message for this visitor), nor with an
+    Authorization header: Zorgwijzer's pages know a user only by the session, and a request that
+    carries any other credentials is not taken for anonymous either."""
+    if not settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS:
+        return None
+    if request.method != "GET" or "HTTP_HX_REQUEST" in request.META or "HTTP_AUTHORIZATION" in request.META:
+        return None
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return None
+    return _path_kind(get_urlconf() or settings.ROOT_URLCONF, request.path_info)
+
+
+PUBLIC = "public"
+ANONYMOUS = "anonymous"
+
+
 @lru_cache(maxsize=4096)
-def _is_public_path(urlconf: str, path: str) -> bool:
-    """Whether the path resolves to a public view; remembered per URLconf, which only changes
-    with a deployment (or a test's override, which has its own key)."""
+def _path_kind(urlconf: str, path: str) -> str | None:
+    """Whether the path resolves to a public view or to one cached for anonymous visitors;
+    remembered per URLconf, which only changes with a deployment (or a test's override, which has
+    its own key)."""
     try:
-        return is_public(resolve(path, urlconf).func)
+        view = resolve(path, urlconf).func
     except Resolver404:
-        return False
+        return None
+    if is_public(view):
+        return PUBLIC
+    return ANONYMOUS if getattr(view, "zw_cached_for_anonymous", False) else None
 
 
-def cacheable(request: HttpRequest, response: HttpResponse) -> bool:
+def cacheable(request: HttpRequest, response: HttpResponse, *, never_cache: bool = False) -> bool:
+    """A ``200`` that sets no cookie but the CSRF cookie (a session or messages cookie means
+    something was written for this visitor) and that allows caching (``never_cache``: the page
+    forbids copies in browsers and proxies, not in this server-side cache)."""
     if response.status_code != 200 or response.streaming:
         return False
     if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
         return False
+    if never_cache:
+        return True
     cache_control = {part.split("=")[0].strip().lower() for part in response.get("Cache-Control", "").split(",")}
     return not cache_control & {"private", "no-store", "no-cache"}
 
 
-def store(request: HttpRequest, response: HttpResponse, key: str) -> None:
+def store(request: HttpRequest, response: HttpResponse, key: str, *, never_cache: bool = False) -> None:
     content = response.content
     secret = request.META.get("CSRF_COOKIE")
     if secret:
@@ -108,7 +157,7 @@ def store(request: HttpRequest, response: HttpResponse, key: str) -> None:
             lambda found: _TOKEN_PLACEHOLDER if _is_token_for(found.group(), secret) else found.group(), content
         )
     headers = tuple((name, value) for name, value in response.items() if name.lower() not in _UNCACHED_HEADERS)
-    cache.set(key, CachedPage(content, headers), settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS)
+    cache.set(key, CachedPage(content, headers, never_cache), settings.ZORGWIJZER_PUBLIC_PAGE_SECONDS)
 
 
 def _is_token_for(candidate: bytes, secret: str) -> bool:
@@ -118,15 +167,47 @@ def _is_token_for(candidate: bytes, secret: str) -> bool:
 _csrf_middleware = csrf.CsrfViewMiddleware(lambda request: HttpResponse())
 
 
+def _masked_token(request: HttpRequest) -> str:
+    """``csrf.get_token`` with the same effect (the visitor's secret, or a new one for a new CSRF
+    cookie; the secret masked with a fresh mask), drawing its random characters from one
+    ``os.urandom`` read instead of one per character: on a cached page the token was a third of
+    the time the request took."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret:
+        secret = _random_chars(csrf.CSRF_SECRET_LENGTH)
+        request.META["CSRF_COOKIE"] = secret
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+    mask = _random_chars(csrf.CSRF_SECRET_LENGTH)
+    chars = csrf.CSRF_ALLOWED_CHARS
+    cipher = "".join(chars[(chars.index(x) + chars.index(y)) % len(chars)] for x, y in zip(secret, mask, strict=True))
+    return mask + cipher
+
+
+#: Random bytes at or above this are skipped, so that every allowed character is equally likely.
+_UNBIASED_BELOW = 256 - 256 % len(csrf.CSRF_ALLOWED_CHARS)
+
+
+def _random_chars(length: int) -> str:
+    """``length`` characters drawn uniformly from the CSRF alphabet with the operating system's
+    CSPRNG (rejection sampling: no modulo bias)."""
+    chars = csrf.CSRF_ALLOWED_CHARS
+    drawn: list[str] = []
+    while len(drawn) < length:
+        drawn.extend(chars[byte % len(chars)] for byte in secrets.token_bytes(length) if byte < _UNBIASED_BELOW)
+    return "".join(drawn[:length])
+
+
 def serve(request: HttpRequest, page: CachedPage) -> HttpResponse:
     """A cached page with this visitor's own CSRF token (and cookie, when they had none)."""
     content = page.content
     if _TOKEN_PLACEHOLDER in content:
         _csrf_middleware.process_request(request)
-        content = content.replace(_TOKEN_PLACEHOLDER, csrf.get_token(request).encode("ascii"))
+        content = content.replace(_TOKEN_PLACEHOLDER, _masked_token(request).encode("ascii"))
     response = HttpResponse(content)
     for name, value in page.headers:
         response[name] = value
     if _TOKEN_PLACEHOLDER in page.content:
         _csrf_middleware.process_response(request, response)
+    if page.never_cache:
+        add_never_cache_headers(response)
     return response

@@ -8,11 +8,13 @@ the answers or the result is written anywhere; only the weekly counter goes up.
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
@@ -22,6 +24,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from access import sessionless
 from selftests import forms, loading, presentation, services
 from selftests.loading import Instrument, Text
 from selftests.scoring import Answers, crisis, missing_or_invalid
@@ -314,6 +317,7 @@ class SelfTestViewSet(viewsets.ViewSet):
         },
     )
     @action(detail=True, methods=["post"])
+    @sessionless
     def score(self, request: Request, slug: str) -> Response:
         """Score answers; the response is the result. Nothing of it is stored."""
         instrument = _instrument(slug)
@@ -328,9 +332,54 @@ class SelfTestViewSet(viewsets.ViewSet):
                 return Response({**payload.errors, "crisis": _crisis_in_unreadable(instrument, data)}, status=400)
             validated = payload.validated_data
         try:
-            answers = _validated(instrument, validated)
+            body = _scored(instrument, validated)
         except ScoreInvalid as invalid:
             return Response({**invalid.errors, "crisis": invalid.crisis}, status=400)
-        result = score_answers(instrument, answers)
-        services.usage_count(instrument=instrument.slug)
-        return Response(presentation.score_response(result))  # ScoreResultSerializer's fields, as plain data
+        return Response(body)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """A score request in the plain JSON form that can be scored is answered without DRF's
+        request, negotiation and renderer machinery, which cost more than the scoring (``make
+        bench``): the same body and status, as ``JSONRenderer`` writes it. Anything else (another
+        content type or ``Accept``, a body that is not plain, wrong answers, an unknown test)
+        takes DRF's way with its messages."""
+        if self.action_map.get(request.method.lower() if request.method else "") == "score":
+            answered = _plain_score(request, kwargs.get("slug", ""))
+            if answered is not None:
+                return answered
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _scored(instrument: Instrument, validated: dict[str, Any]) -> dict[str, Any]:
+    """The score API's answer body for validated request data (``ScoreInvalid`` when the answers
+    cannot be scored); counts the use. Nothing of the answers is stored."""
+    result = score_answers(instrument, _validated(instrument, validated))
+    services.usage_count(instrument=instrument.slug)
+    return presentation.score_response(result)  # ScoreResultSerializer's fields, as plain data
+
+
+_JSON_TYPES = frozenset({"", "*/*", "application/json", "application/*"})
+
+
+def _plain_score(request: HttpRequest, slug: str) -> HttpResponse | None:
+    """The ``200`` for a plain JSON score request that can be scored, or None (DRF's way)."""
+    if request.method != "POST" or request.content_type != "application/json":
+        return None
+    if request.headers.get("Accept", "").split(";")[0].strip() not in _JSON_TYPES:
+        return None
+    instrument = loading.get(slug)
+    if instrument is None:
+        return None
+    try:
+        validated = _plain_score_request(json.loads(request.body))
+        if validated is None:
+            return None
+        body = _scored(instrument, validated)
+    except (ValueError, ScoreInvalid):  # unreadable JSON (a ValueError) or answers with messages
+        return None
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")), content_type="application/json"
+    )
+    response["Vary"] = "Accept"
+    response["Allow"] = "POST, OPTIONS"
+    return response

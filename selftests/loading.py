@@ -63,9 +63,14 @@ class Item:
         return self.text_colleague if mode == "collega" and self.text_colleague else self.text
 
     def option(self, value: str) -> Option | None:
-        return next((option for option in self.scale if option.value == value), None)
+        return self._options.get(value)
 
-    @property
+    @cached_property
+    def _options(self) -> dict[str, Option]:
+        """The scale by answer value (a scoring looks up every answer: ``make bench``)."""
+        return {option.value: option for option in self.scale}
+
+    @cached_property
     def max_points(self) -> int:
         return max(option.points for option in self.scale)
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import selectors
@@ -116,14 +117,16 @@ def _report_missing(result: Result, provisions: set[str], experts: set[str]) -> 
 def result_context(result: Result) -> dict[str, Any]:
     """Everything a result template or the API needs, in the active language."""
     provisions, experts = _links(result)
+    language = get_language() or "nl"
+    english = language.startswith("en")
     groups: dict[str, list[dict[str, Any]]] = {}
     for domain in result.domains:
         groups.setdefault(domain.domain.group, []).append(
             {
                 "id": domain.domain.id,
-                "label": str(domain.domain.label),
+                "label": domain.domain.label.en if english else domain.domain.label.nl,
                 "band": domain.band,
-                "band_label": str(BAND_LABELS[domain.band]),
+                "band_label": _local(BAND_LABELS[domain.band], language),
                 "points": domain.points,
                 "max_points": domain.max_points,
             }
@@ -133,24 +136,46 @@ def result_context(result: Result) -> dict[str, Any]:
         "result": result,
         "mode": result.answers.mode,
         "days_since_event": result.answers.days_since_event,
-        "band": {"id": result.band.id, "label": str(result.band.label), "summary": _band_summary(result)},
-        "groups": [{"id": group, "label": str(GROUP_LABELS[group]), "domains": rows} for group, rows in groups.items()],
+        "band": {
+            "id": result.band.id,
+            "label": result.band.label.en if english else result.band.label.nl,
+            "summary": _band_summary(result),
+        },
+        "groups": [
+            {"id": group, "label": _local(GROUP_LABELS[group], language), "domains": rows}
+            for group, rows in groups.items()
+        ],
         "domains": [row for rows in groups.values() for row in rows],
         "crisis": result.crisis,
         "advice": [
             {
                 "id": rule.id,
-                "title": str(rule.title),
-                "text": str(rule.text),
+                "title": rule.title.en if english else rule.title.nl,
+                "text": rule.text.en if english else rule.text.nl,
                 "provisions": [provisions[slug] for slug in rule.provisions if slug in provisions],
                 "experts": [experts[slug] for slug in rule.experts if slug in experts],
             }
             for rule in result.advice
         ],
         "provisions": [provisions[slug] for slug in result.provision_slugs if slug in provisions],
-        "disclaimer": str(DISCLAIMER),
-        "not_stored": str(NOT_STORED),
+        "disclaimer": _local(DISCLAIMER, language),
+        "not_stored": _local(NOT_STORED, language),
     }
+
+
+#: (constant, language) → its translation. The message catalogues change only with a deployment,
+#: so a label is looked up once per process and language (a result has some twenty: ``make bench``).
+_TRANSLATED: dict[tuple[int, str], str] = {}
+
+
+def _local(constant: Any, language: str) -> str:
+    """A module-level lazy translation in ``language`` (the active one). Keyed by ``id``: only for
+    the constants of this module, which live as long as the process."""
+    key = (id(constant), language)
+    found = _TRANSLATED.get(key)
+    if found is None:
+        found = _TRANSLATED[key] = str(constant)
+    return found
 
 
 def score_response(result: Result) -> dict[str, Any]:
@@ -181,7 +206,7 @@ def score_response(result: Result) -> dict[str, Any]:
 
 def _band_summary(result: Result) -> str:
     if result.crisis:
-        return str(SAFETY_SUMMARY.get(result.answers.mode, SAFETY_SUMMARY["zelf"]))
+        return _local(SAFETY_SUMMARY.get(result.answers.mode, SAFETY_SUMMARY["zelf"]), get_language() or "nl")
     return result.band_summary
 
 

@@ -17,7 +17,7 @@ from django.test import Client, override_settings
 
 from catalogue.models import Provision
 from conftest import Organisation, verified_login
-from core import anonymous_page
+from core import anonymous_page, public_cache
 from organisation.constants import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
@@ -36,8 +36,8 @@ def page_cache_on() -> Any:
 
 def _cached_pages() -> list[bytes]:
     """Every anonymous page in the (local-memory) cache, as stored."""
-    keys = [key.split(":", 2)[2] for key in cache._cache if ":anonymous-page:" in key]  # type: ignore[attr-defined]
-    return [cache.get(key).content for key in keys]
+    keys = [key.split(":", 2)[2] for key in cache._cache if ":public-page:" in key]  # type: ignore[attr-defined]
+    return [page.content for page in map(cache.get, keys) if isinstance(page, public_cache.CachedPage)]
 
 
 def _full_name(user: Any) -> str:
@@ -91,13 +91,52 @@ def test_a_logged_in_users_page_never_reaches_the_cache(organisation: Organisati
     assert b'data-testid="roles"' not in cached
 
 
-def test_a_user_known_without_a_session_cookie_neither_reads_nor_fills_the_cache(organisation: Organisation) -> None:
-    """Belt and braces: the key is refused for an authenticated user however they were recognised."""
-    request = HttpRequest()
-    request.method = "GET"
-    request.path = request.path_info = HOME
-    request.user = organisation.users[Role.MEDEWERKER]
-    assert anonymous_page.cache_key(request) is None
+def test_a_user_known_without_a_session_cookie_never_fills_the_cache(organisation: Organisation) -> None:
+    """Belt and braces: the decorator stores only the page of a visitor who, after
+    authentication, is anonymous, however a user was recognised."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    from portal.views import home
+
+    def rendered_for(user: Any) -> HttpRequest:
+        request = RequestFactory().get(HOME)
+        request.user = user
+        request.session = SessionStore()
+        request._messages = FallbackStorage(request)  # type: ignore[attr-defined]
+        assert home(request).status_code == 200
+        return request
+
+    assert not getattr(rendered_for(organisation.users[Role.MEDEWERKER]), public_cache.ANONYMOUS_RENDERING, False)
+    assert getattr(rendered_for(AnonymousUser()), public_cache.ANONYMOUS_RENDERING, False)
+
+
+def test_the_cached_page_carries_the_headers_of_the_whole_stack() -> None:
+    """Served before the later middleware runs, the page keeps what they added when it was made:
+    the content security policy, framing, language and Vary headers."""
+    first = Client().get(HOME)
+    again = Client().get(HOME)
+    assert again.context is None  # from the cache
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary", "Permissions-Policy"):
+        assert again.headers.get(header) == first.headers.get(header), header
+        assert again.headers.get(header), header
+
+
+def test_the_session_is_the_only_way_a_page_knows_its_user() -> None:
+    """The middleware serves the anonymous page before authentication, to requests without a
+    session cookie. That is safe only while the session is the only thing that logs a page's
+    user in: no middleware or backend that reads a header, a certificate or the remote user."""
+    assert "django.contrib.auth.middleware.AuthenticationMiddleware" in settings.MIDDLEWARE
+    assert not [name for name in settings.MIDDLEWARE if "RemoteUser" in name]
+    assert not [name for name in settings.AUTHENTICATION_BACKENDS if "RemoteUser" in name]
+
+
+def test_a_request_with_other_credentials_is_not_served_the_anonymous_page() -> None:
+    Client().get(HOME)
+    response = Client().get(HOME, headers={"Authorization": "Bearer zw_iets"})
+    assert response.context is not None  # rendered by the view
 
 
 def test_a_visitor_with_a_messages_cookie_gets_the_page_rendered_for_them() -> None:

@@ -97,8 +97,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.middleware.DutchFirstMiddleware",
     "core.middleware.PublicPageCacheMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the language cookie (DutchFirstMiddleware drops Accept-Language),
+    # not from the session, so it is known before the session is loaded.
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.SessionlessViewMiddleware",  # the self-test score API (core.public.sessionless)
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -9,6 +9,10 @@ from drf_spectacular.views import SpectacularAPIView
 from catalogue import views_offline
 
 urlpatterns = [
+    # First: a URL is resolved by trying the patterns in order, and the API is what other systems
+    # and the self-tests call most (no other pattern starts with api/).
+    path("api/v1/", include("zorgwijzer.api_urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("", include("core.urls")),
     path("", include("portal.urls")),
     # Served from the root so the service worker may cover the whole site (it only caches public pages).
@@ -36,8 +40,6 @@ urlpatterns = [
     # Beroepsrisico (/beroepsrisico/) and buddy coordination (/buddys/).
     path("", include("casework.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include("zorgwijzer.api_urls")),
-    path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
 ]
 
 if settings.OIDC_ENABLED:

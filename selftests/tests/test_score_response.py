@@ -7,9 +7,11 @@ from __future__ import annotations
 import datetime
 import random
 from typing import Any
+from unittest import mock
 
 import pytest
 from django.utils import translation
+from rest_framework.views import APIView
 
 from selftests import loading, presentation
 from selftests.api import ScoreResultSerializer
@@ -68,3 +70,49 @@ def test_the_plain_body_holds_only_json_types() -> None:
             assert value is None or type(value) in (str, int, bool), (value, type(value))
 
     check(body)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_fast_path_answers_exactly_as_drf_does(client: Any, language: str) -> None:
+    """A plain JSON request is answered without DRF's machinery (``SelfTestViewSet.dispatch``);
+    one that asks for JSON among other types goes DRF's way. Both must give the same bytes, status
+    and headers, for every instrument and both ways of filling in."""
+    import json
+
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    for instrument in loading.instruments().values():
+        for mode in instrument.modes:
+            payload: dict[str, Any] = {"answers": highest(instrument), "mode": mode}
+            if instrument.event_date:
+                payload["event_date"] = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
+            url = f"/api/v1/zelftests/{instrument.slug}/score/"
+            with mock.patch.object(APIView, "initial", side_effect=AssertionError("took DRF's way")):
+                fast = client.post(url, json.dumps(payload), content_type="application/json")
+            drf = client.post(
+                url,
+                json.dumps(payload),
+                content_type="application/json",
+                headers={"Accept": "application/json, text/plain"},
+            )
+            assert fast.status_code == drf.status_code == 200
+            assert fast.content == drf.content
+            for header in ("Content-Type", "Vary", "Allow", "Content-Language"):
+                assert fast.headers.get(header) == drf.headers.get(header), header
+
+
+def test_a_request_the_fast_path_cannot_score_gets_drfs_messages(client: Any) -> None:
+    import json
+
+    instrument = loading.get("mentale-fitheid")
+    assert instrument is not None
+    url = f"/api/v1/zelftests/{instrument.slug}/score/"
+    missing = client.post(url, json.dumps({"answers": {}}), content_type="application/json")
+    assert missing.status_code == 400 and missing.json()["answers"]
+    unreadable = client.post(url, "{niet", content_type="application/json")
+    assert unreadable.status_code == 400 and unreadable.json()["non_field_errors"]
+    unknown = client.post(
+        "/api/v1/zelftests/bestaat-niet/score/", json.dumps({"answers": {}}), content_type="application/json"
+    )
+    assert unknown.status_code == 404
