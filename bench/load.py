@@ -75,8 +75,6 @@ def _prepare(output: Path) -> None:
     """An open campaign with ``TOKENS`` fresh invitations in a team of the data set, the answers a
     respondent gives, and a score request body; written to ``output``. (The data set and the
     personas' sessions are made before, by bench/loggedin.py's preparing step.)"""
-    import datetime as dt
-    import time
 
     from bench import run as bench
     from bench import selftests
@@ -84,34 +82,13 @@ def _prepare(output: Path) -> None:
     made: dict[str, Any] = {}
 
     def campaign() -> list[str]:
-        from django.db import transaction
-        from django.utils import timezone
-
-        from monitor import questionnaire, tokens
-        from monitor.models import Campaign, Invitation
+        from bench import monitor as bench_monitor
         from monitor.tests.factories import all_answers
         from organisation.models import OrgNode
 
-        definition = questionnaire.load()
-        today = timezone.localdate()
         team = OrgNode.objects.filter(kind="team").order_by("pk").first()
         assert team is not None
-        run = str(time.time_ns())
-        made["tokens"] = [f"{run}-{n}".ljust(tokens.TOKEN_LENGTH, "l")[: tokens.TOKEN_LENGTH] for n in range(TOKENS)]
-        with transaction.atomic():
-            opened = Campaign.objects.create(
-                name=f"Bench load {run}",
-                kind="vervolgmeting",
-                questionnaire=definition.version,
-                scales=[s.slug for s in definition.scales],
-                opens_on=today - dt.timedelta(days=1),
-                closes_on=today + dt.timedelta(days=30),
-                invitations_sent_at=timezone.now(),
-            )
-            Invitation.objects.bulk_create(
-                (Invitation(campaign=opened, team_id=team.pk, token_hash=tokens.token_hash(t)) for t in made["tokens"]),
-                batch_size=5000,
-            )
+        made["tokens"] = bench_monitor.open_campaign_with_invitations(team.pk, "Bench load", TOKENS, "l")
         made["answers"] = all_answers(3)
         return []
 
@@ -234,18 +211,24 @@ def table(rows: list[Row], db_url: str | None = None, users: int = USERS) -> str
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Load test with locust: the personas at once (issue 23 §1).")
-    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite, kept in var/bench/)")
-    parser.add_argument("--seconds", type=float, default=SECONDS)
-    parser.add_argument("--users", type=int, default=USERS)
-    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the preparing subprocess
-    options = parser.parse_args(argv)
-    if options.prepare:
-        _prepare(options.prepare)
-        return 0
-    rows = run(options.database_url, seconds=options.seconds, users=options.users)
-    print(table(rows, options.database_url, options.users))
-    return 0 if not any(row.failures for row in rows) else 1
+    from bench.scenario import standalone_main
+
+    def options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--seconds", type=float, default=SECONDS)
+        parser.add_argument("--users", type=int, default=USERS)
+
+    def measure(parsed: argparse.Namespace) -> tuple[str, bool]:
+        rows = run(parsed.database_url, seconds=parsed.seconds, users=parsed.users)
+        return table(rows, parsed.database_url, parsed.users), not any(row.failures for row in rows)
+
+    return standalone_main(
+        argv,
+        description="Load test with locust: the personas at once (issue 23 §1).",
+        database_help="PostgreSQL URL (default: SQLite, kept in var/bench/)",
+        prepare=_prepare,
+        measure=measure,
+        options=options,
+    )
 
 
 if __name__ == "__main__":

@@ -258,18 +258,24 @@ def table(rows: list[Row], db_url: str | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Logged-in hot pages against the bare view (issue 23 §1).")
-    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite, cached in var/bench/)")
-    parser.add_argument("--duration", type=float, default=5.0)
-    parser.add_argument("--only", default="", help="only pages whose label contains this text")
-    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the preparing subprocess
-    options = parser.parse_args(argv)
-    if options.prepare:
-        _prepare(options.prepare)
-        return 0
-    rows = run(options.database_url, duration=options.duration, only=options.only)
-    print(table(rows))
-    return 0 if all(row.ok for row in rows) else 1
+    from bench.scenario import standalone_main
+
+    def options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--duration", type=float, default=5.0)
+        parser.add_argument("--only", default="", help="only pages whose label contains this text")
+
+    def measure(parsed: argparse.Namespace) -> tuple[str, bool]:
+        rows = run(parsed.database_url, duration=parsed.duration, only=parsed.only)
+        return table(rows, parsed.database_url), all(row.ok for row in rows)
+
+    return standalone_main(
+        argv,
+        description="Logged-in hot pages against the bare view (issue 23 §1).",
+        database_help="PostgreSQL URL (default: SQLite, cached in var/bench/)",
+        prepare=_prepare,
+        measure=measure,
+        options=options,
+    )
 
 
 if __name__ == "__main__":

@@ -268,3 +268,37 @@ IN_PROCESS: list[Callable[[], list[str]]] = [
     monitor_submission_throughput,
     monitor_dashboard_render,
 ]
+
+
+def open_campaign_with_invitations(team_pk: int, name: str, count: int, fill: str) -> list[str]:
+    """An open follow-up campaign for one team with ``count`` unused invitations (the load test's
+    and the peer comparison's respondents); their tokens, made unique per run and padded with
+    ``fill``."""
+    import datetime as dt
+    import time
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from monitor import questionnaire, tokens
+    from monitor.models import Campaign, Invitation
+
+    definition = questionnaire.load()
+    today = timezone.localdate()
+    run = str(time.time_ns())
+    made = [f"{run}-{n}".ljust(tokens.TOKEN_LENGTH, fill)[: tokens.TOKEN_LENGTH] for n in range(count)]
+    with transaction.atomic():
+        campaign = Campaign.objects.create(
+            name=f"{name} {run}",
+            kind="vervolgmeting",
+            questionnaire=definition.version,
+            scales=[scale.slug for scale in definition.scales],
+            opens_on=today - dt.timedelta(days=1),
+            closes_on=today + dt.timedelta(days=30),
+            invitations_sent_at=timezone.now(),
+        )
+        Invitation.objects.bulk_create(
+            (Invitation(campaign=campaign, team_id=team_pk, token_hash=tokens.token_hash(token)) for token in made),
+            batch_size=5000,
+        )
+    return made

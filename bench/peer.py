@@ -265,7 +265,6 @@ def _peer_environment(peer_url: str, workdir: Path) -> dict[str, str]:
 def _prepare_ours(output: Path) -> None:
     """Migrate, make the closed 63,000-respondent campaign, an open campaign with ``TOKENS`` fresh
     invitations, and the HR analyst's session; write what the clients need to ``output``."""
-    import datetime as dt
 
     from bench import monitor
     from bench import run as bench
@@ -273,11 +272,7 @@ def _prepare_ours(output: Path) -> None:
     made: dict[str, Any] = {}
 
     def ours() -> list[str]:
-        from django.db import transaction
-        from django.utils import timezone
-
-        from monitor import questionnaire, tokens
-        from monitor.models import Campaign, Invitation
+        from monitor import questionnaire
         from monitor.tests.factories import all_answers
         from organisation.models import OrgNode
 
@@ -293,28 +288,9 @@ def _prepare_ours(output: Path) -> None:
         made["dashboard_cookie"] = monitor._dashboard_login()["Cookie"]
         definition = questionnaire.load()
         assert sum(len(scale.items) for scale in definition.scales) == ITEMS
-        today = timezone.localdate()
         team = OrgNode.objects.filter(kind="team", code__startswith="BM0-").order_by("pk").first()
         assert team is not None
-        run = str(time.time_ns())
-        made["tokens"] = [f"{run}-{n}".ljust(tokens.TOKEN_LENGTH, "p")[: tokens.TOKEN_LENGTH] for n in range(TOKENS)]
-        with transaction.atomic():
-            campaign = Campaign.objects.create(
-                name=f"Bench peer {run}",
-                kind="vervolgmeting",
-                questionnaire=definition.version,
-                scales=[s.slug for s in definition.scales],
-                opens_on=today - dt.timedelta(days=1),
-                closes_on=today + dt.timedelta(days=30),
-                invitations_sent_at=timezone.now(),
-            )
-            Invitation.objects.bulk_create(
-                (
-                    Invitation(campaign=campaign, team_id=team.pk, token_hash=tokens.token_hash(t))
-                    for t in made["tokens"]
-                ),
-                batch_size=5000,
-            )
+        made["tokens"] = monitor.open_campaign_with_invitations(team.pk, "Bench peer", TOKENS, "p")
         made["answers"] = all_answers(3)
         made["closed"] = closed
         return []
@@ -609,17 +585,23 @@ def table(rows: list[Row], db_url: str | None = None) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="The monitor next to django-survey-and-report (issue 23 §1).")
-    parser.add_argument("--database-url", default=None, help="PostgreSQL URL (default: SQLite in a temporary file)")
-    parser.add_argument("--seconds", type=float, default=SECONDS)
-    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the preparing subprocess
-    options = parser.parse_args(argv)
-    if options.prepare:
-        _prepare_ours(options.prepare)
-        return 0
-    rows = run(options.database_url, seconds=options.seconds)
-    print(table(rows, options.database_url))
-    return 0 if all(row.ok for row in rows) else 1
+    from bench.scenario import standalone_main
+
+    def options(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--seconds", type=float, default=SECONDS)
+
+    def measure(parsed: argparse.Namespace) -> tuple[str, bool]:
+        rows = run(parsed.database_url, seconds=parsed.seconds)
+        return table(rows, parsed.database_url), all(row.ok for row in rows)
+
+    return standalone_main(
+        argv,
+        description="The monitor next to django-survey-and-report (issue 23 §1).",
+        database_help="PostgreSQL URL (default: SQLite in a temporary file)",
+        prepare=_prepare_ours,
+        measure=measure,
+        options=options,
+    )
 
 
 if __name__ == "__main__":

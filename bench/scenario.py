@@ -12,8 +12,10 @@ Each app module may define:
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import NamedTuple
 
 #: Issue 23 §1: public pages and APIs at least half the bare view's rate, on both databases.
@@ -49,3 +51,30 @@ class Row(NamedTuple):
     ratio: float  # against the bare view of the same run
     target: float | None  # None: no target, printed for information
     ok: bool  # the target is met and every response was as expected
+
+
+def standalone_main(
+    argv: list[str],
+    *,
+    description: str,
+    database_help: str,
+    prepare: Callable[[Path], None],
+    measure: Callable[[argparse.Namespace], tuple[str, bool]],
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> int:
+    """The command line of a bench that starts its own deployment (bench/loggedin.py, load.py,
+    peer.py): ``--database-url`` (default SQLite), the bench's own ``options``, and the hidden
+    ``--prepare FILE`` with which the bench runs its preparing subprocess. ``measure`` returns
+    the table to print and whether every target held (the exit code)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--database-url", default=None, help=database_help)
+    if options is not None:
+        options(parser)
+    parser.add_argument("--prepare", type=Path, help=argparse.SUPPRESS)  # the preparing subprocess
+    parsed = parser.parse_args(argv)
+    if parsed.prepare:
+        prepare(parsed.prepare)
+        return 0
+    text, ok = measure(parsed)
+    print(text)
+    return 0 if ok else 1
