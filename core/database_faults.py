@@ -26,11 +26,34 @@ def is_database_unavailable(error: BaseException | None) -> bool:
     """A failure of the database itself rather than of the request: the server restarted or is
     unreachable, the connection was lost, SQLite's file is read-only or the disk is full, a lock
     was not granted in time. Django raises these as ``OperationalError`` (``InterfaceError`` for a
-    connection that was already closed). A PostgreSQL server that only allows reading (a standby
+    connection that was already closed), except SQLite's mistakes in a query or the schema
+    (``is_schema_mistake``), which stay server errors. A PostgreSQL server that only allows reading (a standby
     before it is promoted) raises ``InternalError`` with SQLSTATE 25006 for a write."""
-    if isinstance(error, OperationalError | InterfaceError):
+    if isinstance(error, InterfaceError):
         return True
+    if isinstance(error, OperationalError):
+        return not is_schema_mistake(error)
     return isinstance(error, InternalError) and _sqlstate(error) == READ_ONLY_SQLSTATE
+
+
+#: SQLite raises these mistakes in the query or the schema (a missing migration, a bug) as
+#: ``OperationalError`` too; PostgreSQL raises them as ``ProgrammingError``. They are a server
+#: error (500) for the operators to fix, not a database that is away for a while (503).
+SQLITE_SCHEMA_MISTAKES = (
+    "no such table",
+    "no such column",
+    "no such function",
+    "has no column named",
+    "ambiguous column name",
+    "syntax error",
+)
+
+
+def is_schema_mistake(error: BaseException) -> bool:
+    """Whether an ``OperationalError`` is a mistake in the query or schema rather than a failure
+    of the database."""
+    message = str(error).lower()
+    return any(mistake in message for mistake in SQLITE_SCHEMA_MISTAKES)
 
 
 def database_cause(error: BaseException | None) -> BaseException | None:

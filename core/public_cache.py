@@ -9,7 +9,8 @@ the catalogue is half the speed of a bare Django view). Rules:
   with ``core.anonymous_page.cached_for_anonymous``), without a session or messages cookie (so
   never for a logged-in user) or Authorization header, and not from htmx (partial responses);
 * only ``200`` responses that set no cookie other than the CSRF cookie and are not private;
-* the key holds the full path with query string, the language and a content version;
+* the key holds the host name, the full path with query string, the language and a content
+  version;
 * the page's CSRF token is swapped for a fresh one for each visitor (their own cookie secret), so
   forms such as the language switch keep working and no visitor gets another's token;
 * any save or delete of public content (catalogue, health themes, figures) bumps the content
@@ -30,6 +31,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.middleware import csrf
 from django.urls import Resolver404, get_urlconf, resolve
 from django.utils.cache import add_never_cache_headers
@@ -78,9 +80,12 @@ def cache_key(request: HttpRequest) -> str | None:
     if kind is None or (kind == ANONYMOUS and request.META.get("QUERY_STRING")):
         return None
     language = get_language_from_request(request)
+    # The host (checked against ALLOWED_HOSTS here) is part of the key, without the port: one site
+    # may answer on several names, and every web process behind the proxy shares the pages.
+    domain, _port = split_domain_port(request.get_host())
     # A digest, not the path: a path can be long (a cache backend then warns with the key in the
     # log) and can carry a questionnaire token, which must never reach a log line.
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    path = hashlib.sha256(f"{domain}\n{request.get_full_path()}".encode()).hexdigest()
     return f"public-page:{content_version()}:{language}:{path}"
 
 

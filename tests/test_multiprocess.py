@@ -10,7 +10,6 @@ reaches the test database; it is skipped otherwise. Both servers start once for 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import re
 import signal
@@ -20,9 +19,11 @@ import sys
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import requests
+from django.test import RequestFactory, override_settings
 
 from organisation.constants import Role
 from tests.worker_kill import ROOT, needs_shared_database, worker_env
@@ -160,7 +161,10 @@ def test_the_page_cache_filled_by_one_server_is_served_and_emptied_on_the_other(
 
     one, other = servers
     assert requests.get(f"{one}/zorgwijzer/", timeout=10).status_code == 200
-    key = f"public-page:{public_cache.content_version()}:nl:{hashlib.sha256(b'/zorgwijzer/').hexdigest()}"
+    host = urlsplit(one).netloc
+    with override_settings(ZORGWIJZER_PUBLIC_PAGE_SECONDS=60, ALLOWED_HOSTS=[host.rsplit(":", 1)[0]]):
+        key = public_cache.cache_key(RequestFactory(HTTP_HOST=host).get("/zorgwijzer/"))
+    assert key is not None
     stored = cache.get(key)
     assert stored is not None  # the first server stored the page in the shared cache
     # Mark the stored page: the other server serves it from there instead of rendering its own.

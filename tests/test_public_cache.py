@@ -102,3 +102,15 @@ def test_the_cache_can_be_switched_off(django_assert_max_num_queries: Any) -> No
     Client().get(CATALOGUE)
     response = Client().get(CATALOGUE)
     assert response.context is not None  # rendered by the view again
+
+
+@override_settings(ALLOWED_HOSTS=["zorgwijzer.example", "zorg.example"])
+def test_a_page_kept_for_one_host_name_is_not_served_for_another() -> None:
+    """The site can answer on several names (ALLOWED_HOSTS); links and forms in a page can carry
+    its host, so each name has its own pages. The port is not part of it: every web process
+    behind the proxy shares them."""
+    first = Client(HTTP_HOST="zorgwijzer.example").get(CATALOGUE)
+    assert first.context is not None
+    assert Client(HTTP_HOST="zorgwijzer.example:8443").get(CATALOGUE).context is None  # from the cache
+    assert Client(HTTP_HOST="zorg.example").get(CATALOGUE).context is not None  # its own rendering
+    assert Client(HTTP_HOST="niet-toegestaan.example").get(CATALOGUE).status_code == 400

@@ -256,3 +256,39 @@ def _fill_the_database() -> None:
             assert "full" in str(error)
             return
     raise AssertionError("the database never became full")
+
+
+@pytest.mark.parametrize(
+    ("error", "unavailable"),
+    [
+        (OperationalError("database is locked"), True),
+        (OperationalError("disk I/O error"), True),
+        (OperationalError("attempt to write a readonly database"), True),
+        (OperationalError("server closed the connection unexpectedly"), True),
+        (OperationalError("no such table: aftercare_plan"), False),
+        (OperationalError("no such column: aftercare_plan.nieuw"), False),
+        (OperationalError("table aftercare_plan has no column named nieuw"), False),
+        (OperationalError('near "FROM": syntax error'), False),
+    ],
+)
+def test_only_a_failing_database_counts_as_unavailable_not_a_mistake_in_the_schema(
+    error: Exception, unavailable: bool
+) -> None:
+    """A missing migration or a bad query on SQLite is a server error (500) for the operators,
+    not a 503 page that tells the visitor to try again later."""
+    from core.database_faults import is_database_unavailable
+
+    assert is_database_unavailable(error) is unavailable
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("message", "status"), [("no such table: nergens", 500), ("database is locked", 503)])
+def test_a_mistake_in_the_schema_gives_the_server_error_page_not_the_503(message: str, status: int) -> None:
+    from unittest import mock
+
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    with mock.patch("portal.views.work_for", side_effect=OperationalError(message)):
+        response = client.get("/")
+    assert response.status_code == status
