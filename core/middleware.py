@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from django.core.cache import cache
 from django.core.signals import got_request_exception
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext
@@ -289,8 +290,11 @@ class SessionlessViewMiddleware:
         response = match.func(request, *match.args, **match.kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
-        response.setdefault("X-Frame-Options", "DENY")
-        return response
+        return _framing.process_response(request, response)
+
+
+#: Django's own framing header (X_FRAME_OPTIONS, ``xframe_options_exempt``), as it would add it.
+_framing = XFrameOptionsMiddleware(lambda request: HttpResponse())
 
 
 @functools.lru_cache(maxsize=4096)

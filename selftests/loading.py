@@ -41,7 +41,11 @@ class Text:
     en: str
 
     def __str__(self) -> str:
-        return self.en if (get_language() or "nl").startswith("en") else self.nl
+        return self.local((get_language() or "nl").startswith("en"))
+
+    def local(self, english: bool) -> str:
+        """The wording in English or Dutch, for a caller that looked up the language once."""
+        return self.en if english else self.nl
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def result_context(result: Result) -> dict[str, Any]:
         groups.setdefault(domain.domain.group, []).append(
             {
                 "id": domain.domain.id,
-                "label": domain.domain.label.en if english else domain.domain.label.nl,
+                "label": domain.domain.label.local(english),
                 "band": domain.band,
                 "band_label": _local(BAND_LABELS[domain.band], language),
                 "points": domain.points,
@@ -138,7 +138,7 @@ def result_context(result: Result) -> dict[str, Any]:
         "days_since_event": result.answers.days_since_event,
         "band": {
             "id": result.band.id,
-            "label": result.band.label.en if english else result.band.label.nl,
+            "label": result.band.label.local(english),
             "summary": _band_summary(result),
         },
         "groups": [
@@ -150,8 +150,8 @@ def result_context(result: Result) -> dict[str, Any]:
         "advice": [
             {
                 "id": rule.id,
-                "title": rule.title.en if english else rule.title.nl,
-                "text": rule.text.en if english else rule.text.nl,
+                "title": rule.title.local(english),
+                "text": rule.text.local(english),
                 "provisions": [provisions[slug] for slug in rule.provisions if slug in provisions],
                 "experts": [experts[slug] for slug in rule.experts if slug in experts],
             }
