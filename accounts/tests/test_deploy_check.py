@@ -30,8 +30,15 @@ def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
-def test_deploy_check_reports_no_issues_with_production_settings() -> None:
-    env = production_env(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="zorgwijzer.example.nl")
+def test_deploy_check_reports_no_issues_with_production_settings(tmp_path: Path) -> None:
+    # The settings are under test, not the content of whatever database DATABASE_URL names (a
+    # bench or a demo may have filled it): an empty database of its own (the catalogue's check of
+    # the published Loket number has its own tests).
+    env = production_env(
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="zorgwijzer.example.nl",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    )
 
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
 

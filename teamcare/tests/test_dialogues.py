@@ -143,6 +143,24 @@ def test_the_planned_dialogue_page_reads_the_invited_people_in_one_query(
     assert len(people) <= 4
 
 
+def test_a_name_with_markup_characters_is_shown_as_text(
+    organisation: Any, dialogue: Dialogue, pool: list[Facilitator], login_as: Any
+) -> None:
+    pool[0].person.last_name = "van 't Erve <b>"
+    pool[0].person.save()
+    services.dialogue_confirm(
+        dialogue=dialogue,
+        actor=organisation.users[Role.HR_ADVISEUR],
+        starts_at=timezone.now() + dt.timedelta(days=7),
+        place="Bureau Noord",
+        participants=[PersonFactory.create(team=dialogue.team)],
+        facilitators=pool[:2],
+    )
+    page = login_as(organisation.users[Role.HR_ADVISEUR]).get(reverse("teamcare:dialogue", args=[dialogue.pk]))
+    text = page.content.decode()
+    assert "van &#x27;t Erve &lt;b&gt;" in text and "Erve <b>" not in text
+
+
 def test_the_requesting_chief_cannot_plan(
     organisation: Any, dialogue: Dialogue, pool: list[Facilitator], login_as: Any
 ) -> None:

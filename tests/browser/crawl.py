@@ -7,16 +7,16 @@ deliberately broken page (``test_crawl_checks.py``), which shows that each check
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from access import is_public
 
@@ -25,7 +25,8 @@ AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
 }
-WIDTHS = (1280, 390)
+#: The crawl's tab is a phone; the first page of each URL pattern is checked at desktop width too.
+PHONE: ViewportSize = {"width": 390, "height": 900}
 #: Instances of one URL pattern checked per visitor: the template is the same for all of them.
 MAX_PER_PATTERN = 3
 #: Never followed: they end the session or change state on a plain GET.
@@ -48,10 +49,13 @@ class Report:
     problems: list[str] = field(default_factory=list)
     violations: Counter[str] = field(default_factory=Counter)
     titles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    #: Fingerprints of the documents already checked: the same markup (another visitor with the same
-    #: menu, another id of one pattern that renders alike) gives the same results, so it is checked once.
-    checked: set[str] = field(default_factory=set)
+    #: Shapes (``_SHAPE``) of the mains and the frames axe has checked at phone width.
+    main_shapes: set[str] = field(default_factory=set)
+    frame_shapes: set[str] = field(default_factory=set)
+    #: Pages whose main and frame both had a shape axe had checked (not run again).
     repeats: int = 0
+    #: URL patterns already checked by axe at desktop width.
+    wide_checked: set[str] = field(default_factory=set)
 
     def title_clashes(self) -> list[str]:
         """Two pages of one pattern (other ids) that a visitor cannot tell apart by their title."""
@@ -66,17 +70,29 @@ class Report:
 
     def summary(self) -> str:
         lines = [f"{visitor}: {count} pages" for visitor, count in sorted(self.pages.items())]
-        lines.append(f"identical to a page checked before (not checked again): {self.repeats}")
+        lines.append(f"shaped like pages checked before (axe not run again): {self.repeats}")
         lines += [f"violation {rule}: {count}" for rule, count in self.violations.most_common()] or ["violations: 0"]
         return "\n".join(lines)
 
 
-def page_problems(page: Page, width: int, report: Report | None = None) -> list[str]:
-    """Every problem of the page as it is now at ``width`` px: axe (WCAG A/AA), one h1, a title,
-    a language, and at phone width no horizontal scrolling."""
+def axe_violations(page: Page, options: dict[str, Any] | None = AXE_OPTIONS) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now (``options=None``: axe's default rules, as
+    ``assert_accessible`` runs them). axe is put into the page once per document (the library's
+    ``Axe.run`` sends the whole script again for every run)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(_axe.axe_script)
+    result: dict[str, Any] = page.evaluate(
+        "options => axe.run(document, options || {resultTypes: ['violations']})", options
+    )
+    return list(result["violations"])
+
+
+def page_problems(page: Page, width: int, report: Report | None = None, *, axe: bool = True) -> list[str]:
+    """Every problem of the page as it is now at ``width`` px: axe (WCAG A/AA; ``axe=False`` leaves
+    it out), one h1, a title, a language, and at phone width no horizontal scrolling."""
     page.set_viewport_size({"width": width, "height": 900})
     problems = []
-    for violation in _axe.run(page, options=AXE_OPTIONS).response["violations"]:
+    for violation in axe_violations(page) if axe else []:
         targets = [node["target"] for node in violation["nodes"]][:3]
         problems.append(f"axe {violation['id']} ({violation['impact']}) at {width}px: {targets}")
         if report is not None:
@@ -200,26 +216,58 @@ def _open_page(page: Page, path: str) -> bool:
 
 
 def _check(page: Page, visitor: str, name: str, path: str, report: Report) -> None:
+    """The checks on the page as loaded, at phone width (the crawl's tab is 390 px wide).
+
+    axe runs at phone width unless both parts of the page have a shape axe saw before (``_SHAPE``:
+    another id of the pattern, the same page for another role with the same menu shape); at
+    desktop width, on the first page of each URL pattern: what changes with the width is the
+    layout of the template, the same for every id and visitor. One h1, the title, the language,
+    the select options and sideways scrolling are checked on every page."""
     report.pages[visitor] += 1
     report.titles.setdefault((visitor, name), {})[urlsplit(page.url).path] = page.title()
-    fingerprint = _fingerprint(page)
-    if fingerprint in report.checked:
+    main, frame = (hashlib.sha256(part.encode()).hexdigest() for part in page.evaluate(_SHAPE))
+    new_shape = main not in report.main_shapes or frame not in report.frame_shapes
+    report.main_shapes.add(main)
+    report.frame_shapes.add(frame)
+    if not new_shape:
         report.repeats += 1
-        return
-    report.checked.add(fingerprint)
-    for width in WIDTHS:
-        report.problems += [f"{visitor} {path}: {problem}" for problem in page_problems(page, width, report)]
+    problems = page_problems(page, 390, report, axe=new_shape)
+    if name not in report.wide_checked:
+        report.wide_checked.add(name)
+        problems += page_problems(page, 1280, report)
+        page.set_viewport_size(PHONE)
+    report.problems += [f"{visitor} {path}: {problem}" for problem in problems]
 
 
-#: What differs between two renderings of the same markup: the CSRF token of the session (in forms
-#: and in the htmx header on <body>).
-_SESSION_VALUES = re.compile(r'(name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]*"')
-
-
-def _fingerprint(page: Page) -> str:
-    """A hash of the document as the browser holds it, without the session's CSRF token."""
-    markup = _SESSION_VALUES.sub(r'\1"', page.content())
-    return hashlib.sha256(markup.encode()).hexdigest()
+#: The shape of a document in two parts, its <main> and the frame around it (header, menu,
+#: footer): the elements with their attribute names, the values of the attributes that decide how
+#: an element looks or is read (class, style, role, type, lang, scope, ...), and for every other
+#: attribute and every text only whether it is empty. A run of siblings of one shape counts once
+#: (a list of 3 plans or of 30). What axe reports depends on that shape and the style sheet, not on
+#: the names, dates and numbers in the text, the ids of records or the session's CSRF token.
+_SHAPE = """() => {
+  const VALUE = new Set(['class', 'style', 'role', 'type', 'lang', 'dir', 'scope', 'tabindex', 'hidden',
+    'disabled', 'required', 'autocomplete', 'aria-hidden', 'aria-live', 'aria-expanded', 'aria-modal',
+    'aria-level', 'aria-sort', 'multiple', 'controls', 'open']);
+  const IGNORED = new Set(['aria-current', 'nonce', 'integrity', 'data-testid']);
+  const shape = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? 'T' : '';
+    if (node.nodeType !== Node.ELEMENT_NODE) return '';
+    const attributes = [...node.attributes].filter(a => !IGNORED.has(a.name)).map(a =>
+      VALUE.has(a.name) ? `${a.name}=${a.value}` : (a.value.trim() ? a.name : `${a.name}=`)).sort().join(' ');
+    const children = [];
+    for (const child of node.childNodes) {
+      const part = shape(child);
+      if (part && children[children.length - 1] !== part) children.push(part);
+    }
+    return `<${node.tagName} ${attributes}>${children.join('')}</>`;
+  };
+  const frame = document.documentElement.cloneNode(true);
+  const main = frame.querySelector('main');
+  const inner = main ? shape(main) : '';
+  if (main) main.replaceChildren();
+  return [inner, shape(frame)];
+}"""
 
 
 def _links(page: Page, origin: str) -> list[str]:

@@ -4,6 +4,7 @@ check of tests/browser/crawl.py can fail (a check that cannot fail guards nothin
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -70,17 +71,67 @@ def test_a_keyboard_trap_is_found(blank: Page) -> None:
     assert any("keyboard trap" in problem for problem in focus_problems(blank))
 
 
-def test_the_same_markup_is_checked_once_and_other_markup_again(blank: Page) -> None:
+def test_a_page_shaped_like_one_checked_before_is_not_run_through_axe_again(
+    blank: Page, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.browser import crawl
+
+    runs: list[str] = []
+    real = crawl.axe_violations
+
+    def counted(page: Page, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        runs.append(page.url)
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(crawl, "axe_violations", counted)
+    report = crawl.Report()
+
+    def show(main: str, *, frame: str = "") -> None:
+        blank.set_content(GOOD.replace("<main", frame + "<main").replace("</main>", main + "</main>"))
+
+    form = '<form><input type="hidden" name="csrfmiddlewaretoken" value="{}"></form>'
+
+    def items(names: list[str]) -> str:
+        return "<ul>" + "".join(f'<li><a href="/p/{n}/">{name}</a></li>' for n, name in enumerate(names)) + "</ul>"
+
+    show(form.format("token-of-session-one") + items(["Jan", "Piet"]))
+    crawl._check(blank, "leidinggevende", "x", "/a/", report)
+    assert report.repeats == 0 and len(runs) == 2  # phone and desktop width
+
+    # Another visitor, token, names and number of rows, and another page of the pattern: same shape.
+    show(form.format("token-of-session-two") + items(["Ans", "Bo", "Cor"]))
+    crawl._check(blank, "bmw", "x", "/b/", report)
+    assert report.repeats == 1 and len(runs) == 2
+
+    # A new element in the main: axe runs and finds what is wrong with it.
+    show(items(["Jan"]) + '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
+    crawl._check(blank, "bmw", "x", "/c/", report)
+    assert len(runs) == 3 and [problem.split(" (")[0] for problem in report.problems] == ["bmw /c/: axe image-alt"]
+
+    # A main seen before in a frame not seen before (another menu): axe runs.
+    show(items(["Jan"]), frame='<nav aria-label="Menu"><a href="/m/">Menu</a></nav>')
+    crawl._check(blank, "hr_analist", "x", "/d/", report)
+    assert len(runs) == 4 and report.repeats == 1 and sum(report.pages.values()) == 4
+
+
+def test_a_second_page_of_a_pattern_is_still_checked_by_axe_at_phone_width(blank: Page) -> None:
     from tests.browser.crawl import Report, _check
 
     report = Report()
-    form = '<form><input type="hidden" name="csrfmiddlewaretoken" value="{}"></form>'
-    blank.set_content(GOOD.replace("</main>", form.format("token-of-session-one") + "</main>"))
-    _check(blank, "leidinggevende", "x", "/a/", report)
-    blank.set_content(GOOD.replace("</main>", form.format("token-of-session-two") + "</main>"))
-    _check(blank, "bmw", "x", "/a/", report)  # same page for another visitor: only the token differs
-    assert (len(report.checked), report.repeats) == (1, 1)
-    blank.set_content(GOOD.replace("Een kop", "Een andere kop"))
-    _check(blank, "bmw", "x", "/b/", report)
-    assert (len(report.checked), report.repeats) == (2, 1)
-    assert sum(report.pages.values()) == 3 and not report.problems
+    blank.set_content(GOOD)
+    _check(blank, "bmw", "x", "/a/", report)
+    blank.set_content(GOOD.replace("</main>", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>'))
+    _check(blank, "hr_analist", "x", "/b/", report)  # the same pattern, another visitor and id
+    assert report.wide_checked == {"x"}
+    assert [problem.split(" (")[0] for problem in report.problems] == ["hr_analist /b/: axe image-alt"]
+    assert "at 390px" in report.problems[0]
+
+
+def test_assert_accessible_fails_on_a_violation_and_names_the_rule(blank: Page) -> None:
+    from tests.browser.conftest import assert_accessible
+
+    blank.set_content(GOOD)
+    assert_accessible(blank)
+    blank.set_content(BROKEN)
+    with pytest.raises(AssertionError, match="image-alt"):
+        assert_accessible(blank)
