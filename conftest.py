@@ -240,8 +240,7 @@ def _content_after_a_flush(request: pytest.FixtureRequest, django_db_blocker: An
 
     request.getfixturevalue("django_db_setup")  # the test database, never the configured one
     with django_db_blocker.unblock():
-        if content.missing():
-            content.load()
+        content.ensure()
 
 
 @pytest.fixture(autouse=True)

@@ -233,8 +233,33 @@ def prepare_database(
     for scenario in scenarios:
         extra = scenario.prepare() if scenario.prepare else {}
         prepared.append(replace(scenario, headers={**scenario.headers, **extra}, prepare=None))
+    settle_database()
     connections.close_all()
     return prepared
+
+
+def settle_database() -> None:
+    """Let the database finish what loading the data left it to do before anything is measured:
+    on PostgreSQL the vacuum and statistics that autovacuum would otherwise run in the middle of a
+    measurement (on a 2-core machine it takes a core from the servers) and a checkpoint; on
+    SQLite the statistics and a checkpoint of the write-ahead log."""
+    from django.db import DatabaseError, connection
+
+    if connection.vendor == "postgresql":
+        connection.ensure_connection()
+        autocommit = connection.get_autocommit()
+        connection.set_autocommit(True)  # VACUUM cannot run inside a transaction
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM (ANALYZE)")
+            try:
+                cursor.execute("CHECKPOINT")
+            except DatabaseError as error:  # needs a superuser or pg_checkpoint
+                print(f"no checkpoint before measuring: {error}", file=sys.stderr)
+        connection.set_autocommit(autocommit)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def manage(env: dict[str, str], *args: str, check: bool = True) -> bool:

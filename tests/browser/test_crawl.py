@@ -9,13 +9,11 @@ titles. The summary (pages per visitor, violations per rule) is printed.
 
 from __future__ import annotations
 
-import importlib
 import os
 from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from django.apps import apps as django_apps
 from django.urls import reverse
 from playwright.sync_api import Browser
 
@@ -39,15 +37,10 @@ LOGGED_IN_KEYBOARD_PAGES = ["/", "/nazorg/melden/", "/monitor/", "/barista/gebeu
 KEYBOARD_PAGES = ["/", "/hulp/", "/zorgwijzer/", "/zorgwijzer/wat-past-bij-mij/", "/zelftest/", "/account/inloggen/"]
 
 
-#: Data migrations, in order: transactional tests flush the database, migration data included.
-DATA_MIGRATIONS = content_migrations.DATA_MIGRATIONS
-
-
 @pytest.fixture
 def content(db: None) -> None:
     """The content every module starts with, loaded again after an earlier test flushed it."""
-    for module, function in DATA_MIGRATIONS:
-        getattr(importlib.import_module(module), function)(django_apps, None)
+    content_migrations.ensure()
 
 
 def _matrix_urls(organisation: Any) -> dict[str, str]:
