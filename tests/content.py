@@ -105,10 +105,10 @@ def restore(tables: tuple[Table, ...]) -> None:
     """Write the rows of a snapshot into the emptied tables, in one transaction (the foreign keys
     are checked at its end), and move the id sequences past them."""
     quote = connection.ops.quote_name
+    # Django reads PostgreSQL's JSON as text (decoded by the field): written back as JSON.
+    json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     with transaction.atomic(), connection.cursor() as cursor:
         for table in tables:
-            # Django reads PostgreSQL's JSON as text (decoded by the field): written back as JSON.
-            json = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
             marks = ", ".join(json if index in table.json else "%s" for index in range(len(table.columns)))
             cursor.executemany(
                 f"INSERT INTO {quote(table.model._meta.db_table)} ({', '.join(map(quote, table.columns))}) "  # noqa: S608

@@ -27,6 +27,7 @@ AXE_OPTIONS = {
 }
 #: The crawl's tab is a phone; the first page of each URL pattern is checked at desktop width too.
 PHONE: ViewportSize = {"width": 390, "height": 900}
+DESKTOP_WIDTH = 1280
 #: Instances of one URL pattern checked per visitor: the template is the same for all of them.
 MAX_PER_PATTERN = 3
 #: Never followed: they end the session or change state on a plain GET.
@@ -42,6 +43,16 @@ _axe = Axe()
 
 
 @dataclass
+class Seen:
+    """What axe has checked: the shapes (``_SHAPE``) of mains and frames at phone width, and the
+    URL patterns at desktop width."""
+
+    main_shapes: set[str] = field(default_factory=set)
+    frame_shapes: set[str] = field(default_factory=set)
+    wide_patterns: set[str] = field(default_factory=set)
+
+
+@dataclass
 class Report:
     """What a crawl saw: pages per visitor, problems per page, titles per URL pattern."""
 
@@ -49,13 +60,10 @@ class Report:
     problems: list[str] = field(default_factory=list)
     violations: Counter[str] = field(default_factory=Counter)
     titles: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
-    #: Shapes (``_SHAPE``) of the mains and the frames axe has checked at phone width.
-    main_shapes: set[str] = field(default_factory=set)
-    frame_shapes: set[str] = field(default_factory=set)
+    #: What axe has seen; one ``Seen`` can be shared by several reports (the crawl's parts).
+    seen: Seen = field(default_factory=Seen)
     #: Pages whose main and frame both had a shape axe had checked (not run again).
     repeats: int = 0
-    #: URL patterns already checked by axe at desktop width.
-    wide_checked: set[str] = field(default_factory=set)
 
     def title_clashes(self) -> list[str]:
         """Two pages of one pattern (other ids) that a visitor cannot tell apart by their title."""
@@ -225,16 +233,17 @@ def _check(page: Page, visitor: str, name: str, path: str, report: Report) -> No
     the select options and sideways scrolling are checked on every page."""
     report.pages[visitor] += 1
     report.titles.setdefault((visitor, name), {})[urlsplit(page.url).path] = page.title()
+    seen = report.seen
     main, frame = (hashlib.sha256(part.encode()).hexdigest() for part in page.evaluate(_SHAPE))
-    new_shape = main not in report.main_shapes or frame not in report.frame_shapes
-    report.main_shapes.add(main)
-    report.frame_shapes.add(frame)
+    new_shape = main not in seen.main_shapes or frame not in seen.frame_shapes
+    seen.main_shapes.add(main)
+    seen.frame_shapes.add(frame)
     if not new_shape:
         report.repeats += 1
-    problems = page_problems(page, 390, report, axe=new_shape)
-    if name not in report.wide_checked:
-        report.wide_checked.add(name)
-        problems += page_problems(page, 1280, report)
+    problems = page_problems(page, PHONE["width"], report, axe=new_shape)
+    if name not in seen.wide_patterns:
+        seen.wide_patterns.add(name)
+        problems += page_problems(page, DESKTOP_WIDTH, report)
         page.set_viewport_size(PHONE)
     report.problems += [f"{visitor} {path}: {problem}" for problem in problems]
 

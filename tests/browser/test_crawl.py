@@ -20,7 +20,7 @@ from playwright.sync_api import Browser
 from organisation.constants import Role
 from tests import content as content_migrations
 from tests.browser.conftest import log_in
-from tests.browser.crawl import NOT_FOUND_PATH, PHONE, Report, crawl, focus_problems, page_problems
+from tests.browser.crawl import NOT_FOUND_PATH, PHONE, Report, Seen, crawl, focus_problems, page_problems
 from tests.matrix import ANONYMOUS, FORBIDDEN, OK
 from tests.test_url_matrix import MATRIX
 
@@ -56,11 +56,9 @@ def _matrix_urls(organisation: Any) -> dict[str, str]:
 #: The visitors are crawled in this many parts, one test each, so that ``pytest -n 2`` (``make test``)
 #: spreads them over both cores; every visitor is in exactly one part.
 CRAWL_PARTS = 4
-#: What the parts run by one test process have run through axe (``Report``). A shape with a
-#: violation is remembered too: the part that saw it fails, and with it the test run.
-_MAIN_SHAPES: set[str] = set()
-_FRAME_SHAPES: set[str] = set()
-_WIDE_CHECKED: set[str] = set()
+#: What the parts run by one test process have run through axe. A shape with a violation is
+#: remembered too: the part that saw it fails, and with it the test run.
+_SEEN = Seen()
 
 
 @pytest.mark.parametrize("part", range(CRAWL_PARTS))
@@ -70,7 +68,7 @@ def test_every_page_passes_for_every_visitor_at_both_widths(
     urls = _matrix_urls(organisation)
     # Shapes axe has passed are remembered across the parts this process runs: the pages a role
     # shares with other roles are run through axe once, its own pages for each new shape.
-    report = Report(main_shapes=_MAIN_SHAPES, frame_shapes=_FRAME_SHAPES, wide_checked=_WIDE_CHECKED)
+    report = Report(seen=_SEEN)
     visitors = VISITORS[part::CRAWL_PARTS]
     for visitor in visitors:
         context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport=PHONE)

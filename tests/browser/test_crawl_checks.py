@@ -103,28 +103,17 @@ def test_a_page_shaped_like_one_checked_before_is_not_run_through_axe_again(
     crawl._check(blank, "bmw", "x", "/b/", report)
     assert report.repeats == 1 and len(runs) == 2
 
-    # A new element in the main: axe runs and finds what is wrong with it.
+    # A new element in the main, a third page of the pattern: axe runs at phone width and finds
+    # what is wrong with it.
     show(items(["Jan"]) + '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
     crawl._check(blank, "bmw", "x", "/c/", report)
     assert len(runs) == 3 and [problem.split(" (")[0] for problem in report.problems] == ["bmw /c/: axe image-alt"]
+    assert "at 390px" in report.problems[0] and report.seen.wide_patterns == {"x"}  # desktop: once per pattern
 
     # A main seen before in a frame not seen before (another menu): axe runs.
     show(items(["Jan"]), frame='<nav aria-label="Menu"><a href="/m/">Menu</a></nav>')
     crawl._check(blank, "hr_analist", "x", "/d/", report)
     assert len(runs) == 4 and report.repeats == 1 and sum(report.pages.values()) == 4
-
-
-def test_a_second_page_of_a_pattern_is_still_checked_by_axe_at_phone_width(blank: Page) -> None:
-    from tests.browser.crawl import Report, _check
-
-    report = Report()
-    blank.set_content(GOOD)
-    _check(blank, "bmw", "x", "/a/", report)
-    blank.set_content(GOOD.replace("</main>", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>'))
-    _check(blank, "hr_analist", "x", "/b/", report)  # the same pattern, another visitor and id
-    assert report.wide_checked == {"x"}
-    assert [problem.split(" (")[0] for problem in report.problems] == ["hr_analist /b/: axe image-alt"]
-    assert "at 390px" in report.problems[0]
 
 
 def test_assert_accessible_fails_on_a_violation_and_names_the_rule(blank: Page) -> None:
