@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from access.base import (
     AUTHENTICATED,
@@ -51,6 +51,14 @@ def _plan_person_in(user: AnyUser, role: str) -> Q:
     return Q(person__in=Person.objects.filter(people_in_scope(user, role)).values("pk"))
 
 
+def _own_person_ids(user: AnyUser) -> QuerySet[Any]:
+    """The id of the user's own person record, as a subquery."""
+    from organisation.models import Person
+
+    user_id: int = user.pk  # type: ignore[assignment]  # called only for a user with a role
+    return Person.objects.filter(user_id=user_id).values("pk")
+
+
 def aftercare_coordinated_plans_filter(user: AnyUser) -> Q:
     """Plans a TCO coordinator coordinates: those of people in their unit or node."""
     return _plan_person_in(user, Role.COORDINATOR_TCO)
@@ -60,14 +68,17 @@ def aftercare_team_plans_filter(user: AnyUser) -> Q:
     """Plans a leidinggevende follows: their direct reports and the people in the nodes they lead."""
     if not assignments_with(user, Role.LEIDINGGEVENDE):
         return Q(pk__in=[])
-    return Q(manager__user_id=user.pk) | _plan_person_in(user, Role.LEIDINGGEVENDE)
+    # ``manager IN (their person)`` rather than a join on the manager's user: both halves of the OR
+    # are then an index lookup on the plan, and PostgreSQL's planner estimates the rows right
+    # (with the join it expected thousands and read every plan: 80 ms for a team of fifteen).
+    return Q(manager__in=_own_person_ids(user)) | _plan_person_in(user, Role.LEIDINGGEVENDE)
 
 
 def aftercare_cases_filter(user: AnyUser) -> Q:
     """Plans a peer supporter was assigned to."""
     if not assignments_with(user, Role.COLLEGIAAL_ONDERSTEUNER):
         return Q(pk__in=[])
-    return Q(supporter__user_id=user.pk)
+    return Q(supporter__in=_own_person_ids(user))
 
 
 def aftercare_casework_plans_filter(user: AnyUser) -> Q:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from aftercare.constants import PlanStatus, StepStatus
 from aftercare.forms import StepCompleteForm
@@ -20,6 +20,12 @@ class PlanRow:
     plan: Plan
     next_step: Step | None
     overdue: int
+
+
+def closed_rows(plans: Iterable[Plan]) -> list[PlanRow]:
+    """Rows of closed plans: no next step and nothing late (a step left open when the plan was
+    closed no longer waits for anyone)."""
+    return [PlanRow(plan=plan, next_step=None, overdue=0) for plan in plans]
 
 
 def plan_rows(
@@ -37,17 +43,6 @@ def plan_rows(
         mine = [s for s in open_steps if s.owner_id == for_person_id] if for_person_id is not None else open_steps
         rows.append(PlanRow(plan=plan, next_step=mine[0] if mine else None, overdue=overdue))
     return rows
-
-
-def board_rows(rows: list[PlanRow], *, only: str = "") -> list[PlanRow]:
-    """The coordinator's board: open plans by their next deadline (plans without one last);
-    ``only`` narrows to "te-laat" (a deadline passed) or "zonder-ondersteuner"."""
-    if only == "te-laat":
-        rows = [row for row in rows if row.overdue]
-    elif only == "zonder-ondersteuner":
-        rows = [row for row in rows if row.plan.supporter_id is None]
-    never = datetime.max.replace(tzinfo=UTC)
-    return sorted(rows, key=lambda row: (row.next_step.due_at if row.next_step else never, row.plan.pk))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -148,11 +149,37 @@ def my_plans(request: HttpRequest) -> HttpResponse:
     return _list(request, Q(person__user_id=request.user.pk), "aftercare/my_plans.html", unread=unread)
 
 
+#: Closed plans per page on the team and supporter lists, most recent first; running plans are all shown.
+CLOSED_PER_PAGE = 10
+
+
+def _running_and_closed(
+    request: HttpRequest, condition: Q, template: str, for_person_id: int | None = None, **extra: Any
+) -> HttpResponse:
+    """A list that someone works from: every running plan, then the closed ones a page at a time
+    (a year of closed plans would otherwise push the work down and be logged as read on every
+    visit). Only the plans on the page are logged."""
+    running = list(selectors.plan_list_for(request.user, condition & Q(status=PlanStatus.OPEN)))
+    closed_plans = selectors.plan_list_for(request.user, condition & ~Q(status=PlanStatus.OPEN)).prefetch_related(None)
+    closed_page = Paginator(closed_plans, CLOSED_PER_PAGE).get_page(request.GET.get("afgesloten"))
+    closed = list(closed_page.object_list)
+    audit.log_reads(request, running + closed)
+    now = timezone.now()
+    context = {
+        "plans": presentation.plan_rows(running, now, for_person_id=for_person_id),
+        "closed": presentation.closed_rows(closed),
+        "closed_page": closed_page,
+        "now": now,
+        **extra,
+    }
+    return render(request, template, context)
+
+
 @never_cache
 @require_GET
 @permission_required("aftercare.team")
 def team(request: HttpRequest) -> HttpResponse:
-    return _list(request, access.aftercare_team_plans_filter(request.user), "aftercare/team.html")
+    return _running_and_closed(request, access.aftercare_team_plans_filter(request.user), "aftercare/team.html")
 
 
 @never_cache
@@ -161,11 +188,9 @@ def team(request: HttpRequest) -> HttpResponse:
 def cases(request: HttpRequest) -> HttpResponse:
     """The supporter's cases, each with *their* next step."""
     own = selectors.own_person(request.user)
-    plans = list(selectors.plan_list_for(request.user, access.aftercare_cases_filter(request.user)))
-    audit.log_reads(request, plans)
-    now = timezone.now()
-    rows = presentation.plan_rows(plans, now, for_person_id=own.pk if own is not None else None)
-    return render(request, "aftercare/cases.html", {"plans": rows, "now": now, "own_steps": True})
+    condition = access.aftercare_cases_filter(request.user)
+    own_id = own.pk if own is not None else None
+    return _running_and_closed(request, condition, "aftercare/cases.html", for_person_id=own_id, own_steps=True)
 
 
 @never_cache
@@ -178,6 +203,10 @@ def casework(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = presentation.plan_rows(plans, now, kinds=workflow.CASEWORK)
     return render(request, "aftercare/casework.html", {"plans": rows, "now": now, "own_steps": True})
+
+
+#: Plans per page of the coordinator's board: the most urgent come first, filters narrow the rest.
+BOARD_PER_PAGE = 25
 
 
 @never_cache
@@ -193,13 +222,20 @@ def coordination(request: HttpRequest) -> HttpResponse:
     # Invalid filters: the errors stand at the fields and the board shows every open plan.
     chosen = search_filters(board) or {}
     condition = access.aftercare_coordinated_plans_filter(request.user) & Q(status=PlanStatus.OPEN)
-    plans = selectors.plan_list_for(request.user, condition)
-    if search := chosen.get("zoek"):
-        plans = plans.filter(Q(person__first_name__icontains=search) | Q(person__last_name__icontains=search))
-    found = list(plans)
+    plans = selectors.board_plans(
+        request.user, condition, only=chosen.get("alleen", ""), search=chosen.get("zoek", ""), now=now
+    )
+    page = Paginator(plans, BOARD_PER_PAGE).get_page(request.GET.get("pagina"))
+    found = list(page.object_list)
+    # Only the plans on this page are read, so only they are logged.
     audit.log_reads(request, found)
-    rows = presentation.board_rows(presentation.plan_rows(found, now), only=chosen.get("alleen", ""))
-    context = {"plans": rows, "now": now, "figures": figures, "board": board}
+    context = {
+        "plans": presentation.plan_rows(found, now),
+        "page": page,
+        "now": now,
+        "figures": figures,
+        "board": board,
+    }
     if wants_partial(request):
         return render(request, "aftercare/_board.html", context)
     return render(request, "aftercare/coordination.html", context)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from unittest import mock
 from zoneinfo import ZoneInfo
@@ -27,6 +27,21 @@ def at(year: int, month: int, day: int, hour: int, minute: int = 0) -> datetime:
 GOING_WELL = dict.fromkeys(
     ("sleep", "reliving", "avoidance", "support_home", "support_work", "substances", "work"), "goed"
 )
+
+
+def supported_plans(org: Any, count: int, *, last_name: str, apart: timedelta) -> list[Plan]:
+    """``count`` plans, one for each new colleague in the team (named ``last_name`` + number), the
+    events ``apart`` from each other ending now, oldest first, all with the team's peer supporter."""
+    from django.utils import timezone
+
+    from organisation.tests.factories import PersonFactory
+
+    people = [PersonFactory(team=org.team, first_name="Rij", last_name=f"{last_name}{i}") for i in range(count)]
+    plans = [
+        register(org, people=[person], when=timezone.now() - apart * (count - i))[0] for i, person in enumerate(people)
+    ]
+    Plan.objects.filter(pk__in=[plan.pk for plan in plans]).update(supporter=org.people[Role.COLLEGIAAL_ONDERSTEUNER])
+    return list(Plan.objects.filter(pk__in=[plan.pk for plan in plans]).select_related("person").order_by("pk"))
 
 
 def run_worker() -> None:

@@ -104,3 +104,47 @@ def test_the_supporters_list_shows_their_own_next_step(
     assert row.plan == plan
     assert row.next_step.owner == organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]
     assert row.next_step.kind == StepKind.CHECK_IN  # not the manager's contact step, which comes first
+
+
+def test_the_board_is_paged_most_urgent_first_and_only_the_shown_plans_are_logged(
+    organisation: Any, plans: dict[str, Plan], login_as: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aftercare import views
+    from core.models import AuditAction, AuditEvent
+
+    later: Any = PersonFactory(team=organisation.team, first_name="Lars", last_name="Later")
+    (newest,) = register(organisation, people=[later], when=timezone.now() - timedelta(minutes=5))
+    monkeypatch.setattr(views, "BOARD_PER_PAGE", 2)
+    client = login_as(organisation.users[Role.COORDINATOR_TCO])
+    reads = AuditEvent.objects.filter(action=AuditAction.READ, object_type="aftercare.plan")
+
+    first = client.get(URL)
+    assert [row.plan for row in first.context["plans"]] == [plans["late"], plans["fresh"]]
+    page = first.content.decode()
+    assert "3 lopende nazorgplannen" in page
+    assert "Pagina 1 van 2" in page and "pagina=2" in page
+    assert set(reads.values_list("object_id", flat=True)) == {str(plans["late"].pk), str(plans["fresh"].pk)}
+
+    second = client.get(URL, {"pagina": "2"})
+    assert [row.plan for row in second.context["plans"]] == [newest]
+    assert reads.filter(object_id=str(newest.pk)).count() == 1
+    # A page number that is no number or past the end shows a page that exists.
+    assert client.get(URL, {"pagina": "veel"}).context["page"].number == 1
+    assert client.get(URL, {"pagina": "99"}).context["page"].number == 2
+
+
+def test_the_filters_narrow_the_board_before_it_is_paged(
+    organisation: Any, plans: dict[str, Plan], login_as: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aftercare import views
+
+    monkeypatch.setattr(views, "BOARD_PER_PAGE", 1)
+    client = login_as(organisation.users[Role.COORDINATOR_TCO])
+    response = client.get(URL, {"alleen": "te-laat"})
+    assert [row.plan for row in response.context["plans"]] == [plans["late"]]
+    assert response.context["page"].paginator.count == 1
+    assert "1 lopend nazorgplan," in response.content.decode()
+    # The next page's link keeps the filter.
+    searched = client.get(URL, {"zoek": "e"})
+    assert searched.context["page"].paginator.count == 2
+    assert "zoek=e&amp;pagina=2" in searched.content.decode()

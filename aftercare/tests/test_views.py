@@ -16,7 +16,7 @@ from django.utils import timezone
 from aftercare import retention, services
 from aftercare.constants import PlanStatus, StepKind
 from aftercare.models import Evaluation, Event, EventType, Plan, SupportNote
-from aftercare.tests.conftest import at, register
+from aftercare.tests.conftest import at, register, supported_plans
 from core.models import AuditAction, AuditEvent
 from organisation.constants import Role
 from organisation.tests.factories import PersonFactory, RoleAssignmentFactory, UserFactory
@@ -238,3 +238,33 @@ def test_a_closed_plan_asks_the_employee_for_an_anonymous_rating(organisation: A
     page = login_as(organisation.users[Role.MEDEWERKER]).get(reverse("aftercare:plan", args=[plan.pk])).content.decode()
     assert "Welk rapportcijfer geef je de opvang en nazorg?" in page
     assert "Ik wil contact" not in page
+
+
+@pytest.mark.parametrize(
+    ("role", "url"), [(Role.LEIDINGGEVENDE, "aftercare:team"), (Role.COLLEGIAAL_ONDERSTEUNER, "aftercare:cases")]
+)
+def test_the_team_and_supporter_lists_show_every_running_plan_and_page_the_closed_ones(
+    organisation: Any, login_as: Any, monkeypatch: pytest.MonkeyPatch, role: str, url: str
+) -> None:
+    from aftercare import views
+
+    plans = supported_plans(organisation, 4, last_name="Nummer", apart=timedelta(days=1))
+    # The two oldest are closed; the newest closed one is listed first.
+    Plan.objects.filter(pk__in=[plans[0].pk, plans[1].pk]).update(status=PlanStatus.CLOSED)
+    monkeypatch.setattr(views, "CLOSED_PER_PAGE", 1)
+    client = login_as(organisation.users[role])
+    reads = AuditEvent.objects.filter(action=AuditAction.READ, object_type="aftercare.plan")
+
+    first = client.get(reverse(url))
+    assert [row.plan for row in first.context["plans"]] == [plans[3], plans[2]]
+    assert [row.plan for row in first.context["closed"]] == [plans[1]]
+    # A step the plan still had open when it was closed waits for no one.
+    assert [(row.next_step, row.overdue) for row in first.context["closed"]] == [(None, 0)]
+    page = first.content.decode()
+    assert "2 afgesloten nazorgplannen" in page and "afgesloten=2" in page
+    assert set(reads.values_list("object_id", flat=True)) == {str(plans[i].pk) for i in (1, 2, 3)}
+
+    second = client.get(reverse(url), {"afgesloten": "2"})
+    assert [row.plan for row in second.context["closed"]] == [plans[0]]
+    assert [row.plan for row in second.context["plans"]] == [plans[3], plans[2]]
+    assert reads.filter(object_id=str(plans[0].pk)).count() == 1

@@ -99,3 +99,24 @@ def test_the_api_gives_the_employee_their_own_cases_only(organisation: Any, case
     assert data[0]["stage"] == "melding" and data[0]["history"][0]["to_stage"] == "melding"
     other = login_as(organisation.users[Role.BMW]).get("/api/v1/mijn-beroepsrisicozaken/").json()
     assert other == []
+
+
+def test_the_home_page_asks_for_a_casemanagers_lists_only_from_a_casemanager(
+    organisation: Any, case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from casework import presentation, selectors
+
+    asked = []
+    real = selectors.managed_cases
+
+    def managed_cases(user: Any) -> Any:
+        asked.append(user)
+        return real(user)
+
+    monkeypatch.setattr(selectors, "managed_cases", managed_cases)
+    presentation.waiting_for(organisation.users[Role.MEDEWERKER])
+    assert asked == []
+    casemanager = case.casemanager.user  # type: ignore[union-attr]
+    items = presentation.waiting_for(casemanager)
+    assert asked == [casemanager]
+    assert [item.detail for item in items if not item.own] == [case.person.full_name]

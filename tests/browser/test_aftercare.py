@@ -155,3 +155,43 @@ def answer_check_in(page: Page, step_pk: int) -> None:
     """The structured check-in (issue 22 §1): "Gaat goed" on each of its seven themes."""
     for theme in ("sleep", "reliving", "avoidance", "support_home", "support_work", "substances", "work"):
         page.locator(f"#stap-{step_pk}-{theme}_0").check()
+
+
+def test_the_board_and_the_supporters_closed_plans_are_paged(
+    page: Page, organisation: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from aftercare import views
+    from aftercare.constants import PlanStatus
+    from aftercare.tests.conftest import supported_plans
+
+    monkeypatch.setattr(views, "BOARD_PER_PAGE", 2)
+    monkeypatch.setattr(views, "CLOSED_PER_PAGE", 1)
+    plans = supported_plans(organisation, 3, last_name="Collega", apart=timedelta(hours=1))
+    people: list[Any] = [plan.person for plan in plans]
+
+    log_in(page, organisation.users[Role.COORDINATOR_TCO])
+    page.goto("/nazorg/coordinatie/")
+    board = page.get_by_test_id("board")
+    expect(board.get_by_test_id("board-row")).to_have_count(2)
+    expect(page.get_by_text("Pagina 1 van 2")).to_be_visible()
+    page.get_by_role("link", name="Volgende pagina").click()  # htmx swaps the board only
+    expect(page.get_by_text("Pagina 2 van 2")).to_be_visible()
+    expect(page.get_by_test_id("board").get_by_test_id("board-row")).to_have_count(1)
+    expect(page.locator("#board-results")).to_have_count(1)
+    assert "pagina=2" in page.url
+    check(page, "coordinatie-pagina-2")
+    log_out(page)
+
+    Plan.objects.filter(pk__in=[plans[0].pk, plans[1].pk]).update(status=PlanStatus.CLOSED)
+    log_in(page, organisation.users[Role.COLLEGIAAL_ONDERSTEUNER])
+    page.goto("/nazorg/mijn-ondersteuning/")
+    expect(page.get_by_role("link", name=people[2].full_name)).to_be_visible()
+    closed = page.get_by_role("table", name="2 afgesloten nazorgplannen, het laatst gebeurde bovenaan")
+    expect(closed.get_by_role("link", name=people[1].full_name)).to_be_visible()
+    check(page, "mijn-ondersteuning-afgesloten")
+    page.get_by_role("link", name="Volgende pagina").click()
+    closed = page.get_by_role("table", name="2 afgesloten nazorgplannen, het laatst gebeurde bovenaan")
+    expect(closed.get_by_role("link", name=people[0].full_name)).to_be_visible()
+    expect(page.get_by_text("Pagina 2 van 2")).to_be_visible()
