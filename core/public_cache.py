@@ -57,8 +57,16 @@ class CachedPage:
     never_cache: bool = False
 
 
+def _fresh_version() -> int:
+    """Where the version starts when the cache does not have it (first use, a flushed or restarted
+    cache, an evicted key): a random number, so that a version seen before the loss is not seen
+    again after it and a process may keep what it derived from one version in its own memory
+    (``selftests.presentation.instrument_links``)."""
+    return secrets.randbelow(2**52) + 1
+
+
 def content_version() -> int:
-    return int(cache.get_or_set(_VERSION_KEY, 1, None) or 1)
+    return int(cache.get_or_set(_VERSION_KEY, _fresh_version, None) or 1)
 
 
 def content_changed(sender: Any, **_: Any) -> None:
@@ -69,7 +77,7 @@ def content_changed(sender: Any, **_: Any) -> None:
     try:
         cache.incr(_VERSION_KEY)
     except ValueError:
-        cache.set(_VERSION_KEY, 2, None)
+        cache.set(_VERSION_KEY, _fresh_version(), None)
 
 
 def cache_key(request: HttpRequest) -> str | None:

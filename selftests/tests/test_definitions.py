@@ -172,3 +172,28 @@ def test_a_link_the_published_edition_lacks_is_left_out_and_logged_without_the_v
     assert gone not in [link.slug for link in context["provisions"]]
     assert f"unknown provision slug {gone!r}" in caplog.text
     assert "mf-" not in caplog.text  # no item ids or answers
+
+
+@pytest.mark.django_db
+def test_the_links_a_process_keeps_follow_the_content_version_also_after_the_cache_was_lost(fitheid: Any) -> None:
+    from django.core.cache import cache
+
+    from catalogue import selectors
+    from catalogue.models import Provision
+    from selftests import presentation
+
+    slug = sorted(presentation.instrument_links(fitheid)[0])[0]
+    before = presentation.instrument_links(fitheid)[0][slug].name
+    # A rename that no signal reports (a raw update, a restore): the version stays, the process
+    # keeps the links it has ...
+    Provision.objects.filter(slug=slug).update(name="Nieuwe naam")
+    assert presentation.instrument_links(fitheid)[0][slug].name == before
+    # ... until the cache is lost: the version then starts at a number not used before, so the
+    # process does not take its old links for the new version.
+    cache.clear()
+    assert presentation.instrument_links(fitheid)[0][slug].name == "Nieuwe naam"
+    # A change through the models moves the version at once.
+    provision = Provision.objects.get(edition=selectors.current_edition(), slug=slug)
+    provision.name = "Derde naam"
+    provision.save()
+    assert presentation.instrument_links(fitheid)[0][slug].name == "Derde naam"
