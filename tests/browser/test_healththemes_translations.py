@@ -32,6 +32,7 @@ def themes(db: None) -> None:
         importlib.import_module(module).load(django_apps, None)
 
 
+@pytest.mark.once  # reading a page in two languages: the same on every database engine
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_hearing_damage_theme_reads_well_in_dutch_and_english(page: Page, themes: Any, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
