@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from casework import services
 from casework.constants import Stage
@@ -100,7 +101,7 @@ def test_withdrawal_stops_the_case_and_the_casemanager_no_longer_finds_it(
         services.case_advance(
             case=case,
             to_stage=Stage.REGISTRATIE,
-            happened_on=case.consent_given_at.date(),
+            happened_on=timezone.localdate(case.consent_given_at),
             rationale="x",
             actor=casemanager.user,
         )

@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from casework import services, workflow
 from casework.constants import Decision, Stage
@@ -29,7 +30,7 @@ def _advance(case: Case, to: str, *, decision: str = "", on: dt.date | None = No
     return services.case_advance(
         case=case,
         to_stage=to,
-        happened_on=on or case.consent_given_at.date(),
+        happened_on=on or timezone.localdate(case.consent_given_at),
         rationale=f"Naar {to}",
         decision=decision,
         actor=actor or _cm(case),
@@ -97,16 +98,16 @@ def test_every_stage_needs_a_rationale_and_a_date_not_in_the_future(case: Case) 
         services.case_advance(
             case=case,
             to_stage=Stage.REGISTRATIE,
-            happened_on=case.consent_given_at.date(),
+            happened_on=timezone.localdate(case.consent_given_at),
             rationale="  ",
             actor=_cm(case),
         )
     assert "rationale" in error.value.error_dict
     with pytest.raises(ValidationError) as error:
-        _advance(case, Stage.REGISTRATIE, on=case.consent_given_at.date() + dt.timedelta(days=400))
+        _advance(case, Stage.REGISTRATIE, on=timezone.localdate(case.consent_given_at) + dt.timedelta(days=400))
     assert "happened_on" in error.value.error_dict
     with pytest.raises(ValidationError) as error:
-        _advance(case, Stage.REGISTRATIE, on=case.consent_given_at.date() - dt.timedelta(days=1))
+        _advance(case, Stage.REGISTRATIE, on=timezone.localdate(case.consent_given_at) - dt.timedelta(days=1))
     assert "happened_on" in error.value.error_dict
 
 
@@ -122,7 +123,7 @@ def test_the_casemanager_records_a_stage_on_the_page_and_errors_stay_at_the_fiel
 ) -> None:
     client = login_as(_cm(case))
     url = reverse("casework:case", args=[case.pk])
-    today = case.consent_given_at.date().isoformat()
+    today = timezone.localdate(case.consent_given_at).isoformat()
     response = client.post(url, {"to_stage": Stage.REGISTRATIE, "happened_on": today, "rationale": ""})
     assert response.status_code == 200
     assert "Schrijf kort op waarom de zaak naar deze fase gaat." in response.content.decode()
