@@ -137,31 +137,38 @@ def waiting_for(user: Any, limit: int = 10) -> list[WaitingItem]:
                 own=True,
             )
         )
-    if not has_role(user, Role.CASEMANAGER):
-        # Nearly everyone: the two lists below are empty, and even an empty query costs milliseconds
-        # to compile on the home page.
-        return [*items, *_buddy_work(user, limit)]
-    for case in selectors.managed_cases(user).filter(closed_at__isnull=True)[:limit]:
-        items.append(
-            WaitingItem(
-                title=_("Zaak beroepsrisico: %(stage)s") % {"stage": case.get_stage_display()},
-                detail=case.person.full_name,
-                url=reverse("casework:case", args=[case.pk]),
-                action=_("Open de zaak"),
-                own=False,
-            )
-        )
-    for case in selectors.claimable_cases(user)[:limit]:
-        items.append(
-            WaitingItem(
-                title=_("Zaak beroepsrisico zonder casemanager"),
-                detail=case.person.full_name,
-                url=reverse("casework:cases"),
-                action=_("Pak de zaak op"),
-                own=False,
-            )
-        )
+    if has_role(user, Role.CASEMANAGER):
+        # Nearly nobody else: for them both lists are empty, and even an empty query costs
+        # milliseconds to compile on the home page.
+        items += _casemanager_work(user, limit)
     return [*items, *_buddy_work(user, limit)]
+
+
+def _casemanager_work(user: Any, limit: int) -> list[WaitingItem]:
+    """The casemanager's running cases, then the cases in their unit that wait for one."""
+    from casework import selectors
+
+    managed = [
+        WaitingItem(
+            title=_("Zaak beroepsrisico: %(stage)s") % {"stage": case.get_stage_display()},
+            detail=case.person.full_name,
+            url=reverse("casework:case", args=[case.pk]),
+            action=_("Open de zaak"),
+            own=False,
+        )
+        for case in selectors.managed_cases(user).filter(closed_at__isnull=True)[:limit]
+    ]
+    claimable = [
+        WaitingItem(
+            title=_("Zaak beroepsrisico zonder casemanager"),
+            detail=case.person.full_name,
+            url=reverse("casework:cases"),
+            action=_("Pak de zaak op"),
+            own=False,
+        )
+        for case in selectors.claimable_cases(user)[:limit]
+    ]
+    return managed + claimable
 
 
 def _buddy_work(user: Any, limit: int) -> list[WaitingItem]:

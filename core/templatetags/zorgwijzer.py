@@ -70,6 +70,15 @@ def _plain_empty_choice(field: forms.Field) -> None:
             field.choices = [("", _("Maak een keuze")), *choices[1:]]
 
 
+@register.simple_tag(takes_context=True)
+def page_query(context: template.Context, param: str, number: int) -> str:
+    """The current query string with ``param`` set to a page number (``{% querystring %}`` takes
+    its keys literally; a list paged under another name than "pagina" needs this)."""
+    query = context["request"].GET.copy()
+    query[param] = str(number)
+    return f"?{query.urlencode()}"
+
+
 @register.inclusion_tag("partials/field.html")
 def form_field(field: BoundField) -> dict[str, Any]:
     """Render one field: label, help text, the Dutch error at the field, and the input."""
