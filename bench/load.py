@@ -53,6 +53,11 @@ class Row(NamedTuple):
     median_ms: float
     p95_ms: float
 
+    @property
+    def ok(self) -> bool:
+        """No failed request (bench/run.py sums up every optional bench's rows by ``ok``)."""
+        return self.failures == 0
+
 
 def locust_command() -> list[str]:
     """The locust command; its virtual environment is made (and locust installed) when absent."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -95,15 +97,43 @@ class WaitingItem:
     own: bool  # the user's own care (True) or their work for someone else (False)
 
 
-def waiting_for(user: Any, limit: int = 10) -> list[WaitingItem]:
-    """What waits for the user in casework: consent to decide, their case and buddy (own), the
-    casemanager's running cases and cases to take, the buddy's running matches (work)."""
+def waiting_sources(user: Any) -> dict[str, QuerySet[Any]]:
+    """The lists ``waiting_for`` reads, by name, as the selectors give them (the same access rules).
+
+    The home page asks in one query which of them hold anything (``portal.work``): most people
+    have no recognition case and no buddy, and compiling the lists' queries cost more than reading
+    them. A casemanager's two lists are only named for a casemanager."""
     from casework import selectors
 
+    sources: dict[str, QuerySet[Any]] = {
+        "casework_consent": selectors.consent_plans(user),
+        "casework_own_cases": selectors.own_cases(user),
+        "casework_own_buddy": selectors.own_buddy_matches(user),
+        "casework_as_buddy": selectors.matches_as_buddy(user).filter(ended_on__isnull=True),
+    }
+    if has_role(user, Role.CASEMANAGER):
+        sources["casework_managed"] = selectors.managed_cases(user).filter(closed_at__isnull=True)
+        sources["casework_claimable"] = selectors.claimable_cases(user)
+    return sources
+
+
+def waiting_for(user: Any, limit: int = 10, present: Container[str] | None = None) -> list[WaitingItem]:
+    """What waits for the user in casework: consent to decide, their case and buddy (own), the
+    casemanager's running cases and cases to take, the buddy's running matches (work).
+
+    ``present``: the names of ``waiting_sources`` known to hold something; the others are not read
+    (None: read every list)."""
+    sources = waiting_sources(user)
+
+    def rows(name: str, limit: int | None = None) -> list[Any]:
+        if name not in sources or (present is not None and name not in present):
+            return []
+        return list(sources[name][:limit])
+
     items: list[WaitingItem] = []
-    own_cases = list(selectors.own_cases(user))
+    own_cases = rows("casework_own_cases")
     decided = {case.plan_id for case in own_cases}
-    for plan in selectors.consent_plans(user)[:limit]:
+    for plan in rows("casework_consent", limit):
         if plan.pk in decided:
             continue
         items.append(
@@ -127,7 +157,7 @@ def waiting_for(user: Any, limit: int = 10) -> list[WaitingItem]:
                     own=True,
                 )
             )
-    for match in selectors.own_buddy_matches(user)[:limit]:
+    for match in rows("casework_own_buddy", limit):
         items.append(
             WaitingItem(
                 title=_("Je buddy: %(name)s") % {"name": match.buddy.person.full_name},
@@ -137,18 +167,8 @@ def waiting_for(user: Any, limit: int = 10) -> list[WaitingItem]:
                 own=True,
             )
         )
-    if has_role(user, Role.CASEMANAGER):
-        # Nearly nobody else: for them both lists are empty, and even an empty query costs
-        # milliseconds to compile on the home page.
-        items += _casemanager_work(user, limit)
-    return [*items, *_buddy_work(user, limit)]
-
-
-def _casemanager_work(user: Any, limit: int) -> list[WaitingItem]:
-    """The casemanager's running cases, then the cases in their unit that wait for one."""
-    from casework import selectors
-
-    managed = [
+    # A casemanager's running cases, then the cases in their unit that wait for one.
+    items += [
         WaitingItem(
             title=_("Zaak beroepsrisico: %(stage)s") % {"stage": case.get_stage_display()},
             detail=case.person.full_name,
@@ -156,9 +176,9 @@ def _casemanager_work(user: Any, limit: int) -> list[WaitingItem]:
             action=_("Open de zaak"),
             own=False,
         )
-        for case in selectors.managed_cases(user).filter(closed_at__isnull=True)[:limit]
+        for case in rows("casework_managed", limit)
     ]
-    claimable = [
+    items += [
         WaitingItem(
             title=_("Zaak beroepsrisico zonder casemanager"),
             detail=case.person.full_name,
@@ -166,16 +186,10 @@ def _casemanager_work(user: Any, limit: int) -> list[WaitingItem]:
             action=_("Pak de zaak op"),
             own=False,
         )
-        for case in selectors.claimable_cases(user)[:limit]
+        for case in rows("casework_claimable", limit)
     ]
-    return managed + claimable
-
-
-def _buddy_work(user: Any, limit: int) -> list[WaitingItem]:
-    """The running matches in which the user is the buddy."""
-    from casework import selectors
-
-    return [
+    # The running matches in which the user is the buddy.
+    items += [
         WaitingItem(
             title=_("Je bent buddy van %(name)s") % {"name": match.person.full_name},
             detail=_("Sinds %(date)s") % {"date": date_format(match.started_on)},
@@ -183,5 +197,6 @@ def _buddy_work(user: Any, limit: int) -> list[WaitingItem]:
             action=_("Bekijk je koppelingen"),
             own=False,
         )
-        for match in selectors.matches_as_buddy(user).filter(ended_on__isnull=True)[:limit]
+        for match in rows("casework_as_buddy", limit)
     ]
+    return items

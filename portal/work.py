@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from aftercare.constants import PlanStatus, StepStatus
 from aftercare.models import Plan, Step
 from barista import selectors as barista_selectors
 from barista.constants import SignalStatus
+from barista.models import Signal
 from casework import presentation as casework_presentation
 from monitor import tokens
 from monitor.constants import InvitationState
@@ -70,23 +72,42 @@ def work_for(user: Any, now: dt.datetime | None = None) -> Work:
         return Work()
     now = now or timezone.now()
     person = Person.objects.filter(user_id=user.pk).select_related("team").first()
-    casework = casework_presentation.waiting_for(user, limit=LIMIT)
+    lists = {
+        "steps": _open_steps(user),
+        "invitations": _open_invitations(user),
+        "own_plans": _open_own_plans(user),
+        **casework_presentation.waiting_sources(user),
+    }
+    present = _holding_something(user, lists)
+    casework = casework_presentation.waiting_for(user, limit=LIMIT, present=present)
     return Work(
-        steps=_steps(user, now) + _casework(casework, own=False),
-        invitations=_barista_invitations(user),
+        steps=(_steps(lists["steps"], now) if "steps" in present else []) + _casework(casework, own=False),
+        invitations=_barista_invitations(lists["invitations"]) if "invitations" in present else [],
         surveys=_surveys(person, timezone.localdate(now)) if person is not None else [],
-        own_plans=_own_plans(user) + _casework(casework, own=True),
+        own_plans=(_own_plans(lists["own_plans"]) if "own_plans" in present else []) + _casework(casework, own=True),
     )
 
 
-def _steps(user: Any, now: dt.datetime) -> list[WorkItem]:
+def _holding_something(user: Any, lists: dict[str, QuerySet[Any]]) -> set[str]:
+    """The names of the lists that hold at least one row, in one query (an EXISTS per list, on the
+    user's own row). Most people have nothing in most lists; the query of each list, with its
+    joins, costs more to build than to run, so only the lists that hold something are read."""
+    flags = get_user_model().objects.filter(pk=user.pk).values(**{name: Exists(rows) for name, rows in lists.items()})
+    row = flags.first() or {}
+    return {name for name, holds in row.items() if holds}
+
+
+def _open_steps(user: Any) -> QuerySet[Step]:
     """Open steps of open plans that this user owns, by deadline (overdue first)."""
-    steps = (
+    return (
         Step.objects.filter(status=StepStatus.OPEN, plan__status=PlanStatus.OPEN, owner__user_id=user.pk)
         .exclude(plan__person__user_id=user.pk)  # one's own plan is listed below, in plain words
         .select_related("plan__person")
-        .order_by("due_at", "pk")[:LIMIT]
+        .order_by("due_at", "pk")
     )
+
+
+def _steps(steps: QuerySet[Step], now: dt.datetime) -> list[WorkItem]:
     return [
         WorkItem(
             title=step.title,
@@ -96,12 +117,15 @@ def _steps(user: Any, now: dt.datetime) -> list[WorkItem]:
             due=step.due_at,
             overdue=step.due_at <= now,
         )
-        for step in steps
+        for step in steps[:LIMIT]
     ]
 
 
-def _barista_invitations(user: Any) -> list[WorkItem]:
-    invitations = barista_selectors.invitations(user).filter(status=SignalStatus.OPEN).order_by("created_at")[:LIMIT]
+def _open_invitations(user: Any) -> QuerySet[Signal]:
+    return barista_selectors.invitations(user).filter(status=SignalStatus.OPEN).order_by("created_at")
+
+
+def _barista_invitations(invitations: QuerySet[Signal]) -> list[WorkItem]:
     return [
         WorkItem(
             title=_("Barista-uitnodiging"),
@@ -109,7 +133,7 @@ def _barista_invitations(user: Any) -> list[WorkItem]:
             url=reverse("barista:invitation", args=[signal.pk]),
             action=_("Bekijk de uitnodiging"),
         )
-        for signal in invitations
+        for signal in invitations[:LIMIT]
     ]
 
 
@@ -153,8 +177,15 @@ def _surveys(person: Person, today: dt.date) -> list[WorkItem]:
     ][:LIMIT]
 
 
-def _own_plans(user: Any) -> list[WorkItem]:
-    plans = Plan.objects.filter(person__user_id=user.pk, status=PlanStatus.OPEN).select_related("event__kind")
+def _open_own_plans(user: Any) -> QuerySet[Plan]:
+    return (
+        Plan.objects.filter(person__user_id=user.pk, status=PlanStatus.OPEN)
+        .select_related("event__kind")
+        .order_by("-event__occurred_at")
+    )
+
+
+def _own_plans(plans: QuerySet[Plan]) -> list[WorkItem]:
     return [
         WorkItem(
             title=_("Jouw nazorg na: %(event)s") % {"event": plan.event.kind.name},
@@ -162,7 +193,7 @@ def _own_plans(user: Any) -> list[WorkItem]:
             url=reverse("aftercare:plan", args=[plan.pk]),
             action=_("Open je nazorgplan"),
         )
-        for plan in plans.order_by("-event__occurred_at")[:LIMIT]
+        for plan in plans[:LIMIT]
     ]
 
 

@@ -134,3 +134,40 @@ def test_the_survey_check_costs_the_same_few_queries_for_any_number_of_campaigns
     with CaptureQueriesContext(connection) as four:
         assert len(work_for(user).surveys) == 4
     assert len(four.captured_queries) == len(one.captured_queries)
+
+
+def test_every_casework_item_reaches_the_home_page_through_the_query_that_asks_which_lists_hold_something(
+    organisation: Any, clock: Any
+) -> None:
+    from casework import presentation, services
+    from casework.tests.factories import buddy, flagged_plan, match
+
+    employee = organisation.people[Role.MEDEWERKER]
+    services.consent_give(plan=flagged_plan(employee), actor=employee.user)  # their own case
+    match(
+        buddy(organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]), employee
+    )  # their buddy, on a plan that waits for consent
+    match(buddy(employee), organisation.people[Role.BMW])  # and they are a buddy themselves
+    everything = presentation.waiting_for(employee.user)  # every list read, none skipped
+    assert {item.title.split(":")[0] for item in everything} >= {
+        "Team Beroepsrisico kan je helpen",
+        "Je zaak bij Team Beroepsrisico",
+        "Je buddy",
+        f"Je bent buddy van {organisation.people[Role.BMW].full_name}",
+    }
+    work = work_for(employee.user)
+    shown = {(item.title, item.url) for item in [*work.own_plans, *work.steps]}
+    assert {(item.title, item.url) for item in everything} <= shown
+
+
+def test_someone_with_nothing_waiting_costs_a_few_queries_not_one_per_list(organisation: Any, clock: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = organisation.users[Role.MEDEWERKER]
+    work_for(user)  # the roles are read once per request
+    with CaptureQueriesContext(connection) as queries:
+        assert work_for(user).empty
+    # Their person, which of the seven lists hold anything (one query), the open surveys of the
+    # team: before, each list was a query of its own with its joins (eleven in all).
+    assert len(queries.captured_queries) <= 4, [query["sql"][:80] for query in queries.captured_queries]
