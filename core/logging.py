@@ -10,9 +10,31 @@ from __future__ import annotations
 import json
 import logging
 import re
+import sys
 from datetime import UTC, datetime
 
 from core.middleware import current_request_id, is_unlogged, route_of
+
+
+class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A ``StreamHandler`` that writes to whatever ``sys.stderr`` is at the moment of writing.
+
+    ``logging.StreamHandler()`` keeps the ``sys.stderr`` of the moment it was made. A test runner
+    replaces ``sys.stderr`` per test and closes the old one, so a line logged later by a server
+    thread (a browser test's live server) went to a closed file and printed "Logging error" with
+    a traceback into the test output. Under gunicorn ``sys.stderr`` never changes; nothing else
+    differs."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        """The stream is always the current ``sys.stderr``; ``setStream`` changes nothing."""
 
 
 class RequestIdFilter(logging.Filter):

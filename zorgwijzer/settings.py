@@ -366,7 +366,7 @@ LOGGING = {
     "formatters": {"json": {"()": "core.logging.JsonFormatter"}},
     "handlers": {
         "console": {
-            "class": "logging.StreamHandler",
+            "class": "core.logging.StderrHandler",
             "formatter": "json",
             "filters": ["request_id", "redact_request", "redact_tokens"],
         },

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -140,3 +141,24 @@ def test_an_anonymous_view_gets_no_django_log_line_for_a_refusal(client, django_
     # A page that is not anonymous still logs its refusals.
     client.get("/bestaat-niet/")
     assert [line["status_code"] for line in django_request_log()] == [404]
+
+
+def test_a_line_logged_after_stderr_was_swapped_and_closed_goes_to_the_new_stderr(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A browser test's live server logs from its own thread after the test runner closed the
+    # stderr of the test before; that printed "Logging error" with a traceback.
+    from core.logging import StderrHandler
+
+    handler = StderrHandler()
+    logging_config: Any = settings.LOGGING
+    assert logging_config["handlers"]["console"]["class"] == "core.logging.StderrHandler"
+    old, new = io.StringIO(), io.StringIO()
+    monkeypatch.setattr("sys.stderr", old)
+    record = logging.LogRecord("zorgwijzer.request", logging.INFO, __file__, 1, "request", (), None)
+    handler.emit(record)
+    old.close()
+    monkeypatch.setattr("sys.stderr", new)
+    handler.handleError = lambda record: pytest.fail("the handler wrote to a closed stream")  # type: ignore[method-assign]
+    handler.emit(record)
+    assert new.getvalue() == "request\n"
