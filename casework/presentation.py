@@ -117,13 +117,20 @@ def waiting_sources(user: Any) -> dict[str, QuerySet[Any]]:
     return sources
 
 
-def waiting_for(user: Any, limit: int = 10, present: Container[str] | None = None) -> list[WaitingItem]:
+def waiting_for(
+    user: Any,
+    limit: int = 10,
+    present: Container[str] | None = None,
+    sources: dict[str, QuerySet[Any]] | None = None,
+) -> list[WaitingItem]:
     """What waits for the user in casework: consent to decide, their case and buddy (own), the
     casemanager's running cases and cases to take, the buddy's running matches (work).
 
     ``present``: the names of ``waiting_sources`` known to hold something; the others are not read
-    (None: read every list)."""
-    sources = waiting_sources(user)
+    (None: read every list). ``sources``: the lists as ``waiting_sources(user)`` gave them to the
+    caller that asked which hold something, so that the question and the reading use the same
+    querysets."""
+    sources = waiting_sources(user) if sources is None else sources
 
     def rows(name: str, limit: int | None = None) -> list[Any]:
         if name not in sources or (present is not None and name not in present):

@@ -72,14 +72,15 @@ def work_for(user: Any, now: dt.datetime | None = None) -> Work:
         return Work()
     now = now or timezone.now()
     person = Person.objects.filter(user_id=user.pk).select_related("team").first()
+    casework_lists = casework_presentation.waiting_sources(user)
     lists = {
         "steps": _open_steps(user),
         "invitations": _open_invitations(user),
         "own_plans": _open_own_plans(user),
-        **casework_presentation.waiting_sources(user),
+        **casework_lists,
     }
     present = _holding_something(user, lists)
-    casework = casework_presentation.waiting_for(user, limit=LIMIT, present=present)
+    casework = casework_presentation.waiting_for(user, limit=LIMIT, present=present, sources=casework_lists)
     return Work(
         steps=(_steps(lists["steps"], now) if "steps" in present else []) + _casework(casework, own=False),
         invitations=_barista_invitations(lists["invitations"]) if "invitations" in present else [],

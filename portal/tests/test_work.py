@@ -171,3 +171,22 @@ def test_someone_with_nothing_waiting_costs_a_few_queries_not_one_per_list(organ
     # Their person, which of the seven lists hold anything (one query), the open surveys of the
     # team: before, each list was a query of its own with its joins (eleven in all).
     assert len(queries.captured_queries) <= 4, [query["sql"][:80] for query in queries.captured_queries]
+
+
+def test_a_casemanager_sees_their_running_case_and_a_case_to_take_through_the_same_question(
+    organisation: Any, clock: Any
+) -> None:
+    from casework import services
+    from casework.models import Case
+    from casework.tests.factories import flagged_plan
+
+    employee, colleague = organisation.people[Role.MEDEWERKER], organisation.people[Role.BMW]
+    managed = services.consent_give(plan=flagged_plan(employee), actor=employee.user)
+    casemanager = managed.casemanager.user  # type: ignore[union-attr]
+    waiting = services.consent_give(plan=flagged_plan(colleague), actor=colleague.user)
+    Case.objects.filter(pk=waiting.pk).update(casemanager=None)  # nobody has taken it yet
+    steps = work_for(casemanager).steps
+    assert [item.detail for item in steps if item.title.startswith("Zaak beroepsrisico")] == [
+        managed.person.full_name,
+        colleague.full_name,
+    ]
