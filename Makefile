@@ -67,7 +67,7 @@ typecheck: install-dev
 
 checks: install-dev
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend -v0
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend --ignore=var -v0
 	@test -z "$$(msgattrib --untranslated locale/en/LC_MESSAGES/django.po)" || \
 	 { echo "locale/en/LC_MESSAGES/django.po has untranslated entries"; exit 1; }
 	@test -z "$$(msgattrib --only-fuzzy locale/en/LC_MESSAGES/django.po)" || \
@@ -108,7 +108,7 @@ redis:
 
 messages: install-dev
 	DEBUG=1 $(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=frontend --ignore=bench --ignore=var --no-obsolete
-	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend
+	DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv --ignore=frontend --ignore=var
 
 bench: install-dev assets
 	$(PY) bench/run.py

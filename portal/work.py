@@ -80,12 +80,17 @@ def work_for(user: Any, now: dt.datetime | None = None) -> Work:
         **casework_lists,
     }
     present = _holding_something(user, lists)
+
+    def rows(name: str) -> list[Any]:
+        """The first rows of a list, read only when the question said it holds any."""
+        return list(lists[name][:LIMIT]) if name in present else []
+
     casework = casework_presentation.waiting_for(user, limit=LIMIT, present=present, sources=casework_lists)
     return Work(
-        steps=(_steps(lists["steps"], now) if "steps" in present else []) + _casework(casework, own=False),
-        invitations=_barista_invitations(lists["invitations"]) if "invitations" in present else [],
+        steps=_steps(rows("steps"), now) + _casework(casework, own=False),
+        invitations=_barista_invitations(rows("invitations")),
         surveys=_surveys(person, timezone.localdate(now)) if person is not None else [],
-        own_plans=(_own_plans(lists["own_plans"]) if "own_plans" in present else []) + _casework(casework, own=True),
+        own_plans=_own_plans(rows("own_plans")) + _casework(casework, own=True),
     )
 
 
@@ -108,7 +113,7 @@ def _open_steps(user: Any) -> QuerySet[Step]:
     )
 
 
-def _steps(steps: QuerySet[Step], now: dt.datetime) -> list[WorkItem]:
+def _steps(steps: list[Step], now: dt.datetime) -> list[WorkItem]:
     return [
         WorkItem(
             title=step.title,
@@ -118,7 +123,7 @@ def _steps(steps: QuerySet[Step], now: dt.datetime) -> list[WorkItem]:
             due=step.due_at,
             overdue=step.due_at <= now,
         )
-        for step in steps[:LIMIT]
+        for step in steps
     ]
 
 
@@ -126,7 +131,7 @@ def _open_invitations(user: Any) -> QuerySet[Signal]:
     return barista_selectors.invitations(user).filter(status=SignalStatus.OPEN).order_by("created_at")
 
 
-def _barista_invitations(invitations: QuerySet[Signal]) -> list[WorkItem]:
+def _barista_invitations(invitations: list[Signal]) -> list[WorkItem]:
     return [
         WorkItem(
             title=_("Barista-uitnodiging"),
@@ -134,7 +139,7 @@ def _barista_invitations(invitations: QuerySet[Signal]) -> list[WorkItem]:
             url=reverse("barista:invitation", args=[signal.pk]),
             action=_("Bekijk de uitnodiging"),
         )
-        for signal in invitations[:LIMIT]
+        for signal in invitations
     ]
 
 
@@ -186,7 +191,7 @@ def _open_own_plans(user: Any) -> QuerySet[Plan]:
     )
 
 
-def _own_plans(plans: QuerySet[Plan]) -> list[WorkItem]:
+def _own_plans(plans: list[Plan]) -> list[WorkItem]:
     return [
         WorkItem(
             title=_("Jouw nazorg na: %(event)s") % {"event": plan.event.kind.name},
@@ -194,7 +199,7 @@ def _own_plans(plans: QuerySet[Plan]) -> list[WorkItem]:
             url=reverse("aftercare:plan", args=[plan.pk]),
             action=_("Open je nazorgplan"),
         )
-        for plan in plans[:LIMIT]
+        for plan in plans
     ]
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import types
-from typing import Any
 
 import pytest
 
@@ -28,7 +27,7 @@ def test_the_load_tests_rows_pass_without_failures_only() -> None:
 
 
 def test_the_summary_row_of_an_optional_bench_fails_when_one_of_its_rows_failed(
-    monkeypatch: pytest.MonkeyPatch, capsys: Any
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from bench.load import Row
 

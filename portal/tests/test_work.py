@@ -144,9 +144,8 @@ def test_every_casework_item_reaches_the_home_page_through_the_query_that_asks_w
 
     employee = organisation.people[Role.MEDEWERKER]
     services.consent_give(plan=flagged_plan(employee), actor=employee.user)  # their own case
-    match(
-        buddy(organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]), employee
-    )  # their buddy, on a plan that waits for consent
+    # Their buddy, on a plan that waits for consent.
+    match(buddy(organisation.people[Role.COLLEGIAAL_ONDERSTEUNER]), employee)
     match(buddy(employee), organisation.people[Role.BMW])  # and they are a buddy themselves
     everything = presentation.waiting_for(employee.user)  # every list read, none skipped
     assert {item.title.split(":")[0] for item in everything} >= {
@@ -169,7 +168,7 @@ def test_someone_with_nothing_waiting_costs_a_few_queries_not_one_per_list(organ
     with CaptureQueriesContext(connection) as queries:
         assert work_for(user).empty
     # Their person, which of the seven lists hold anything (one query), the open surveys of the
-    # team: before, each list was a query of its own with its joins (eleven in all).
+    # team: before, each list was a query of its own with its joins (eight for this user).
     assert len(queries.captured_queries) <= 4, [query["sql"][:80] for query in queries.captured_queries]
 
 
